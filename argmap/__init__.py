@@ -1,0 +1,83 @@
+"""argmap: argument maps of claims, evidence and rebuttals; query, evaluate and render them.
+
+The model (:class:`ArgumentMap` and its parts) is at the bottom; graph conversion, queries, edits,
+formats, evaluation and rendering are plain functions above it.
+"""
+
+from __future__ import annotations
+
+from argmap.edit import (
+    MapBuilder,
+    add_relation,
+    add_source,
+    add_statement,
+    remove_relation,
+    remove_statement,
+    set_main_claim,
+    update_relation,
+    update_statement,
+)
+from argmap.errors import (
+    ArgmapError,
+    FormatError,
+    InvalidMapError,
+    LimitExceededError,
+    NotFoundError,
+    Problem,
+    RenderError,
+)
+from argmap.formats import dump, load, parse, save
+from argmap.graph import from_networkx, statement_graph, to_networkx
+from argmap.model import (
+    Anchor,
+    ArgumentMap,
+    Attack,
+    Claim,
+    Evidence,
+    Holder,
+    Preference,
+    Rephrase,
+    Source,
+    Support,
+    Undercut,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Anchor",
+    "ArgmapError",
+    "ArgumentMap",
+    "Attack",
+    "Claim",
+    "Evidence",
+    "FormatError",
+    "Holder",
+    "InvalidMapError",
+    "LimitExceededError",
+    "MapBuilder",
+    "NotFoundError",
+    "Preference",
+    "Problem",
+    "RenderError",
+    "Rephrase",
+    "Source",
+    "Support",
+    "Undercut",
+    "__version__",
+    "add_relation",
+    "add_source",
+    "add_statement",
+    "dump",
+    "from_networkx",
+    "load",
+    "parse",
+    "remove_relation",
+    "remove_statement",
+    "save",
+    "set_main_claim",
+    "statement_graph",
+    "to_networkx",
+    "update_relation",
+    "update_statement",
+]

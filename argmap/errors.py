@@ -1,0 +1,134 @@
+"""One exception tree for argmap: every error a user can meet, each with a message that says what and where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "ArgmapError",
+    "FormatError",
+    "InvalidMapError",
+    "LimitExceededError",
+    "NotFoundError",
+    "Problem",
+    "RenderError",
+    "problems_from_pydantic",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input: where it is and what is wrong.
+
+    ``path`` is a field path such as ``relations[3].target``; ``file``, ``line`` and
+    ``column`` are filled in when the input came from a file and the place is known.
+    """
+
+    message: str
+    path: str = ""
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def where(self) -> str:
+        parts: list[str] = []
+        if self.file:
+            place = self.file
+            if self.line is not None:
+                place += f":{self.line}"
+                if self.column is not None:
+                    place += f":{self.column}"
+            parts.append(place)
+        elif self.line is not None:
+            parts.append(f"line {self.line}" + (f", column {self.column}" if self.column is not None else ""))
+        if self.path:
+            parts.append(self.path)
+        return ": ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{where}: {self.message}" if where else self.message
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None and v != ""}
+
+
+class ArgmapError(Exception):
+    """The base of every error argmap raises on purpose."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InvalidMapError(ArgmapError, ValueError):
+    """A map (or a part of one) breaks the model's rules. ``problems`` lists every one found."""
+
+    def __init__(self, problems: list[Problem], *, summary: str | None = None) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        head = summary or f"invalid argument map: {count} problem{'s' if count != 1 else ''}"
+        super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))
+
+
+class FormatError(InvalidMapError):
+    """A file or text could not be read in its format (syntax, structure); problems carry file:line:column."""
+
+
+class NotFoundError(ArgmapError, KeyError):
+    """An id names no statement, relation or source in the map."""
+
+    def __init__(self, message: str, *, id: str | None = None) -> None:  # noqa: A002 - id is the domain word
+        super().__init__(message)
+        self.id = id
+
+    def __str__(self) -> str:  # KeyError would add quotes
+        return self.message
+
+
+class LimitExceededError(ArgmapError):
+    """An input or a job is larger or slower than the configured limit allows."""
+
+
+class RenderError(ArgmapError):
+    """Rendering failed: Graphviz missing, failing or too slow."""
+
+
+def format_loc(loc: tuple[int | str, ...]) -> str:
+    """Turn a pydantic location tuple into ``relations[3].target``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def problems_from_pydantic(exc: Any, *, file: str | None = None) -> list[Problem]:
+    """Flatten a ``pydantic.ValidationError`` into problems with field paths.
+
+    Discriminated-union tags (``claim``, ``support``...) are dropped from the path, and the
+    map-level rule violations (one pydantic error carrying many problems) are expanded.
+    """
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        ctx = err.get("ctx") or {}
+        if err.get("type") == "map_invariant" and "problems" in ctx:
+            for path, message in ctx["problems"]:
+                problems.append(Problem(message=message, path=path, file=file))
+            continue
+        loc = tuple(p for p in err.get("loc", ()) if p not in _UNION_TAGS)
+        msg = str(err.get("msg", "invalid"))
+        if msg.startswith("Value error, "):
+            msg = msg[len("Value error, ") :]
+        problems.append(Problem(message=msg, path=format_loc(loc), file=file))
+    return problems
+
+
+# Tags of the discriminated unions; pydantic puts them in error locations, users never wrote them.
+_UNION_TAGS = frozenset({"claim", "evidence", "support", "attack", "undercut", "rephrase", "preference"})

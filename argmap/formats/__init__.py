@@ -1,0 +1,226 @@
+"""The format registry: pick a reader or writer by name, by file suffix, or by sniffing the content.
+
+Each format lives in its own module with ``parse_X``/``dump_X`` (text) and ``read_X``/``write_X``
+(files), and registers itself here with :func:`register`. :func:`load` and :func:`save` are what
+``argmap.load``/``argmap.save``, ``argmap convert`` and the REST API use.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.errors import ArgmapError, FormatError, LimitExceededError, Problem
+from argmap.model import ArgumentMap
+
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "Format",
+    "dump",
+    "format_for_path",
+    "formats",
+    "get_format",
+    "load",
+    "parse",
+    "register",
+    "save",
+    "sniff",
+]
+
+MAX_INPUT_BYTES = 256 * 1024 * 1024  # a map file larger than this is refused before it is read
+
+Parser = Callable[..., ArgumentMap]  # parse(text, *, filename=None) -> ArgumentMap
+Dumper = Callable[[ArgumentMap], str]  # dump(map) -> text
+
+
+@dataclass(frozen=True)
+class Format:
+    """A registered file format: its name, suffixes, and what it can do."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    description: str
+    parse: Parser | None = None
+    dump: Dumper | None = None
+    sniff: Callable[[str], bool] | None = None
+    media_types: tuple[str, ...] = field(default=())
+
+    @property
+    def can_read(self) -> bool:
+        return self.parse is not None
+
+    @property
+    def can_write(self) -> bool:
+        return self.dump is not None
+
+
+_REGISTRY: dict[str, Format] = {}
+
+# Modules that register formats when imported; a module missing here is simply not available.
+_BUILTIN_MODULES = (
+    "argmap.formats.native",
+    "argmap.formats.argdown",
+    "argmap.formats.aif",
+    "argmap.formats.microtexts",
+    "argmap.formats.sadface",
+    "argmap.formats.kialo",
+    "argmap.formats.mermaid",
+    "argmap.formats.graphml",
+    "argmap.formats.dot",
+)
+_loaded = False
+
+
+def register(fmt: Format) -> Format:
+    """Add a format to the registry (a later registration of the same name replaces it)."""
+    _REGISTRY[fmt.name] = fmt
+    return fmt
+
+
+def _ensure_loaded() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for module in _BUILTIN_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:  # the module exists but a dependency of it is missing: say so
+                raise
+
+
+def formats() -> list[Format]:
+    """Every registered format, sorted by name."""
+    _ensure_loaded()
+    return sorted(_REGISTRY.values(), key=lambda f: f.name)
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name`` (case-insensitive; a suffix such as ``.yaml`` works too)."""
+    _ensure_loaded()
+    key = name.lower().lstrip(".")
+    if key in _REGISTRY:
+        return _REGISTRY[key]
+    for fmt in _REGISTRY.values():
+        if "." + key in fmt.suffixes:
+            return fmt
+    known = ", ".join(sorted(_REGISTRY))
+    raise ArgmapError(f"unknown format '{name}'; known formats: {known}")
+
+
+def format_for_path(path: str | os.PathLike[str]) -> Format | None:
+    """The format whose suffix the path ends with (longest suffix first), or None."""
+    _ensure_loaded()
+    name = os.fspath(path).lower()
+    best: tuple[int, Format] | None = None
+    for fmt in _REGISTRY.values():
+        for suffix in fmt.suffixes:
+            if name.endswith(suffix) and (best is None or len(suffix) > best[0]):
+                best = (len(suffix), fmt)
+    return best[1] if best else None
+
+
+def sniff(text: str) -> Format | None:
+    """Guess a readable format from the content (first match in registry order), or None."""
+    _ensure_loaded()
+    for fmt in _REGISTRY.values():
+        if fmt.parse is not None and fmt.sniff is not None:
+            try:
+                if fmt.sniff(text):
+                    return fmt
+            except Exception:  # noqa: BLE001,S112 - a sniffer that chokes just does not match
+                continue
+    return None
+
+
+def parse(text: str, format: str | None = None, *, filename: str | None = None) -> ArgumentMap:  # noqa: A002
+    """Parse text in the named format (sniffed when ``format`` is None)."""
+    fmt = get_format(format) if format else (format_for_path(filename) if filename else None) or sniff(text)
+    if fmt is None:
+        raise FormatError([Problem("cannot tell the format of this input; name it (e.g. format='yaml')", file=filename)])
+    if fmt.parse is None:
+        raise ArgmapError(f"format '{fmt.name}' can be written but not read")
+    return fmt.parse(text, filename=filename)
+
+
+def dump(amap: ArgumentMap, format: str = "json") -> str:  # noqa: A002
+    """The map as text in the named format."""
+    fmt = get_format(format)
+    if fmt.dump is None:
+        raise ArgmapError(f"format '{fmt.name}' can be read but not written")
+    return fmt.dump(amap)
+
+
+def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES) -> str:
+    """Read a UTF-8 text file with a size limit and a clear error for what goes wrong."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise ArgmapError(f"{p}: no such file") from None
+    except OSError as exc:
+        raise ArgmapError(f"{p}: cannot read: {exc.strerror}") from None
+    if p.is_dir():
+        raise ArgmapError(f"{p}: is a folder, not a file")
+    if size > max_bytes:
+        raise LimitExceededError(f"{p}: {size:,} bytes is over the limit of {max_bytes:,} bytes")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ArgmapError(f"{p}: cannot read: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise FormatError([Problem(f"not UTF-8 text (byte 0x{data[exc.start]:02x})", file=str(p), line=line)]) from None
+
+
+def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:  # noqa: A002
+    """Read a map from a file; the format comes from ``format``, the suffix, or the content.
+
+    Examples
+    --------
+    >>> import argmap, tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "m.yaml").write_text("statements:\\n  - {id: c1, claim: Hello}\\n")
+    >>> argmap.load(d / "m.yaml").statement("c1").text
+    {'en': 'Hello'}
+    """
+    name = os.fspath(path)
+    text = read_text(path)
+    fmt = get_format(format) if format else format_for_path(name) or sniff(text)
+    if fmt is None:
+        raise FormatError([Problem("unknown file type; use a known suffix or name the format", file=name)])
+    if fmt.parse is None:
+        raise ArgmapError(f"{name}: format '{fmt.name}' can be written but not read")
+    return fmt.parse(text, filename=name)
+
+
+def save(amap: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:  # noqa: A002
+    """Write a map to a file, atomically (a failure never leaves a half-written file behind)."""
+    name = os.fspath(path)
+    fmt = get_format(format) if format else format_for_path(name)
+    if fmt is None:
+        raise ArgmapError(f"{name}: cannot tell the format from the suffix; name it (e.g. format='yaml')")
+    if fmt.dump is None:
+        raise ArgmapError(f"{name}: format '{fmt.name}' can be read but not written")
+    write_text_atomic(Path(name), fmt.dump(amap))
+    return Path(name)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write text to a temporary file beside ``path``, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,273 @@
+"""The native format: one schema (the model's) as JSON (``.argmap.json``, ``.json``) or YAML (``.yaml``).
+
+JSON is read on pydantic's fast path. YAML is meant to be written by hand: it accepts the model's
+short forms (``claim: text``, ``support: [e1]``...), refuses duplicate keys, and errors carry
+file:line:column. Both writers drop defaults; the YAML writer uses the short forms.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from argmap.errors import FormatError, InvalidMapError, Problem
+from argmap.formats import Format, register
+from argmap.formats._validate import validate_map, validate_map_json
+from argmap.model import ArgumentMap
+
+__all__ = ["dump_json", "dump_yaml", "parse_json", "parse_yaml", "read_json", "read_yaml", "write_json", "write_yaml"]
+
+
+# ---------------------------------------------------------------------------------------- to data
+
+
+def to_data(amap: ArgumentMap, *, short: bool = False) -> dict[str, Any]:
+    """The map as plain JSON-able data with defaults left out (``short`` uses the hand-written forms)."""
+    data = amap.model_dump(mode="json", exclude_none=True)
+    out: dict[str, Any] = {k: v for k, v in data.items() if v not in ({}, [], None) and k not in ("statements", "relations", "sources")}
+    if amap.id == "map":
+        out.pop("id", None)
+    if data["sources"]:
+        out["sources"] = data["sources"]
+    out["statements"] = [_statement(s, amap.language, short) for s in data["statements"]]
+    out["relations"] = [_relation(r, short) for r in data["relations"]]
+    return out
+
+
+def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v not in ({}, [], None)}
+
+
+def _statement(s: dict[str, Any], language: str, short: bool) -> dict[str, Any]:
+    s = _drop_empty(s)
+    holder = s.get("holder", {"kind": "author"})
+    if holder == {"kind": "author"}:
+        s.pop("holder", None)
+    elif short:
+        s["holder"] = _short_holder(holder)
+    if s.get("kind") == "evidence" and s.get("evidence_type") == "other":
+        s.pop("evidence_type")
+    if not short:
+        return s
+    kind = s.pop("kind")
+    text = s.pop("text")
+    if list(text) == [language]:
+        text = text[language]
+    return {"id": s.pop("id"), kind: text, **s}
+
+
+def _short_holder(holder: dict[str, Any]) -> Any:
+    from argmap.model import Holder
+
+    name = holder.get("name")
+    if name and Holder.model_validate(name) == Holder.model_validate(holder):
+        return name
+    return holder
+
+
+def _relation(r: dict[str, Any], short: bool) -> dict[str, Any]:
+    r = _drop_empty(r)
+    if not short:
+        return r
+    rtype = r.pop("type")
+    premises = r.pop("premises")
+    return {"id": r.pop("id"), rtype: premises[0] if len(premises) == 1 else premises, "target": r.pop("target"), **r}
+
+
+# ------------------------------------------------------------------------------------------- JSON
+
+
+def parse_json(text: str | bytes, *, filename: str | None = None) -> ArgumentMap:
+    """Parse a map from JSON text; a syntax error names line and column."""
+    try:
+        return validate_map_json(text, file=filename, locate=_json_locator(text))
+    except InvalidMapError as exc:
+        # pydantic reports JSON syntax errors without a line; re-read for the exact place.
+        if any(p.message.startswith("Invalid JSON") for p in exc.problems):
+            _raise_json_syntax(text, filename)
+        raise
+
+
+def _raise_json_syntax(text: str | bytes, filename: str | None) -> None:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        raise FormatError(
+            [Problem(f"JSON syntax error: {err.msg}", file=filename, line=err.lineno, column=err.colno)],
+            summary=f"{filename or 'input'}: not valid JSON",
+        ) from None
+
+
+def _json_locator(text: str | bytes) -> Callable[[str], tuple[int, int] | None]:
+    def locate(path: str) -> tuple[int, int] | None:
+        try:
+            # JSON is (nearly) YAML: compose it lazily, only when there is an error to place.
+            node = yaml.compose(text if isinstance(text, str) else text.decode("utf-8", "replace"), Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return None
+        return _find(node, path)
+
+    return locate
+
+
+def dump_json(amap: ArgumentMap, *, indent: int | None = 2) -> str:
+    """The map as JSON (defaults left out; keys in the model's order)."""
+    return json.dumps(to_data(amap), ensure_ascii=False, indent=indent) + "\n"
+
+
+def read_json(path: str) -> ArgumentMap:
+    from argmap.formats import read_text
+
+    return parse_json(read_text(path), filename=str(path))
+
+
+def write_json(amap: ArgumentMap, path: str) -> None:
+    from argmap.formats import save
+
+    save(amap, path, format="json")
+
+
+# ------------------------------------------------------------------------------------------- YAML
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys instead of silently keeping the last."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: dict[Any, yaml.Node] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            mark = key_node.start_mark
+            raise FormatError(
+                [Problem(f"duplicate key '{key}' (first at line {seen[key].start_mark.line + 1})", line=mark.line + 1, column=mark.column + 1)]
+            )
+        seen[key] = key_node
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+# YAML 1.1 reads yes/no/on/off as booleans ("en: Yes" would lose its text); only true/false are.
+_StrictLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _StrictLoader.yaml_implicit_resolvers.setdefault(_first, []).insert(
+        0, ("tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
+    )
+
+
+def parse_yaml(text: str, *, filename: str | None = None) -> ArgumentMap:
+    """Parse a map from YAML; syntax and schema errors name file:line:column."""
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except FormatError as exc:
+        raise FormatError([Problem(p.message, p.path, filename, p.line, p.column) for p in exc.problems]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or "syntax error"
+        if exc.context:
+            what = f"{what} ({exc.context})"
+        raise FormatError(
+            [Problem(f"YAML syntax error: {what}", file=filename, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None)],
+            summary=f"{filename or 'input'}: not valid YAML",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise FormatError([Problem(f"YAML error: {exc}", file=filename)]) from None
+
+    def locate(path: str) -> tuple[int, int] | None:
+        return _find(yaml.compose(text, Loader=yaml.SafeLoader), path)
+
+    return validate_map(data, file=filename, locate=locate)
+
+
+def dump_yaml(amap: ArgumentMap) -> str:
+    """The map as YAML in the short, hand-written forms."""
+    return yaml.dump(to_data(amap, short=True), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Long texts (a source's full text) as literal blocks; they stay readable and diffable.
+    if "\n" in value and all(c not in value for c in "\x00\r\t") and not value.startswith((" ", "\n")) and not value.endswith(" "):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def read_yaml(path: str) -> ArgumentMap:
+    from argmap.formats import read_text
+
+    return parse_yaml(read_text(path), filename=str(path))
+
+
+def write_yaml(amap: ArgumentMap, path: str) -> None:
+    from argmap.formats import save
+
+    save(amap, path, format="yaml")
+
+
+# ------------------------------------------------------------------------------- error positions
+
+
+def _find(node: yaml.Node | None, path: str) -> tuple[int, int] | None:
+    """Line and column (1-based) of a field path such as ``relations[3].target`` in a composed tree."""
+    import re
+
+    best = node
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
+        if node is None:
+            break
+        if index:
+            if isinstance(node, yaml.SequenceNode) and int(index) < len(node.value):
+                node = node.value[int(index)]
+            else:
+                break
+        elif isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if getattr(k, "value", None) == name), None)
+            if match is None:
+                # the field is missing, or was written in a short form (claim: / support:): point at the item
+                break
+            node = match
+        else:
+            break
+        best = node
+    if best is None:
+        return None
+    return best.start_mark.line + 1, best.start_mark.column + 1
+
+
+def _sniff_json(text: str) -> bool:
+    head = text.lstrip()[:2000]
+    return head.startswith("{") and '"statements"' in head
+
+
+def _sniff_yaml(text: str) -> bool:
+    import re
+
+    return re.search(r"^statements\s*:", text, re.MULTILINE) is not None
+
+
+register(Format("json", (".argmap.json", ".json"), "argmap's native JSON", parse_json, dump_json, _sniff_json, ("application/json",)))
+register(
+    Format(
+        "yaml",
+        (".argmap.yaml", ".argmap.yml", ".yaml", ".yml"),
+        "argmap's native YAML (hand-written short forms allowed)",
+        parse_yaml,
+        dump_yaml,
+        _sniff_yaml,
+        ("application/yaml", "application/x-yaml", "text/yaml"),
+    )
+)

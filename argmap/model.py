@@ -1,0 +1,582 @@
+"""The domain model: statements, relations, sources and the ArgumentMap, with every invariant checked.
+
+All models are frozen pydantic v2 models. A statement is picked by its ``kind`` tag and a relation
+by its ``type`` tag (discriminated unions). Hand-written input may use short forms, which the
+``before`` validators expand:
+
+- ``text: "..."`` is text in the map's language (a bare string at statement level means ``en``);
+- ``claim: "..."`` / ``evidence: "..."`` give kind and text at once;
+- ``holder: "critics"`` (a group) or ``holder: "Geert Lovink"`` (a person); ``author`` is the default;
+- ``support: [e1, e2]`` / ``attack: x`` / ``undercut: x`` give type and premises at once;
+- ``premises: e1`` for a single premise; a relation without ``id`` gets ``r1``, ``r2``, ...
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from typing import Annotated, Any, Literal, TypeAlias
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    PrivateAttr,
+    TypeAdapter,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from argmap._text import NormalizedText
+from argmap.errors import NotFoundError
+
+__all__ = [
+    "ID_PATTERN",
+    "Anchor",
+    "ArgumentMap",
+    "Attack",
+    "Claim",
+    "Evidence",
+    "EvidenceType",
+    "Holder",
+    "Preference",
+    "Relation",
+    "RelationType",
+    "Rephrase",
+    "Source",
+    "Statement",
+    "Support",
+    "Undercut",
+]
+
+ID_PATTERN = r"^[\w][\w.:\-]{0,127}$"
+_ID_RE = re.compile(ID_PATTERN)
+_LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        description="Letters, digits, '_', '.', ':' or '-', at most 128 characters; unique across the map.",
+        examples=["c1", "critics-product"],
+    ),
+]
+Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$", examples=["nl", "en"])]
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+EvidenceType: TypeAlias = Literal["statistic", "example", "quote", "testimony", "analogy", "historical_fact", "other"]
+RelationType: TypeAlias = Literal["support", "attack", "undercut", "rephrase", "preference"]
+
+MAX_TEXT = 20_000  # characters in one statement text; a statement is not an essay
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class _Frozen(BaseModel):
+    model_config = _FROZEN
+
+
+def _texts(value: Any, info: ValidationInfo, field: str) -> Any:
+    """Expand a bare string into ``{language: text}``, the language from the validation context."""
+    if isinstance(value, str):
+        lang = (info.context or {}).get("language", "en") if info.context is not None else "en"
+        return {lang: value}
+    return value
+
+
+@functools.lru_cache(maxsize=256)
+def _is_language(code: str) -> bool:
+    return _LANG_RE.match(code) is not None
+
+
+def _check_texts(value: dict[str, str], *, allow_empty: bool = False) -> dict[str, str]:
+    if not value and not allow_empty:
+        raise ValueError("needs text in at least one language, e.g. {'en': '...'}")
+    for lang, text in value.items():
+        if not _is_language(lang):
+            raise ValueError(f"'{lang}' is not a language code (use ISO 639 codes such as 'nl' or 'en')")
+        if not text.strip():
+            raise ValueError(f"text in '{lang}' is empty")
+        if len(text) > MAX_TEXT:
+            raise ValueError(f"text in '{lang}' has {len(text)} characters; the limit is {MAX_TEXT}")
+    return value
+
+
+class Holder(_Frozen):
+    """Who holds a statement: the author of the source, an unnamed group (``critics``), or a named person."""
+
+    kind: Literal["author", "group", "person"] = "author"
+    name: str | None = Field(None, max_length=200, examples=["Geert Lovink", "critics"])
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            word = data.strip()
+            if word.lower() == "author":
+                return {"kind": "author"}
+            if word.lower() in _GROUP_WORDS:
+                return {"kind": "group", "name": word}
+            return {"kind": "person", "name": word}
+        return data
+
+    @model_validator(mode="after")
+    def _name_rules(self) -> Holder:
+        if self.kind == "person" and not (self.name and self.name.strip()):
+            raise ValueError("a person holder needs a name")
+        if self.kind == "group" and not self.name:
+            object.__setattr__(self, "name", "others")
+        return self
+
+    @property
+    def is_author(self) -> bool:
+        return self.kind == "author"
+
+    def label(self) -> str:
+        return "author" if self.kind == "author" else str(self.name)
+
+
+_AUTHOR = Holder(kind="author")  # shared: frozen, and most statements are the author's
+_GROUP_WORDS = {"critics", "others", "opponents", "proponents", "users", "critici", "anderen", "tegenstanders"}
+
+
+class Anchor(_Frozen):
+    """Where a statement is found in a source: the quoted words and their character offsets.
+
+    Offsets are into the source's original text (``end`` exclusive). They may be omitted when the
+    source's text is given; the map then computes them from the first occurrence of the quote.
+    """
+
+    source: Id
+    quote: str = Field(min_length=1, max_length=MAX_TEXT)
+    start: int | None = Field(None, ge=0)
+    end: int | None = Field(None, ge=0)
+
+    @model_validator(mode="after")
+    def _offsets(self) -> Anchor:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("give both start and end, or neither")
+        if self.start is not None and self.end is not None and self.end <= self.start:
+            raise ValueError(f"end ({self.end}) must be greater than start ({self.start})")
+        return self
+
+
+class _StatementBase(_Frozen):
+    id: Id
+    text: dict[str, str] = Field(
+        description="The statement in one or more languages; a bare string is in the map's language.",
+        examples=[{"nl": "Sociale media zijn niet vanzelf sociaal.", "en": "Social media are not social by themselves."}],
+    )
+    title: str | None = Field(None, max_length=200, description="A short name, as Argdown's [Title].")
+    holder: Holder = Field(default_factory=lambda: _AUTHOR)
+    tags: tuple[str, ...] = ()
+    note: str | None = Field(None, max_length=MAX_TEXT)
+    anchors: tuple[Anchor, ...] = ()
+    base_score: Unit | None = Field(None, description="Initial strength for gradual semantics (default 0.5).")
+    data: dict[str, JsonValue] = Field(default_factory=dict, description="Free data, kept as given.")
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _text_short_form(cls, value: Any, info: ValidationInfo) -> Any:
+        return _texts(value, info, "text")
+
+    @field_validator("text")
+    @classmethod
+    def _text_rules(cls, value: dict[str, str]) -> dict[str, str]:
+        return _check_texts(value)
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _tags_short_form(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_rules(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for tag in value:
+            if not tag.strip() or len(tag) > 100:
+                raise ValueError(f"tag {tag!r} must be 1 to 100 characters")
+        return value
+
+    def text_in(self, language: str | None = None, *, fallback: str | None = None) -> str:
+        """The text in ``language``, else in ``fallback``, else in any language given."""
+        for lang in (language, fallback):
+            if lang and lang in self.text:
+                return self.text[lang]
+        return next(iter(self.text.values()))
+
+
+class Claim(_StatementBase):
+    """A claim: something asserted that can be supported or attacked."""
+
+    kind: Literal["claim"] = "claim"
+
+
+class Evidence(_StatementBase):
+    """Evidence offered for a claim: a statistic, an example, a quote, testimony, an analogy, a fact."""
+
+    kind: Literal["evidence"] = "evidence"
+    evidence_type: EvidenceType = "other"
+
+
+Statement = Annotated[Claim | Evidence, Field(discriminator="kind")]
+
+
+class _RelationBase(_Frozen):
+    id: Id
+    premises: tuple[Id, ...] = Field(
+        min_length=1,
+        description="Statement ids; several premises hold only jointly (a linked argument).",
+    )
+    target: Id
+    scheme: str | None = Field(None, max_length=200, examples=["Argument from Expert Opinion"])
+    strength: Unit | None = None
+    note: str | None = Field(None, max_length=MAX_TEXT)
+    tags: tuple[str, ...] = ()
+    data: dict[str, JsonValue] = Field(default_factory=dict)
+
+    @field_validator("premises", mode="before")
+    @classmethod
+    def _premises_short_form(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("premises")
+    @classmethod
+    def _premises_unique(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        seen: set[str] = set()
+        for p in value:
+            if p in seen:
+                raise ValueError(f"premise '{p}' is listed twice")
+            seen.add(p)
+        return value
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _tags_short_form(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @property
+    def is_linked(self) -> bool:
+        return len(self.premises) > 1
+
+
+class Support(_RelationBase):
+    """The premises (jointly) give a reason to accept the target statement."""
+
+    type: Literal["support"] = "support"
+
+
+class Attack(_RelationBase):
+    """The premises (jointly) rebut the target statement."""
+
+    type: Literal["attack"] = "attack"
+
+
+class Undercut(_RelationBase):
+    """The premises attack the inference of another relation (its target is a relation id)."""
+
+    type: Literal["undercut"] = "undercut"
+
+
+class Rephrase(_RelationBase):
+    """The premise restates the target in other words (AIF's MA node)."""
+
+    type: Literal["rephrase"] = "rephrase"
+
+
+class Preference(_RelationBase):
+    """The premises are preferred over the target, a statement or relation (AIF's PA node)."""
+
+    type: Literal["preference"] = "preference"
+
+
+Relation = Annotated[Support | Attack | Undercut | Rephrase | Preference, Field(discriminator="type")]
+
+
+class Source(_Frozen):
+    """A document the map quotes."""
+
+    id: Id
+    title: str | None = Field(None, max_length=500)
+    author: str | None = Field(None, max_length=500)
+    url: str | None = Field(None, max_length=2000)
+    date: _dt.date | None = None
+    language: Language | None = None
+    text: str | None = Field(None, description="The full text; when given, every anchor's quote is checked in it.")
+
+    _folded: NormalizedText | None = PrivateAttr(default=None)
+
+    def normalized(self) -> NormalizedText | None:
+        """The source text with white space folded, built once."""
+        if self.text is None:
+            return None
+        if self._folded is None:
+            self._folded = NormalizedText(self.text)
+        return self._folded
+
+
+_STATEMENT_KINDS = {"claim", "evidence"}
+_RELATION_TYPES = {"support", "attack", "undercut", "rephrase", "preference"}
+
+
+def _expand_statement(item: Any, language: str) -> Any:
+    if not isinstance(item, dict):
+        return item
+    if "kind" in item and not isinstance(item.get("text"), str):
+        return item  # already in the long form: no copy (large maps load faster)
+    item = dict(item)
+    for kind in _STATEMENT_KINDS:
+        if kind in item and "kind" not in item:
+            item["kind"] = kind
+            item.setdefault("text", item.pop(kind))
+    if "kind" not in item:
+        item["kind"] = "evidence" if "evidence_type" in item else "claim"
+    if isinstance(item.get("text"), str):
+        item["text"] = {language: item["text"]}
+    return item
+
+
+def _expand_relation(item: Any, index: int, taken: set[str]) -> Any:
+    if not isinstance(item, dict):
+        return item
+    if "type" in item and "id" in item:
+        return item
+    item = dict(item)
+    for rtype in _RELATION_TYPES:
+        if rtype in item and "type" not in item:
+            item["type"] = rtype
+            item.setdefault("premises", item.pop(rtype))
+    if "id" not in item:
+        n = index + 1
+        while f"r{n}" in taken:
+            n += 1
+        item["id"] = f"r{n}"
+        taken.add(item["id"])
+    return item
+
+
+class ArgumentMap(_Frozen):
+    """An argument map: statements, the relations between them, the sources they quote.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap.model_validate({
+    ...     "title": "Tiny", "main_claim": "c1",
+    ...     "statements": [{"id": "c1", "claim": "Cats are good pets."},
+    ...                    {"id": "e1", "evidence": "They purr.", "evidence_type": "example"}],
+    ...     "relations": [{"support": "e1", "target": "c1"}],
+    ... })
+    >>> m.relation("r1").type, m.statement("e1").kind
+    ('support', 'evidence')
+    """
+
+    id: Id = "map"
+    title: str | None = Field(None, max_length=500)
+    language: Language = Field("en", description="The default language of texts given as bare strings.")
+    main_claim: Id | None = None
+    sources: tuple[Source, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    metadata: dict[str, JsonValue] = Field(default_factory=dict)
+
+    _statements: dict[str, Claim | Evidence] = PrivateAttr(default_factory=dict)
+    _relations: dict[str, Support | Attack | Undercut | Rephrase | Preference] = PrivateAttr(default_factory=dict)
+    _sources: dict[str, Source] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_forms(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        language = data.get("language", "en")
+        if not isinstance(language, str):
+            return data
+        data = dict(data)
+        if isinstance(data.get("statements"), list):
+            data["statements"] = [_expand_statement(s, language) for s in data["statements"]]
+        if isinstance(data.get("relations"), list):
+            taken = {r["id"] for r in data["relations"] if isinstance(r, dict) and isinstance(r.get("id"), str)}
+            data["relations"] = [_expand_relation(r, i, taken) for i, r in enumerate(data["relations"])]
+        return data
+
+    @model_validator(mode="after")
+    def _invariants(self) -> ArgumentMap:
+        problems: list[tuple[str, str]] = []
+        self._index(problems)
+        self._check_references(problems)
+        self._check_anchors(problems)
+        if problems:
+            raise PydanticCustomError(
+                "map_invariant",
+                "{summary}",
+                {"summary": "; ".join(f"{p}: {m}" for p, m in problems[:20]), "problems": problems},
+            )
+        return self
+
+    def _index(self, problems: list[tuple[str, str]]) -> None:
+        seen: dict[str, str] = {}
+        for field, items in (("statements", self.statements), ("relations", self.relations)):
+            table: dict[str, Any] = {}
+            for i, item in enumerate(items):
+                where = f"{field}[{i}]"
+                if item.id in seen:
+                    problems.append((f"{where}.id", f"duplicate id '{item.id}' (first used at {seen[item.id]})"))
+                else:
+                    seen[item.id] = where
+                table.setdefault(item.id, item)
+            if field == "statements":
+                self._statements = table
+            else:
+                self._relations = table
+        sources: dict[str, Source] = {}
+        for i, src in enumerate(self.sources):
+            if src.id in sources:
+                problems.append((f"sources[{i}].id", f"duplicate source id '{src.id}'"))
+            sources.setdefault(src.id, src)
+        self._sources = sources
+
+    def _check_references(self, problems: list[tuple[str, str]]) -> None:
+        stmts, rels = self._statements, self._relations
+        for i, rel in enumerate(self.relations):
+            where = f"relations[{i}]"
+            for j, p in enumerate(rel.premises):
+                if p in stmts:
+                    continue
+                if rel.type == "preference" and p in rels:
+                    continue
+                what = "is a relation; premises must be statements" if p in rels else "unknown statement"
+                problems.append((f"{where}.premises[{j}]", f"{what} '{p}'" if p not in rels else f"'{p}' {what}"))
+            if rel.type == "undercut":
+                if rel.target == rel.id:
+                    problems.append((f"{where}.target", f"undercut '{rel.id}' cannot target itself"))
+                elif rel.target not in rels:
+                    hint = " (a statement; an undercut targets a relation, use attack)" if rel.target in stmts else ""
+                    problems.append((f"{where}.target", f"unknown relation '{rel.target}'{hint}"))
+            elif rel.type == "preference":
+                if rel.target not in stmts and rel.target not in rels:
+                    problems.append((f"{where}.target", f"unknown statement or relation '{rel.target}'"))
+            elif rel.target not in stmts:
+                hint = f" ('{rel.target}' is a relation; use an undercut)" if rel.target in rels else ""
+                problems.append((f"{where}.target", f"unknown statement '{rel.target}'{hint}"))
+            if rel.target in rel.premises:
+                problems.append((f"{where}.target", f"'{rel.target}' is both a premise and the target"))
+        if self.main_claim is not None:
+            main = stmts.get(self.main_claim)
+            if main is None:
+                problems.append(("main_claim", f"unknown statement '{self.main_claim}'"))
+            elif main.kind != "claim":
+                problems.append(("main_claim", f"'{self.main_claim}' is {main.kind}, not a claim"))
+
+    def _check_anchors(self, problems: list[tuple[str, str]]) -> None:
+        fixed: dict[int, Claim | Evidence] = {}
+        for i, st in enumerate(self.statements):
+            new_anchors: list[Anchor] | None = None
+            for j, anchor in enumerate(st.anchors):
+                where = f"statements[{i}].anchors[{j}]"
+                src = self._sources.get(anchor.source)
+                if src is None:
+                    problems.append((f"{where}.source", f"unknown source '{anchor.source}'"))
+                    continue
+                folded = src.normalized()
+                if folded is None:
+                    continue
+                if anchor.start is not None and anchor.end is not None:
+                    if not folded.matches_at(anchor.quote, anchor.start, anchor.end):
+                        found = folded.find(anchor.quote)
+                        hint = f"; the quote is at {found[0]}-{found[1]}" if found else ""
+                        problems.append((where, f"offsets {anchor.start}-{anchor.end} do not hold the quote{hint}"))
+                    continue
+                span = folded.find(anchor.quote)
+                if span is None:
+                    short = anchor.quote if len(anchor.quote) <= 60 else anchor.quote[:57] + "..."
+                    problems.append((f"{where}.quote", f"not found in source '{src.id}': {short!r}"))
+                    continue
+                if new_anchors is None:
+                    new_anchors = list(st.anchors)
+                new_anchors[j] = anchor.model_copy(update={"start": span[0], "end": span[1]})
+            if new_anchors is not None:
+                fixed[i] = st.model_copy(update={"anchors": tuple(new_anchors)})
+        if fixed:
+            statements = tuple(fixed.get(i, st) for i, st in enumerate(self.statements))
+            object.__setattr__(self, "statements", statements)
+            for st in fixed.values():
+                self._statements[st.id] = st
+
+    # ------------------------------------------------------------------ lookups
+
+    def statement(self, id: str) -> Claim | Evidence:  # noqa: A002
+        """The statement with this id; :class:`~argmap.errors.NotFoundError` when there is none."""
+        try:
+            return self._statements[id]
+        except KeyError:
+            raise NotFoundError(f"unknown statement '{id}'", id=id) from None
+
+    def relation(self, id: str) -> Support | Attack | Undercut | Rephrase | Preference:  # noqa: A002
+        """The relation with this id; :class:`~argmap.errors.NotFoundError` when there is none."""
+        try:
+            return self._relations[id]
+        except KeyError:
+            raise NotFoundError(f"unknown relation '{id}'", id=id) from None
+
+    def source(self, id: str) -> Source:  # noqa: A002
+        try:
+            return self._sources[id]
+        except KeyError:
+            raise NotFoundError(f"unknown source '{id}'", id=id) from None
+
+    def has_statement(self, id: str) -> bool:  # noqa: A002
+        return id in self._statements
+
+    def has_relation(self, id: str) -> bool:  # noqa: A002
+        return id in self._relations
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._statements or id in self._relations
+
+    def iter_statements(self) -> Iterator[Claim | Evidence]:
+        return iter(self.statements)
+
+    @property
+    def languages(self) -> list[str]:
+        """Every language any statement has text in, the map's default first."""
+        langs = {self.language: None}
+        for st in self.statements:
+            langs.update(dict.fromkeys(st.text))
+        return list(langs)
+
+    def text_of(self, id: str, language: str | None = None) -> str:  # noqa: A002
+        """The text of a statement in ``language`` (default: the map's), falling back to any."""
+        return self.statement(id).text_in(language or self.language, fallback=self.language)
+
+    # Jupyter shows a map as its rendered SVG.
+    def _repr_svg_(self) -> str | None:
+        try:
+            from argmap.render import render
+        except ImportError:  # pragma: no cover - rendering not installed
+            return None
+        try:
+            return render(self, format="svg").decode("utf-8")
+        except Exception:  # noqa: BLE001 - a notebook repr must never raise
+            return None
+
+
+StatementAdapter: TypeAdapter[Claim | Evidence] = TypeAdapter(Statement)
+RelationAdapter: TypeAdapter[Support | Attack | Undercut | Rephrase | Preference] = TypeAdapter(Relation)
+
+
+def statement_from(data: Mapping[str, Any], language: str = "en") -> Claim | Evidence:
+    """Validate one statement, short forms allowed, bare text in ``language``."""
+    return StatementAdapter.validate_python(_expand_statement(dict(data), language), context={"language": language})
+
+
+def relation_from(data: Mapping[str, Any], *, default_id: str = "r1") -> Support | Attack | Undercut | Rephrase | Preference:
+    """Validate one relation, short forms allowed."""
+    item = _expand_relation(dict(data), 0, set())
+    if "id" not in data:
+        item["id"] = default_id
+    return RelationAdapter.validate_python(item)

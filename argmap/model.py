@@ -307,6 +307,11 @@ class Source(_Frozen):
     date: _dt.date | None = None
     language: Language | None = None
     text: str | None = Field(None, description="The full text; when given, every anchor's quote is checked in it.")
+    file: str | None = Field(
+        None,
+        max_length=500,
+        description="A text file beside the map file holding the text; read by argmap.load, never by the REST API.",
+    )
 
     _folded: NormalizedText | None = PrivateAttr(default=None)
 

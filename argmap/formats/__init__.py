@@ -33,7 +33,7 @@ __all__ = [
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024  # a map file larger than this is refused before it is read
 
-Parser = Callable[..., ArgumentMap]  # parse(text, *, filename=None) -> ArgumentMap
+Parser = Callable[..., ArgumentMap]  # parse(text, *, filename=None, base_dir=None) -> ArgumentMap
 Dumper = Callable[[ArgumentMap], str]  # dump(map) -> text
 
 
@@ -198,7 +198,8 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
         raise FormatError([Problem("unknown file type; use a known suffix or name the format", file=name)])
     if fmt.parse is None:
         raise ArgmapError(f"{name}: format '{fmt.name}' can be written but not read")
-    return fmt.parse(text, filename=name)
+    # Only a map loaded from a file may name other files (a source's text) beside it.
+    return fmt.parse(text, filename=name, base_dir=str(Path(name).resolve().parent))
 
 
 def save(amap: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:  # noqa: A002

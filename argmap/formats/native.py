@@ -31,7 +31,8 @@ def to_data(amap: ArgumentMap, *, short: bool = False) -> dict[str, Any]:
     if amap.id == "map":
         out.pop("id", None)
     if data["sources"]:
-        out["sources"] = data["sources"]
+        # a source whose text lives in a file beside the map is written as that reference
+        out["sources"] = [{k: v for k, v in src.items() if not (k == "text" and src.get("file"))} for src in data["sources"]]
     out["statements"] = [_statement(s, amap.language, short) for s in data["statements"]]
     out["relations"] = [_relation(r, short) for r in data["relations"]]
     return out
@@ -80,8 +81,14 @@ def _relation(r: dict[str, Any], short: bool) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------- JSON
 
 
-def parse_json(text: str | bytes, *, filename: str | None = None) -> ArgumentMap:
-    """Parse a map from JSON text; a syntax error names line and column."""
+def parse_json(text: str | bytes, *, filename: str | None = None, base_dir: str | None = None) -> ArgumentMap:
+    """Parse a map from JSON text; a syntax error names line and column.
+
+    With ``base_dir`` (set by :func:`argmap.load`), a source's ``file`` is read from that folder.
+    """
+    if base_dir is not None and _has_source_files(text):
+        data = _json_data(text, filename)
+        return validate_map(_read_source_files(data, base_dir, filename), file=filename, locate=_json_locator(text))
     try:
         return validate_map_json(text, file=filename, locate=_json_locator(text))
     except InvalidMapError as exc:
@@ -89,6 +96,41 @@ def parse_json(text: str | bytes, *, filename: str | None = None) -> ArgumentMap
         if any(p.message.startswith("Invalid JSON") for p in exc.problems):
             _raise_json_syntax(text, filename)
         raise
+
+
+def _has_source_files(text: str | bytes) -> bool:
+    head = text[:200_000] if isinstance(text, str) else text[:200_000].decode("utf-8", "replace")
+    return '"file"' in head
+
+
+def _json_data(text: str | bytes, filename: str | None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        _raise_json_syntax(text, filename)
+        raise
+
+
+def _read_source_files(data: Any, base_dir: str, filename: str | None) -> Any:
+    """Fill in the text of each source that names a ``file``, read from ``base_dir`` (never above it)."""
+    from pathlib import Path
+
+    from argmap.formats import read_text
+
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+        return data
+    base = Path(base_dir).resolve()
+    sources = []
+    for i, src in enumerate(data["sources"]):
+        if isinstance(src, dict) and isinstance(src.get("file"), str) and src.get("text") is None:
+            path = (base / src["file"]).resolve()
+            if not path.is_relative_to(base):
+                raise FormatError([Problem(f"source file '{src['file']}' is outside the map's folder", path=f"sources[{i}].file", file=filename)])
+            if not path.is_file():
+                raise FormatError([Problem(f"source file '{src['file']}' not found beside the map", path=f"sources[{i}].file", file=filename)])
+            src = {**src, "text": read_text(path)}
+        sources.append(src)
+    return {**data, "sources": sources}
 
 
 def _raise_json_syntax(text: str | bytes, filename: str | None) -> None:
@@ -119,9 +161,9 @@ def dump_json(amap: ArgumentMap, *, indent: int | None = 2) -> str:
 
 
 def read_json(path: str) -> ArgumentMap:
-    from argmap.formats import read_text
+    from argmap.formats import load
 
-    return parse_json(read_text(path), filename=str(path))
+    return load(path, format="json")
 
 
 def write_json(amap: ArgumentMap, path: str) -> None:
@@ -163,8 +205,11 @@ for _first in "tTfF":
     )
 
 
-def parse_yaml(text: str, *, filename: str | None = None) -> ArgumentMap:
-    """Parse a map from YAML; syntax and schema errors name file:line:column."""
+def parse_yaml(text: str, *, filename: str | None = None, base_dir: str | None = None) -> ArgumentMap:
+    """Parse a map from YAML; syntax and schema errors name file:line:column.
+
+    With ``base_dir`` (set by :func:`argmap.load`), a source's ``file`` is read from that folder.
+    """
     try:
         data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except FormatError as exc:
@@ -184,6 +229,8 @@ def parse_yaml(text: str, *, filename: str | None = None) -> ArgumentMap:
     def locate(path: str) -> tuple[int, int] | None:
         return _find(yaml.compose(text, Loader=yaml.SafeLoader), path)
 
+    if base_dir is not None:
+        data = _read_source_files(data, base_dir, filename)
     return validate_map(data, file=filename, locate=locate)
 
 
@@ -207,9 +254,9 @@ _Dumper.add_representer(str, _str_representer)
 
 
 def read_yaml(path: str) -> ArgumentMap:
-    from argmap.formats import read_text
+    from argmap.formats import load
 
-    return parse_yaml(read_text(path), filename=str(path))
+    return load(path, format="yaml")
 
 
 def write_yaml(amap: ArgumentMap, path: str) -> None:

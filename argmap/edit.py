@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from argmap.errors import ArgmapError, NotFoundError
-from argmap.formats._validate import validate_map
+from argmap._validate import validate_map
 from argmap.model import ArgumentMap, Claim, Evidence, EvidenceType, Relation, Source
 
 __all__ = [

@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 
 from argmap._util import paused_gc
+from argmap._validate import validate_map
 from argmap.errors import InvalidMapError, Problem
 from argmap.model import ArgumentMap
 
@@ -90,8 +91,6 @@ def from_networkx(G: nx.DiGraph) -> ArgumentMap:
         payload = {k: G.graph[k] for k in _MAP_KEYS if k in G.graph}
         payload["statements"] = statements
         payload["relations"] = relations
-        from argmap.formats._validate import validate_map  # late: formats sits above graph
-
         return validate_map(payload)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
@@ -558,16 +558,24 @@ class ArgumentMap(_Frozen):
         """The text of a statement in ``language`` (default: the map's), falling back to any."""
         return self.statement(id).text_in(language or self.language, fallback=self.language)
 
-    # Jupyter shows a map as its rendered SVG.
+    # Jupyter shows a map as its rendered SVG. The renderer registers itself (set_svg_renderer) so
+    # that the model never imports the renderer.
     def _repr_svg_(self) -> str | None:
-        try:
-            from argmap.render import render
-        except ImportError:  # pragma: no cover - rendering not installed
+        if _svg_renderer is None:
             return None
         try:
-            return render(self, format="svg").decode("utf-8")
+            return _svg_renderer(self)
         except Exception:  # noqa: BLE001 - a notebook repr must never raise
             return None
+
+
+_svg_renderer: Callable[[ArgumentMap], str] | None = None
+
+
+def set_svg_renderer(renderer: Callable[[ArgumentMap], str] | None) -> None:
+    """Install the function that ``ArgumentMap._repr_svg_`` uses (argmap.render does this on import)."""
+    global _svg_renderer
+    _svg_renderer = renderer
 
 
 StatementAdapter: TypeAdapter[Claim | Evidence] = TypeAdapter(Statement)

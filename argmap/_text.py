@@ -21,7 +21,7 @@ class NormalizedText:
     Built once per source document, so that many quotes can be found in it cheaply.
     """
 
-    __slots__ = ("original", "folded", "_starts")
+    __slots__ = ("_starts", "folded", "original")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -43,6 +43,17 @@ class NormalizedText:
         starts.append(len(original))
         self.folded = "".join(pieces)
         self._starts = starts
+
+    def __eq__(self, other: object) -> bool:
+        # Only a cache inside Source: it must never make two equal sources (or maps) compare unequal,
+        # so it equals another built from the same text, and an absent cache (None).
+        if other is None:
+            return True
+        if isinstance(other, NormalizedText):
+            return other.original == self.original
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
     def find(self, quote: str, start: int = 0) -> tuple[int, int] | None:
         """Find ``quote`` (white space folded) and return its ``(start, end)`` in the original text."""

@@ -1,0 +1,117 @@
+"""The terminal outline of a map for ``argmap show``: the main claim, then its reasons and objections as a tree."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from rich.tree import Tree
+
+from argmap._index import index_of
+from argmap.model import ArgumentMap, Claim, Evidence
+from argmap.paths import disconnected
+
+__all__ = ["outline"]
+
+# How each relation type reads in the outline, and the order children are listed in.
+_MARKS = {"support": ("+ ", "green"), "attack": ("− ", "red"), "rephrase": ("= ", "blue"), "preference": ("> ", "magenta")}
+_ORDER = {"support": 0, "attack": 1, "rephrase": 2, "preference": 3, "undercut": 4}
+MAX_NODES = 5_000  # an outline longer than this is cut short (with a note); it is for reading, not for export
+
+
+def statement_label(amap: ArgumentMap, st: Claim | Evidence, lang: str) -> Text:
+    """``id [evidence type] text (holder)``, as plain text: user text never becomes markup."""
+    label = Text()
+    label.append(st.id, style="dim")
+    label.append(" ")
+    if isinstance(st, Evidence):
+        label.append(f"[{st.evidence_type.replace('_', ' ')}] ", style="cyan")
+    label.append(st.text_in(lang, fallback=amap.language), style="bold" if st.id == amap.main_claim else "")
+    if not st.holder.is_author:
+        label.append(f"  ({st.holder.label()})", style="yellow")
+    return label
+
+
+class _Outliner:
+    def __init__(self, amap: ArgumentMap, lang: str) -> None:
+        self.amap = amap
+        self.lang = lang
+        self.into = index_of(amap).into
+        self.shown: set[str] = set()
+        self.nodes = 0
+
+    def statement(self, parent: Tree, sid: str, prefix: Text) -> None:
+        st = self.amap.statement(sid)
+        label = prefix + statement_label(self.amap, st, self.lang)
+        if sid in self.shown:
+            parent.add(label + Text("  (see above)", style="dim italic"))
+            return
+        self.shown.add(sid)
+        self.nodes += 1
+        node = parent.add(label)
+        self.reasons(node, sid)
+
+    def reasons(self, node: Tree, target: str) -> None:
+        for rel in sorted(self.into.get(target, ()), key=lambda r: _ORDER[r.type]):
+            if self.nodes >= MAX_NODES:
+                node.add(Text(f"… cut short at {MAX_NODES:,} statements", style="dim italic"))
+                return
+            if rel.type == "undercut":
+                mark = Text("✗ undercut ", style="red")
+                mark.append(rel.id, style="dim")
+                mark.append(": ")
+                self.premises(node, rel.premises, mark)
+                continue
+            sign, colour = _MARKS[rel.type]
+            mark = Text(sign, style=f"bold {colour}")
+            extra = f"{rel.id}" + (f" · {rel.scheme}" if rel.scheme else "") + (f" · {rel.strength:g}" if rel.strength is not None else "")
+            if rel.is_linked:
+                argument = node.add(mark + Text(f"together ({extra}):", style="dim"))
+                for p in rel.premises:
+                    self.statement_or_relation(argument, p, Text("& ", style=colour))
+            else:
+                self.statement_or_relation(node, rel.premises[0], mark + Text(f"{extra}: ", style="dim"))
+                argument = node.children[-1]
+            # undercuts (and preferences) of this relation hang under the argument they bear on
+            if rel.id in self.into:
+                self.reasons(argument, rel.id)
+
+    def premises(self, node: Tree, premises: tuple[str, ...], mark: Text) -> None:
+        if len(premises) == 1:
+            self.statement_or_relation(node, premises[0], mark)
+            return
+        group = node.add(mark + Text("together:", style="dim"))
+        for p in premises:
+            self.statement_or_relation(group, p, Text("& "))
+
+    def forest(self, node: Tree, ids: list[str]) -> None:
+        """Outline ``ids`` from their tops (statements that are no relation's premise), then whatever is left (cycles)."""
+        out_of = index_of(self.amap).out_of
+        for sid in [s for s in ids if s not in out_of] + ids:
+            if sid not in self.shown:
+                self.statement(node, sid, Text(""))
+
+    def statement_or_relation(self, node: Tree, pid: str, prefix: Text) -> None:
+        if self.amap.has_statement(pid):
+            self.statement(node, pid, prefix)
+        else:  # a preference may name a relation as its premise
+            node.add(prefix + Text(f"relation {pid}", style="dim"))
+
+
+def outline(amap: ArgumentMap, *, lang: str | None = None) -> Tree:
+    """A rich Tree: the main claim with its support, objections, rebuttals and undercuts below it.
+
+    Statements that do not connect to the main claim (or all roots, when there is none) follow
+    as further branches. A statement met twice is shown once and then marked "(see above)".
+    """
+    language = lang or amap.language
+    title = Text(amap.title or amap.id, style="bold underline")
+    title.append(f"  ({len(amap.statements)} statements, {len(amap.relations)} relations; {language})", style="dim")
+    tree = Tree(title)
+    out = _Outliner(amap, language)
+    if amap.main_claim is not None:
+        out.statement(tree, amap.main_claim, Text("★ ", style="bold yellow"))
+        rest = disconnected(amap)
+        if rest:
+            out.forest(tree.add(Text("not connected to the main claim:", style="dim italic")), rest)
+    else:
+        out.forest(tree, [s.id for s in amap.statements])
+    return tree

@@ -1,0 +1,65 @@
+"""Who may see and change a stored map, and the ETag / If-Match rules of optimistic concurrency."""
+
+from __future__ import annotations
+
+from api.deps import Caller
+from api.problems import ApiProblem
+from api.store import MapRecord, Store, UnknownMapError
+from argmap import ArgumentMap
+
+__all__ = ["etag", "expected_version", "not_modified", "readable", "writable"]
+
+
+def etag(version: int, variant: str = "") -> str:
+    """The strong ETag of a map version (``variant`` tells representations apart, e.g. an export format)."""
+    return f'"v{version}{"-" + variant if variant else ""}"'
+
+
+def _tags(header: str) -> list[str]:
+    return [t.strip().removeprefix("W/") for t in header.split(",") if t.strip()]
+
+
+def not_modified(if_none_match: str | None, tag: str) -> bool:
+    """True when ``If-None-Match`` names ``tag`` (or ``*``): the client's copy is current."""
+    if not if_none_match:
+        return False
+    tags = _tags(if_none_match)
+    return "*" in tags or tag in tags
+
+
+def expected_version(if_match: str | None, current: int) -> int | None:
+    """The version an ``If-Match`` header pins the write to; 412 when it names another one.
+
+    None when there is no header: the write then applies to whatever is current.
+    """
+    if if_match is None:
+        return None
+    tags = _tags(if_match)
+    if "*" in tags:
+        return current
+    for tag in tags:
+        if tag == etag(current):
+            return current
+    raise ApiProblem(
+        412,
+        f"If-Match {if_match.strip()[:80]} does not match the map's current ETag {etag(current)}: "
+        "it changed since you read it; fetch it again",
+        slug="stale-version",
+        headers={"ETag": etag(current)},
+    )
+
+
+def readable(store: Store, map_id: str, caller: Caller) -> tuple[MapRecord, ArgumentMap]:
+    """The map if the caller may read it; someone else's private map is 404, exactly like a missing one."""
+    rec, amap = store.load(map_id)
+    if not rec.public and rec.owner != caller.owner:
+        raise UnknownMapError(map_id)
+    return rec, amap
+
+
+def writable(store: Store, map_id: str, caller: Caller) -> tuple[MapRecord, ArgumentMap]:
+    """The map if the caller owns it; 404 when they cannot see it, 403 when it is someone else's public map."""
+    rec, amap = readable(store, map_id, caller)
+    if rec.owner != caller.owner:
+        raise ApiProblem(403, f"map '{map_id}' belongs to someone else; only its owner may change it", slug="not-owner")
+    return rec, amap

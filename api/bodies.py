@@ -1,0 +1,120 @@
+"""Map documents in and out of HTTP: pick the format from ``?format=`` or the media type, parse, check limits, export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+
+from api.problems import ApiProblem
+from api.schemas import EXAMPLE_MAP, EXAMPLE_MAP_YAML
+from api.settings import Settings
+from argmap import ArgmapError, ArgumentMap, FormatError, LimitExceededError, Problem
+from argmap.formats import Format, formats, get_format, sniff
+
+__all__ = ["MAP_BODY_OPENAPI", "export_format", "parse_map", "read_body"]
+
+# Media types that say nothing about the format: the content is sniffed.
+_GENERIC = {"", "text/plain", "application/octet-stream", "*/*"}
+
+MAP_BODY_OPENAPI: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": (
+            "The map: argmap's native JSON or YAML (hand-written short forms allowed), or any readable format "
+            "(see GET /formats) named by Content-Type or ?format=. A source's `file` is never read by the API."
+        ),
+        "content": {
+            "application/json": {
+                "schema": {"$ref": "#/components/schemas/ArgumentMap-Input"},
+                "examples": {"pets": {"summary": "A small map, short forms", "value": EXAMPLE_MAP}},
+            },
+            "application/yaml": {
+                "schema": {"type": "string"},
+                "examples": {"pets": {"summary": "The same map in YAML", "value": EXAMPLE_MAP_YAML}},
+            },
+        },
+    }
+}
+
+
+async def read_body(request: Request) -> bytes:
+    """The raw request body (the size limit is enforced by the middleware before this)."""
+    return await request.body()
+
+
+def _by_media_type(content_type: str) -> Format | None:
+    media = content_type.split(";")[0].strip().lower()
+    if media in _GENERIC:
+        return None
+    for fmt in formats():
+        if media in fmt.media_types:
+            return fmt
+    if media.endswith("+json"):
+        return get_format("json")
+    if media.endswith("+yaml"):
+        return get_format("yaml")
+    readable = sorted({t for f in formats() if f.can_read for t in f.media_types})
+    raise ApiProblem(
+        415, f"cannot read a map sent as '{media}'; send one of {', '.join(readable)}, or name it with ?format=", slug="unsupported-format"
+    )
+
+
+def _named(name: str, *, reading: bool) -> Format:
+    try:
+        fmt = get_format(name)
+    except ArgmapError as exc:
+        raise ApiProblem(415 if reading else 406, str(exc), slug="unsupported-format") from None
+    if reading and not fmt.can_read:
+        raise ApiProblem(415, f"format '{fmt.name}' can be written but not read", slug="unsupported-format")
+    if not reading and not fmt.can_write:
+        raise ApiProblem(406, f"format '{fmt.name}' can be read but not written", slug="unsupported-format")
+    return fmt
+
+
+def parse_map(body: bytes, content_type: str | None, format_name: str | None, settings: Settings) -> ArgumentMap:
+    """Parse a request body into a map; 415 for an unknown format, 422 naming every problem, 422 over the limits."""
+    if not body.strip():
+        raise ApiProblem(422, "the request body is empty; send a map (JSON or YAML)", slug="invalid-map")
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = body.count(b"\n", 0, exc.start) + 1
+        raise FormatError([Problem(f"not UTF-8 text (byte 0x{body[exc.start]:02x})", line=line)]) from None
+    fmt = _named(format_name, reading=True) if format_name else _by_media_type(content_type or "") or sniff(text)
+    if fmt is None:
+        raise FormatError([Problem("cannot tell the format of this input; send Content-Type or ?format= (e.g. yaml)")])
+    assert fmt.parse is not None
+    try:
+        # Never base_dir: the API must not read files on the server (a source's `file` stays unread).
+        amap = fmt.parse(text, filename=None)
+    except ArgmapError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+        raise FormatError([Problem(f"could not read the input as {fmt.name}: {type(exc).__name__}: {exc}"[:500])]) from None
+    check_limits(amap, settings)
+    return amap
+
+
+def check_limits(amap: ArgumentMap, settings: Settings) -> None:
+    """Refuse a map with more statements than the service stores."""
+    if len(amap.statements) > settings.max_statements:
+        raise LimitExceededError(
+            f"the map has {len(amap.statements):,} statements; this service stores at most {settings.max_statements:,} per map"
+        )
+
+
+def export_format(format_name: str | None, accept: str | None) -> Format | None:
+    """The format to export a map in, from ``?format=`` or ``Accept``; None for the JSON envelope."""
+    if format_name:
+        return _named(format_name, reading=False)
+    if not accept:
+        return None
+    for part in accept.split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in ("application/json", "application/problem+json", "*/*", "application/*"):
+            return None
+        for fmt in formats():
+            if fmt.can_write and media in fmt.media_types and fmt.name != "json":
+                return fmt
+    return None

@@ -1,0 +1,76 @@
+"""Annotated dependencies every route shares: the settings, the store, and who the caller is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.problems import ApiProblem
+from api.settings import Settings
+from api.store import Store
+
+__all__ = ["Caller", "CallerDep", "SettingsDep", "StoreDep", "WriterDep"]
+
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="An API key made with `argmap keys create OWNER` (or printed by `argmap serve` on its first start).",
+)
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+SettingsDep = Annotated[Settings, Depends(_settings)]
+StoreDep = Annotated[Store, Depends(_store)]
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling: an owner name, or None for an anonymous caller (who may only read public maps)."""
+
+    owner: str | None
+
+    @property
+    def anonymous(self) -> bool:
+        return self.owner is None
+
+
+_UNAUTHORIZED = {"WWW-Authenticate": 'Bearer realm="argmap"'}
+
+
+def _caller(
+    settings: SettingsDep, store: StoreDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Caller:
+    if settings.auth == "off":
+        return Caller(settings.local_owner)
+    if credentials is None:
+        return Caller(None)
+    owner = store.owner_of(credentials.credentials)
+    if owner is None:
+        raise ApiProblem(
+            401,
+            "the API key is not valid (unknown, mistyped or revoked); make one with `argmap keys create OWNER`",
+            slug="invalid-key",
+            headers={"WWW-Authenticate": 'Bearer realm="argmap", error="invalid_token"'},
+        )
+    return Caller(owner)
+
+
+def _writer(caller: Annotated[Caller, Depends(_caller)]) -> Caller:
+    if caller.owner is None:
+        raise ApiProblem(401, "this needs an API key: send 'Authorization: Bearer <key>'", slug="key-required", headers=_UNAUTHORIZED)
+    return caller
+
+
+CallerDep = Annotated[Caller, Depends(_caller)]
+WriterDep = Annotated[Caller, Depends(_writer)]

@@ -1,0 +1,134 @@
+"""Every error as ``application/problem+json`` (RFC 9457): argmap's exceptions mapped to HTTP in one place."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.schemas import ProblemDetails, ProblemItem
+from api.store import StaleVersionError, UnknownMapError
+from argmap import ArgmapError, InvalidMapError, LimitExceededError, NotFoundError, RenderError
+from argmap.errors import format_loc
+
+__all__ = ["PROBLEM_JSON", "ApiProblem", "install_handlers", "problem_response", "problem_responses"]
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger("argmap.api")
+
+_TITLES = {
+    400: "Bad request",
+    401: "Authentication required",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    409: "Conflict",
+    412: "Precondition failed",
+    413: "Request body too large",
+    415: "Unsupported media type",
+    422: "Unprocessable content",
+    500: "Internal server error",
+    503: "Service unavailable",
+}
+
+
+class ApiProblem(Exception):
+    """An HTTP error with a human message; raised by routes and dependencies, answered as problem+json."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        slug: str | None = None,
+        errors: Sequence[ProblemItem] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status, self.detail, self.slug, self.errors, self.headers = status, detail, slug, errors, headers
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    *,
+    slug: str | None = None,
+    instance: str | None = None,
+    errors: Sequence[ProblemItem] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    """A problem+json response; ``slug`` names the problem type (``urn:argmap:problem:<slug>``)."""
+    body = ProblemDetails(
+        type=f"urn:argmap:problem:{slug}" if slug else "about:blank",
+        title=_TITLES.get(status, "Error"),
+        status=status,
+        detail=detail,
+        instance=instance,
+        errors=list(errors) if errors is not None else None,
+    )
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` entries for these error statuses, each a problem+json body."""
+    return {
+        s: {
+            "model": ProblemDetails,
+            "description": _TITLES.get(s, "Error"),
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}},
+        }
+        for s in statuses
+    }
+
+
+def _items(exc: InvalidMapError) -> list[ProblemItem]:
+    return [ProblemItem(message=p.message, path=p.path, line=p.line, column=p.column) for p in exc.problems]
+
+
+def _handle(request: Request, exc: Exception) -> JSONResponse:
+    where = request.url.path
+    if isinstance(exc, ApiProblem):
+        return problem_response(exc.status, exc.detail, slug=exc.slug, instance=where, errors=exc.errors, headers=exc.headers)
+    if isinstance(exc, StaleVersionError):
+        return problem_response(
+            412, str(exc), slug="stale-version", instance=where, headers={"ETag": f'"v{exc.current}"'} if exc.current > 0 else None
+        )
+    if isinstance(exc, UnknownMapError):
+        return problem_response(404, str(exc), slug="unknown-map", instance=where)
+    if isinstance(exc, NotFoundError):
+        return problem_response(404, str(exc), slug="unknown-id", instance=where)
+    if isinstance(exc, InvalidMapError):
+        first = exc.message.splitlines()[0]
+        return problem_response(422, first, slug="invalid-map", instance=where, errors=_items(exc))
+    if isinstance(exc, LimitExceededError):
+        return problem_response(422, str(exc), slug="limit-exceeded", instance=where)
+    if isinstance(exc, RenderError):
+        return problem_response(503, str(exc), slug="render-failed", instance=where, headers={"Retry-After": "30"})
+    if isinstance(exc, ArgmapError):
+        return problem_response(422, str(exc), slug="refused", instance=where)
+    if isinstance(exc, RequestValidationError):
+        items = []
+        for err in exc.errors():
+            msg = str(err.get("msg", "invalid"))
+            items.append(ProblemItem(message=msg.removeprefix("Value error, "), path=format_loc(tuple(err.get("loc", ())))))
+        detail = "; ".join(f"{i.path}: {i.message}" if i.path else i.message for i in items[:5]) or "invalid request"
+        return problem_response(422, detail, slug="invalid-request", instance=where, errors=items)
+    if isinstance(exc, StarletteHTTPException):
+        detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "Error")
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"no such path: {where}"
+        return problem_response(exc.status_code, detail, instance=where, headers=dict(exc.headers) if exc.headers else None)
+    log.exception("unexpected error on %s %s", request.method, where, exc_info=exc)
+    return problem_response(500, "an unexpected error; it has been logged", slug="internal", instance=where)
+
+
+def install_handlers(app: FastAPI) -> None:
+    """Answer every error the app can raise with problem+json."""
+    for exc_type in (ApiProblem, ArgmapError, RequestValidationError, StarletteHTTPException, Exception):
+        app.add_exception_handler(exc_type, _handle)

@@ -1,0 +1,32 @@
+"""Health: a bare liveness answer (the benchmark's baseline) and a readiness check that asks the database."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from api.deps import StoreDep
+from api.problems import problem_responses
+from api.schemas import Health
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health/live", summary="Liveness: does nothing")
+def live() -> Response:
+    """Answers at once, touching nothing: the floor any other endpoint's latency is measured against."""
+    return Response(b'{"status":"ok"}', media_type="application/json")
+
+
+@router.get("/health", response_model=Health, responses=problem_responses(503), summary="Readiness: the database answers")
+def health(store: StoreDep) -> Health:
+    """``ok`` when the database answers a query; 503 when it does not."""
+    from api.problems import ApiProblem
+    from argmap import __version__
+
+    try:
+        store.ping()
+    except Exception as exc:  # noqa: BLE001 - any database failure is "not ready"
+        raise ApiProblem(503, f"the database does not answer: {type(exc).__name__}", slug="database-down") from None
+    return Health(status="ok", database=store.dialect, version=__version__)

@@ -1,0 +1,49 @@
+"""The service's settings, read from ``ARGMAP_*`` environment variables (pydantic-settings)."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "default_database_url", "get_settings"]
+
+
+def default_database_url() -> str:
+    """A SQLite file in the user's data folder (``$XDG_DATA_HOME/argmap/argmap.db``), created on first start."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return f"sqlite:///{Path(base) / 'argmap' / 'argmap.db'}"
+
+
+class Settings(BaseSettings):
+    """Everything the service can be told; each field is read from ``ARGMAP_<NAME>``.
+
+    Examples
+    --------
+    >>> Settings(database_url="sqlite:///:memory:", auth="off").auth
+    'off'
+    """
+
+    model_config = SettingsConfigDict(env_prefix="ARGMAP_", extra="ignore")
+
+    database_url: str = Field(
+        default_factory=default_database_url, description="SQLAlchemy URL: sqlite:///file.db or postgresql+psycopg://..."
+    )
+    auth: Literal["on", "off"] = Field("on", description="'off' makes every caller the single local user (for local development only).")
+    local_owner: str = Field("local", description="The owner every request acts as when auth is off.")
+    max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024, description="Largest request body accepted (413 above).")
+    max_statements: int = Field(10_000, ge=1, description="Most statements one stored map may hold (422 above).")
+    render_timeout: float = Field(30.0, gt=0, description="Seconds a render may take before the request answers 503.")
+    render_cache_bytes: int = Field(64 * 1024 * 1024, ge=0, description="Memory for rendered output, kept by (map version, options).")
+    map_cache_size: int = Field(64, ge=0, description="Parsed maps kept in memory, by (map id, version).")
+    page_size_max: int = Field(100, ge=1, description="Most maps one list request returns.")
+
+
+@functools.lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings from the environment, read once."""
+    return Settings()

@@ -1,0 +1,421 @@
+"""Persistence of maps and API keys behind one small interface (SQLAlchemy 2 Core; SQLite or PostgreSQL).
+
+Nothing here knows HTTP. Every write is one transaction; a map's ``version`` goes up by one with each
+write, and a write that names the version it read (``expected``) is a conditional
+``UPDATE ... WHERE version = :expected``: when another write came first it changes nothing and raises
+:class:`StaleVersionError`, so no update is ever lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.sql.elements import ColumnElement
+
+from api.cache import LRUCache
+from argmap import ArgmapError, ArgumentMap
+
+__all__ = ["ApiKey", "MapRecord", "StaleVersionError", "Store", "UnknownMapError", "hash_token", "map_tags"]
+
+metadata = MetaData()
+
+maps = Table(
+    "maps",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("owner", String(200), nullable=False, index=True),
+    Column("title", String(500), nullable=True),
+    Column("public", Boolean, nullable=False, default=False),
+    Column("version", Integer, nullable=False),
+    Column("statements", Integer, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+tags = Table(
+    "map_tags",
+    metadata,
+    Column("map_id", String(32), ForeignKey("maps.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag", String(100), primary_key=True),
+    Index("ix_map_tags_tag", "tag"),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("owner", String(200), nullable=False, index=True),
+    Column("name", String(200), nullable=True),
+    Column("token_hash", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+TOKEN_PREFIX = "am_"  # noqa: S105 - a prefix that marks argmap tokens, not a secret
+
+
+class StaleVersionError(ArgmapError):
+    """The map changed since the version the write was based on."""
+
+    def __init__(self, map_id: str, expected: int, current: int) -> None:
+        super().__init__(f"map '{map_id}' is at version {current}, not {expected}: fetch it again and reapply your change")
+        self.map_id, self.expected, self.current = map_id, expected, current
+
+
+class UnknownMapError(ArgmapError):
+    """No stored map has this id."""
+
+    def __init__(self, map_id: str) -> None:
+        super().__init__(f"no map '{map_id}'")
+        self.map_id = map_id
+
+
+@dataclass(frozen=True)
+class MapRecord:
+    """A stored map's row without its body: who owns it, its version, what to filter it by."""
+
+    id: str
+    owner: str
+    title: str | None
+    tags: tuple[str, ...]
+    public: bool
+    version: int
+    statements: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    """An API key as listed: never its token, which is shown once when made and stored only hashed."""
+
+    id: str
+    owner: str
+    name: str | None
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+
+
+def hash_token(token: str) -> str:
+    """The stored form of a token: hex SHA-256 (tokens are 256-bit random, so no salt or stretching is needed)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def map_tags(amap: ArgumentMap) -> tuple[str, ...]:
+    """A map's tags for filtering: the strings in ``metadata.tags``."""
+    raw = amap.metadata.get("tags")
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list):
+        return ()
+    return tuple(dict.fromkeys(t.strip()[:100] for t in raw if isinstance(t, str) and t.strip()))
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+_HEADER = (maps.c.id, maps.c.owner, maps.c.title, maps.c.public, maps.c.version, maps.c.statements, maps.c.created_at, maps.c.updated_at)
+
+
+class Store:
+    """Maps and API keys in one database.
+
+    Parameters
+    ----------
+    url
+        A SQLAlchemy URL. ``sqlite:///path.db`` (the folder is made; WAL mode) or
+        ``postgresql+psycopg://user@host/db``.
+    map_cache_size
+        Parsed maps kept in memory by (id, version); a version is immutable, so this is never stale.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> s = Store("sqlite://"); s.migrate()
+    >>> m = argmap.parse('{"title": "T", "statements": [{"id": "c1", "claim": "Hi"}]}', "json")
+    >>> rec = s.create_map("alice", m)
+    >>> rec.version, s.load(rec.id)[1].title
+    (1, 'T')
+    """
+
+    def __init__(self, url: str, *, map_cache_size: int = 64) -> None:
+        self.url = make_url(url)
+        self.engine = self._engine()
+        self._maps: LRUCache[ArgumentMap] = LRUCache(map_cache_size)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def _engine(self) -> Engine:
+        if self.url.get_backend_name() != "sqlite":
+            return create_engine(self.url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+        database = self.url.database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+        if not database or database == ":memory:":
+            from sqlalchemy.pool import StaticPool
+
+            kwargs["poolclass"] = StaticPool  # one shared connection, or every thread sees its own empty database
+        engine = create_engine(self.url, **kwargs)
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(conn: Any, _record: Any) -> None:
+            cur = conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+
+    def migrate(self) -> None:
+        """Bring the schema up to date (alembic ``upgrade head``)."""
+        from api.migrate import upgrade
+
+        upgrade(self.engine)
+
+    def ping(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(1)).scalar() == 1
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------------------------ maps
+
+    def create_map(self, owner: str, amap: ArgumentMap, *, public: bool = False) -> MapRecord:
+        """Store a new map at version 1 under a fresh id."""
+        now = _now()
+        map_id = secrets.token_hex(6)
+        map_tag_list = map_tags(amap)
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(maps).values(
+                    id=map_id,
+                    owner=owner,
+                    title=amap.title,
+                    public=public,
+                    version=1,
+                    statements=len(amap.statements),
+                    body=amap.model_dump_json(),
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            if map_tag_list:
+                conn.execute(insert(tags), [{"map_id": map_id, "tag": t} for t in map_tag_list])
+        self._maps.put((map_id, 1), amap)
+        return MapRecord(map_id, owner, amap.title, map_tag_list, public, 1, len(amap.statements), now, now)
+
+    def record(self, map_id: str) -> MapRecord | None:
+        """The map's row without its body, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(*_HEADER).where(maps.c.id == map_id)).first()
+            if row is None:
+                return None
+            tag_list = conn.execute(select(tags.c.tag).where(tags.c.map_id == map_id).order_by(tags.c.tag)).scalars().all()
+        return self._record(row, tuple(tag_list))
+
+    @staticmethod
+    def _record(row: Any, tag_list: tuple[str, ...]) -> MapRecord:
+        return MapRecord(
+            row.id,
+            row.owner,
+            row.title,
+            tag_list,
+            bool(row.public),
+            row.version,
+            row.statements,
+            _utc(row.created_at),
+            _utc(row.updated_at),
+        )
+
+    def load(self, map_id: str) -> tuple[MapRecord, ArgumentMap]:
+        """The map's row and the map itself; :class:`UnknownMapError` when there is none."""
+        for _ in range(5):
+            rec = self.record(map_id)
+            if rec is None:
+                raise UnknownMapError(map_id)
+            cached = self._maps.get((map_id, rec.version))
+            if cached is not None:
+                return rec, cached
+            with self.engine.connect() as conn:
+                body = conn.execute(select(maps.c.body).where(maps.c.id == map_id, maps.c.version == rec.version)).scalar()
+            if body is None:
+                continue  # written in between: read the header again
+            amap = ArgumentMap.model_validate_json(body)
+            self._maps.put((map_id, rec.version), amap)
+            return rec, amap
+        raise StaleVersionError(map_id, -1, -1)  # pragma: no cover - five writes in a row between two reads
+
+    def replace_map(self, map_id: str, amap: ArgumentMap, *, expected: int, public: bool | None = None) -> MapRecord:
+        """Store a new version of the map, if it is still at version ``expected``; one transaction."""
+        now = _now()
+        values: dict[str, Any] = {
+            "title": amap.title,
+            "version": maps.c.version + 1,
+            "statements": len(amap.statements),
+            "body": amap.model_dump_json(),
+            "updated_at": now,
+        }
+        if public is not None:
+            values["public"] = public
+        tag_list = map_tags(amap)
+        with self.engine.begin() as conn:
+            result = conn.execute(update(maps).where(maps.c.id == map_id, maps.c.version == expected).values(**values))
+            if result.rowcount != 1:
+                current = conn.execute(select(maps.c.version).where(maps.c.id == map_id)).scalar()
+                if current is None:
+                    raise UnknownMapError(map_id)
+                raise StaleVersionError(map_id, expected, current)
+            conn.execute(delete(tags).where(tags.c.map_id == map_id))
+            if tag_list:
+                conn.execute(insert(tags), [{"map_id": map_id, "tag": t} for t in tag_list])
+            row = conn.execute(select(*_HEADER).where(maps.c.id == map_id)).one()
+        self._maps.put((map_id, expected + 1), amap)
+        return self._record(row, tuple(sorted(tag_list)))
+
+    def set_public(self, map_id: str, public: bool, *, expected: int) -> MapRecord:
+        """Change who may read the map (a new version, so cached answers and ETags move on)."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(maps)
+                .where(maps.c.id == map_id, maps.c.version == expected)
+                .values(public=public, version=maps.c.version + 1, updated_at=_now())
+            )
+            if result.rowcount != 1:
+                current = conn.execute(select(maps.c.version).where(maps.c.id == map_id)).scalar()
+                if current is None:
+                    raise UnknownMapError(map_id)
+                raise StaleVersionError(map_id, expected, current)
+        rec = self.record(map_id)
+        if rec is None:  # pragma: no cover - deleted in between
+            raise UnknownMapError(map_id)
+        old = self._maps.get((map_id, expected))
+        if old is not None:
+            self._maps.put((map_id, rec.version), old)
+        return rec
+
+    def delete_map(self, map_id: str, *, expected: int | None = None) -> None:
+        """Delete the map (only if still at ``expected``, when given)."""
+        with self.engine.begin() as conn:
+            cond = [maps.c.id == map_id]
+            if expected is not None:
+                cond.append(maps.c.version == expected)
+            result = conn.execute(delete(maps).where(*cond))  # its tags go by ON DELETE CASCADE
+            if result.rowcount != 1:
+                current = conn.execute(select(maps.c.version).where(maps.c.id == map_id)).scalar()
+                if current is None:
+                    raise UnknownMapError(map_id)
+                raise StaleVersionError(map_id, expected or -1, current)
+
+    def list_maps(
+        self, *, viewer: str | None, title: str | None = None, tag: str | None = None, mine: bool = False, limit: int = 20, offset: int = 0
+    ) -> tuple[list[MapRecord], int]:
+        """Maps the viewer may read (their own and public ones), newest first, and how many match in all."""
+        visible: ColumnElement[bool] = maps.c.public.is_(True)
+        if mine:
+            visible = maps.c.owner == (viewer or "")
+        elif viewer is not None:
+            visible = (maps.c.owner == viewer) | maps.c.public.is_(True)
+        cond: list[ColumnElement[bool]] = [visible]
+        if title:
+            cond.append(func.lower(maps.c.title).contains(title.lower(), autoescape=True))
+        if tag:
+            cond.append(select(tags.c.map_id).where(tags.c.map_id == maps.c.id, tags.c.tag == tag).exists())
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(maps).where(*cond)).scalar_one()
+            rows = conn.execute(
+                select(*_HEADER).where(*cond).order_by(maps.c.created_at.desc(), maps.c.id).limit(limit).offset(offset)
+            ).all()
+            ids = [r.id for r in rows]
+            tag_rows = (
+                conn.execute(select(tags.c.map_id, tags.c.tag).where(tags.c.map_id.in_(ids)).order_by(tags.c.tag)).all() if ids else []
+            )
+        by_map: dict[str, list[str]] = {}
+        for map_id, t in tag_rows:
+            by_map.setdefault(map_id, []).append(t)
+        return [self._record(r, tuple(by_map.get(r.id, ()))) for r in rows], total
+
+    # ------------------------------------------------------------------------------------ keys
+
+    def create_key(self, owner: str, *, name: str | None = None) -> tuple[ApiKey, str]:
+        """Make an API key for ``owner``; returns it and its token (shown once, stored only as a hash)."""
+        if not owner.strip() or len(owner) > 200:
+            raise ArgmapError("an owner name is 1 to 200 characters")
+        key_id = secrets.token_hex(4)
+        token = f"{TOKEN_PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
+        now = _now()
+        with self.engine.begin() as conn:
+            conn.execute(insert(api_keys).values(id=key_id, owner=owner, name=name, token_hash=hash_token(token), created_at=now))
+        return ApiKey(key_id, owner, name, now, None), token
+
+    def owner_of(self, token: str) -> str | None:
+        """The owner of a valid, unrevoked token, or None. The hash is compared in constant time."""
+        parts = token.split("_")
+        if len(parts) < 3 or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
+            return None
+        key_id = parts[1]
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(api_keys.c.owner, api_keys.c.token_hash, api_keys.c.revoked_at).where(api_keys.c.id == key_id)
+            ).first()
+        if row is None or row.revoked_at is not None:
+            return None
+        return str(row.owner) if hmac.compare_digest(row.token_hash, hash_token(token)) else None
+
+    def list_keys(self, *, owner: str | None = None) -> list[ApiKey]:
+        query = select(api_keys).order_by(api_keys.c.created_at, api_keys.c.id)
+        if owner is not None:
+            query = query.where(api_keys.c.owner == owner)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [ApiKey(r.id, r.owner, r.name, _utc(r.created_at), _utc(r.revoked_at) if r.revoked_at else None) for r in rows]
+
+    def revoke_key(self, key_id: str) -> bool:
+        """Revoke a key by its id; False when there is no such unrevoked key."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(api_keys).where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None)).values(revoked_at=_now())
+            )
+            return result.rowcount == 1
+
+    def count_keys(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(api_keys).where(api_keys.c.revoked_at.is_(None))).scalar_one())

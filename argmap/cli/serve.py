@@ -1,0 +1,141 @@
+"""``argmap serve`` (the REST API under uvicorn) and ``argmap keys create/list/revoke`` (its API keys)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from argmap.cli._app import app, console, err_console, user_errors
+from argmap.errors import ArgmapError
+
+if TYPE_CHECKING:
+    from api.settings import Settings
+    from api.store import Store
+
+keys_app = typer.Typer(help="API keys of the REST service: make, list and revoke them.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+DatabaseUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url", help="SQLAlchemy URL of the store (default: ARGMAP_DATABASE_URL, else a SQLite file in ~/.local/share/argmap)."
+    ),
+]
+
+
+def _settings(database_url: str | None, **changes: Any) -> Settings:
+    try:
+        from api.settings import Settings
+    except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
+        raise ArgmapError(f"the REST API needs the 'api' extra ({exc.name} is missing): pip install 'argmap[api]'") from None
+    values = {k: v for k, v in changes.items() if v is not None}
+    if database_url:
+        values["database_url"] = database_url
+    try:
+        return Settings(**values)
+    except ValueError as exc:
+        raise ArgmapError(f"invalid setting: {exc}".splitlines()[0]) from None
+
+
+def _store(settings: Settings) -> Store:
+    from api.app import open_store
+
+    try:
+        return open_store(settings)
+    except ArgmapError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a database that cannot be opened is a user error here
+        raise ArgmapError(f"cannot open the database {settings.database_url!r}: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    database_url: DatabaseUrl = None,
+    auth: Annotated[str | None, typer.Option(help="'off' makes every caller the one local user (development only).")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes (each has its own caches; share a PostgreSQL store).", min=1)] = 1,
+) -> None:
+    """Run the REST API (docs at /docs). On first start it makes the store and prints a first API key."""
+    import uvicorn
+
+    from api.app import create_app
+
+    with user_errors():
+        settings = _settings(database_url, auth=auth)
+        store = _store(settings)
+        url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+        err_console.print(f"argmap API on [bold]{url}[/]  (interactive docs: {url}/docs)", markup=True)
+        err_console.print(f"database: {store.url.render_as_string(hide_password=True)}", markup=False)
+        if settings.auth == "off":
+            err_console.print(f"auth is off: every caller acts as '{settings.local_owner}'. Do not expose this server.", markup=False)
+        elif store.count_keys() == 0:
+            key, token = store.create_key("local", name="first key, made by argmap serve")
+            err_console.print("No API keys yet, so here is one for owner 'local' (shown once; keep it):", markup=False)
+            err_console.print(f"  export ARGMAP_KEY={token}", markup=False)
+            err_console.print(f'  curl -H "Authorization: Bearer $ARGMAP_KEY" {url}/maps', markup=False)
+            err_console.print(f"More keys: argmap keys create OWNER   (this one's id: {key.id})", markup=False)
+        store.dispose()
+    if workers > 1:
+        import os
+
+        os.environ["ARGMAP_DATABASE_URL"] = settings.database_url
+        os.environ["ARGMAP_AUTH"] = settings.auth
+        uvicorn.run("api.app:app", host=host, port=port, workers=workers, log_level="warning")
+    else:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+@keys_app.command("create")
+def keys_create(
+    owner: Annotated[str, typer.Argument(help="Who the key acts as; maps made with it belong to this owner.")],
+    name: Annotated[str | None, typer.Option(help="A note to tell keys apart.")] = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Make an API key and print its token (shown only now; the store keeps a hash)."""
+    with user_errors():
+        store = _store(_settings(database_url))
+        key, token = store.create_key(owner, name=name)
+        store.dispose()
+    err_console.print(f"key {key.id} for owner '{owner}'; the token is shown only now:", markup=False)
+    console.print(token, markup=False)
+
+
+@keys_app.command("list")
+def keys_list(
+    owner: Annotated[str | None, typer.Option(help="Only this owner's keys.")] = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """List API keys (never their tokens)."""
+    from rich.table import Table
+
+    with user_errors():
+        store = _store(_settings(database_url))
+        keys = store.list_keys(owner=owner)
+        store.dispose()
+    table = Table("id", "owner", "name", "created", "revoked")
+    for k in keys:
+        table.add_row(
+            k.id,
+            k.owner,
+            k.name or "",
+            k.created_at.strftime("%Y-%m-%d %H:%M"),
+            k.revoked_at.strftime("%Y-%m-%d %H:%M") if k.revoked_at else "",
+        )
+    console.print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    key_id: Annotated[str, typer.Argument(help="The key's id (from `argmap keys list`), not its token.")],
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Revoke an API key; requests with it are refused (401) from now on."""
+    with user_errors():
+        store = _store(_settings(database_url))
+        done = store.revoke_key(key_id)
+        store.dispose()
+        if not done:
+            raise ArgmapError(f"no active key '{key_id}' (see `argmap keys list`)")
+    err_console.print(f"revoked key {key_id}", markup=False)

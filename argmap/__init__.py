@@ -6,6 +6,8 @@ formats, evaluation and rendering are plain functions above it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from argmap.edit import (
     MapBuilder,
     add_relation,
@@ -41,6 +43,12 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.render import RenderOptions, SlideFitWarning, Theme, to_dot
+
+if TYPE_CHECKING:
+    from argmap.render.pipeline import render
+else:  # the package itself: callable as argmap.render(m), and argmap.render.render(m) works too
+    from argmap import render
 
 __version__ = "0.1.0"
 
@@ -60,9 +68,12 @@ __all__ = [
     "Preference",
     "Problem",
     "RenderError",
+    "RenderOptions",
     "Rephrase",
+    "SlideFitWarning",
     "Source",
     "Support",
+    "Theme",
     "Undercut",
     "__version__",
     "add_relation",
@@ -74,9 +85,11 @@ __all__ = [
     "parse",
     "remove_relation",
     "remove_statement",
+    "render",
     "save",
     "set_main_claim",
     "statement_graph",
+    "to_dot",
     "to_networkx",
     "update_relation",
     "update_statement",

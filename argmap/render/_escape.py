@@ -1,0 +1,58 @@
+"""Turn user text into safe Graphviz HTML-like label content: escaped, cleaned and wrapped."""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+
+__all__ = ["clean", "escape_html_label", "wrap_lines"]
+
+# XML 1.0 forbids C0 controls (except tab and newline), lone surrogates and U+FFFE/U+FFFF; Graphviz
+# would fail on them, so they become a replacement character before anything else sees them.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_SPACE = re.compile(r"[ \t\r\n\u00a0\u2028\u2029]+")
+
+
+def clean(text: str) -> str:
+    """Replace characters XML cannot carry and fold every run of white space (newlines too) to one space.
+
+    Examples
+    --------
+    >>> clean("a\\x00b\\n\\n c")
+    'a\\ufffdb c'
+    """
+    return _SPACE.sub(" ", _FORBIDDEN.sub("\ufffd", text)).strip()
+
+
+def escape_html_label(text: str) -> str:
+    """Escape text for the inside of a Graphviz HTML-like label (``label=<...>``).
+
+    Graphviz expands ``\\N``, ``\\G`` and ``\\\\`` even inside HTML labels, after decoding entities,
+    so backslashes are doubled first; then ``& < > " '`` become entities. Braces, ``|`` and the other
+    record characters mean nothing in an HTML label.
+
+    Examples
+    --------
+    >>> escape_html_label('<script>"a" & \\\\N')
+    '&lt;script&gt;&quot;a&quot; &amp; \\\\\\\\N'
+    """
+    return html.escape(clean(text).replace("\\", "\\\\"), quote=True)
+
+
+def wrap_lines(text: str, width: int, *, max_chars: int = 320) -> list[str]:
+    """Wrap cleaned text to lines of at most ``width`` characters; overlong words are broken.
+
+    Text longer than ``max_chars`` is cut at a word boundary and ends with an ellipsis, so that one
+    long statement cannot swallow a slide.
+
+    Examples
+    --------
+    >>> wrap_lines("Social media are not social by themselves.", 16)
+    ['Social media are', 'not social by', 'themselves.']
+    """
+    text = clean(text)
+    if len(text) > max_chars:
+        cut = text.rfind(" ", 0, max_chars)
+        text = text[: cut if cut > max_chars // 2 else max_chars].rstrip() + "…"
+    return textwrap.wrap(text, width=max(4, width), break_long_words=True, break_on_hyphens=True) or [""]

@@ -1,0 +1,70 @@
+"""The few words a drawing shows besides the user's text (kind headers, legend), in English and Dutch."""
+
+from __future__ import annotations
+
+__all__ = ["word"]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "main": "MAIN CLAIM",
+        "claim": "CLAIM",
+        "statistic": "STATISTIC",
+        "example": "EXAMPLE",
+        "quote": "QUOTE",
+        "testimony": "TESTIMONY",
+        "analogy": "ANALOGY",
+        "historical_fact": "HISTORICAL FACT",
+        "other": "EVIDENCE",
+        "according": "according to",
+        "legend": "Legend",
+        "support": "supports",
+        "attack": "attacks",
+        "undercut": "undercuts a support",
+        "rephrase": "rephrases",
+        "preference": "is preferred to",
+        "linked": "linked premises join here",
+        "main_sample": "main claim",
+        "claim_sample": "claim",
+        "evidence_sample": "evidence",
+        "other_sample": "held by others",
+        "statements": "statements",
+        "relations": "relations",
+    },
+    "nl": {
+        "main": "HOOFDSTELLING",
+        "claim": "STELLING",
+        "statistic": "STATISTIEK",
+        "example": "VOORBEELD",
+        "quote": "CITAAT",
+        "testimony": "GETUIGENIS",
+        "analogy": "ANALOGIE",
+        "historical_fact": "HISTORISCH FEIT",
+        "other": "BEWIJS",
+        "according": "volgens",
+        "legend": "Legenda",
+        "support": "ondersteunt",
+        "attack": "valt aan",
+        "undercut": "ondermijnt een steun",
+        "rephrase": "herformuleert",
+        "preference": "gaat voor",
+        "linked": "gekoppelde premissen",
+        "main_sample": "hoofdstelling",
+        "claim_sample": "stelling",
+        "evidence_sample": "bewijs",
+        "other_sample": "van anderen",
+        "statements": "uitspraken",
+        "relations": "relaties",
+    },
+}
+
+
+def word(key: str, lang: str | None) -> str:
+    """A fixed word in ``lang`` (Dutch or English; other languages fall back to English).
+
+    Examples
+    --------
+    >>> word("main", "nl"), word("main", "fr")
+    ('HOOFDSTELLING', 'MAIN CLAIM')
+    """
+    table = _WORDS.get((lang or "en").split("-")[0], _WORDS["en"])
+    return table.get(key, _WORDS["en"][key])

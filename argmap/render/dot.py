@@ -1,0 +1,290 @@
+"""Build the Graphviz drawing of a map (a ``graphviz.Digraph``); pure, runs no program.
+
+Statements become boxes with HTML-like labels (every piece of user text escaped); a relation with
+one premise is one edge; a linked relation, or one that is undercut, gets a junction point where its
+premises meet, and an undercut's edge ends on the junction of the relation it undercuts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import graphviz
+
+from argmap.errors import LimitExceededError
+from argmap.model import ArgumentMap, Claim, Evidence
+from argmap.render._escape import clean, escape_html_label, wrap_lines
+from argmap.render._select import focus_map
+from argmap.render._words import word
+from argmap.render.options import RenderOptions, options_from
+from argmap.render.theme import NodeStyle, Theme
+
+__all__ = ["DotMeta", "Item", "build_dot", "prepare_map", "to_dot"]
+
+E = escape_html_label
+
+
+@dataclass(frozen=True)
+class Item:
+    """One drawn element, for the SVG post-processing: its map id, kind and classes."""
+
+    map_id: str
+    kind: str  # "statement" | "relation" | "relation-part" | "legend"
+    classes: tuple[str, ...]
+    title: str
+
+
+@dataclass
+class DotMeta:
+    """What the SVG post-processing needs to know about a drawing."""
+
+    items: dict[str, Item] = field(default_factory=dict)
+    title: str = ""
+    desc: str = ""
+    font: str = "DejaVu Sans"
+    statements: int = 0
+
+
+def statement_svg_id(sid: str) -> str:
+    return f"statement-{sid}"
+
+
+def relation_svg_id(rid: str) -> str:
+    return f"relation-{rid}"
+
+
+def prepare_map(m: ArgumentMap, opts: RenderOptions) -> ArgumentMap:
+    """Apply ``focus``/``k`` and check the statement limit."""
+    if opts.focus:
+        m = focus_map(m, opts.focus, opts.k)
+    if len(m.statements) > opts.max_statements:
+        raise LimitExceededError(
+            f"the map has {len(m.statements):,} statements; the render limit is {opts.max_statements:,} "
+            "(raise max_statements, or draw part of it with focus=ID, k=N)"
+        )
+    return m
+
+
+def _node_style(theme: Theme, st: Claim | Evidence, main: bool) -> NodeStyle:
+    if main:
+        return theme.main
+    if not st.holder.is_author:
+        return theme.other_holder
+    return theme.claim if st.kind == "claim" else theme.evidence
+
+
+def _header(st: Claim | Evidence, main: bool, lang: str) -> str:
+    kind = "main" if main else ("claim" if isinstance(st, Claim) else st.evidence_type)
+    text = word(kind, lang)
+    if not st.holder.is_author:
+        text += f" · {word('according', lang)} {clean(st.holder.label())}"
+    return text
+
+
+def _badge(value: str | float | None, theme: Theme) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        colour = {"IN": theme.overlay_in, "OUT": theme.overlay_out}.get(value, theme.overlay_undec)
+        return value, colour
+    colour = theme.overlay_in if value >= 0.5 else theme.overlay_out
+    return f"{value:.2f}", colour
+
+
+def _label(st: Claim | Evidence, *, main: bool, lang: str, opts: RenderOptions, dim: bool, badge: tuple[str, str] | None) -> str:
+    theme = opts.theme
+    size = theme.font_size * (1.15 if main else 1.0)
+    text_colour = theme.dim_text if dim else (theme.main_text if main else theme.text)
+    head_colour = theme.dim_text if dim else (theme.main_text if main else theme.muted)
+    lines = wrap_lines(st.text_in(lang, fallback=None), opts.wrap + (6 if main else 0))
+    body = "".join(E(line) + '<BR ALIGN="LEFT"/>' for line in lines)
+    if main:
+        body = f"<B>{body}</B>"
+    header = f'<FONT POINT-SIZE="{theme.header_size:.1f}" COLOR="{head_colour}">{E(_header(st, main, lang))}</FONT>'
+    badge_cell = ""
+    if badge is not None:
+        badge_cell = (
+            f'<TD ALIGN="RIGHT" BGCOLOR="{badge[1]}" CELLPADDING="1"><FONT POINT-SIZE="{theme.header_size:.1f}" '
+            f'COLOR="{theme.badge_text}"><B> {E(badge[0])} </B></FONT></TD>'
+        )
+    span = ' COLSPAN="2"' if badge_cell else ""
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f'<TR><TD ALIGN="LEFT">{header}</TD>{badge_cell}</TR>'
+        f'<TR><TD{span} ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size:.1f}" COLOR="{text_colour}">{body}</FONT></TD></TR></TABLE>>'
+    )
+
+
+def _statement_attrs(style: NodeStyle, theme: Theme, *, dim: bool, fill: str | None) -> dict[str, str]:
+    styles = ["filled"]
+    if style.rounded:
+        styles.append("rounded")
+    if style.dashed:
+        styles.append("dashed")
+    if style.diagonals:
+        styles.append("diagonals")
+    return {
+        "shape": "box",
+        "style": ",".join(styles),
+        "fillcolor": theme.dim_fill if dim else (fill or style.fill),
+        "color": theme.dim_line if dim else style.border,
+        "penwidth": f"{style.penwidth:g}",
+        "peripheries": str(style.peripheries),
+    }
+
+
+def _tag_fill(st: Claim | Evidence, theme: Theme) -> str | None:
+    for tag in st.tags:
+        if tag in theme.tag_colors:
+            return theme.tag_colors[tag]
+    return None
+
+
+def _safe_class(tag: str) -> str:
+    return "tag-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in tag)[:60]
+
+
+_GLYPHS = {"support": "━━━▶", "attack": "╍╍╍┫", "undercut": "┅┅┅┫○"}
+
+
+def _legend(g: graphviz.Digraph, theme: Theme, lang: str, meta: DotMeta) -> None:
+    """One HTML-table node: a swatch per kind of statement and a line sample per kind of relation."""
+    size = f"{theme.header_size:.1f}"
+    rows = [
+        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{theme.text}"><B>{E(word("legend", lang))}</B></FONT></TD></TR>'
+    ]
+    samples = (("main", theme.main), ("claim", theme.claim), ("evidence", theme.evidence), ("other", theme.other_holder))
+    for key, style in samples:
+        rounded = ' STYLE="rounded"' if style.rounded else ""
+        rows.append(
+            f'<TR><TD BGCOLOR="{style.fill}" COLOR="{style.border}" BORDER="2"{rounded}'
+            f' WIDTH="34" HEIGHT="18" FIXEDSIZE="TRUE"> </TD>'
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{theme.text}">{E(word(key + "_sample", lang))}</FONT></TD></TR>'
+        )
+    for rtype in ("support", "attack", "undercut"):
+        es = theme.edge(rtype)
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{es.color}">{_GLYPHS[rtype]}</FONT></TD>'
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{theme.text}">{E(word(rtype, lang))}</FONT></TD></TR>'
+        )
+    label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+    g.node(
+        "legend", label=label, shape="box", style="rounded,dashed", color=theme.muted, penwidth="1", fillcolor=theme.background, id="legend"
+    )
+    meta.items["legend"] = Item("", "legend", ("legend",), word("legend", lang))
+
+
+def build_dot(m: ArgumentMap, opts: RenderOptions) -> tuple[graphviz.Digraph, DotMeta]:
+    """The Digraph of an already prepared map (see :func:`prepare_map`) and its metadata."""
+    theme = opts.theme
+    lang = opts.lang or m.language
+    meta = DotMeta(font=theme.font, statements=len(m.statements))
+    g = graphviz.Digraph(name="argmap")
+    n = len(m.statements)
+    graph_attrs: dict[str, Any] = {
+        "rankdir": opts.rankdir,
+        "bgcolor": theme.background,
+        "fontname": theme.font,
+        "nodesep": "0.3",
+        "ranksep": "0.45",
+        "pad": "0.25",
+        "outputorder": "edgesfirst",
+        "newrank": "true",
+        "id": "argmap",
+    }
+    if n > 300:  # keep dot tractable on large maps: bounded crossing reduction, straight edges
+        graph_attrs.update(mclimit="0.3", nslimit="2", nslimit1="2", searchsize="10", splines="line" if n > 2000 else "spline")
+    title = m.title if opts.title is None or opts.title is True else (opts.title or None)
+    if title:
+        graph_attrs.update(
+            label=f"<<B>{E(title)}</B>>", labelloc="t", labeljust="c", fontsize=f"{theme.title_size:.1f}", fontcolor=theme.text
+        )
+    g.attr(**graph_attrs)
+    g.attr("node", fontname=theme.font, fontsize=f"{theme.font_size:.1f}", fontcolor=theme.text, margin="0.14,0.08")
+    g.attr("edge", fontname=theme.font, arrowsize="1.2")
+
+    index = {st.id: f"s{i}" for i, st in enumerate(m.statements)}
+    rel_index = {rel.id: f"r{i}" for i, rel in enumerate(m.relations)}
+    needs_junction = {rel.target for rel in m.relations if rel.target in rel_index}
+    needs_junction |= {rel.id for rel in m.relations if len(rel.premises) > 1}
+    overlay = opts.overlay or {}
+    highlight = opts.highlight
+
+    for st in m.statements:
+        main = st.id == m.main_claim
+        dim = bool(highlight) and st.id not in highlight
+        badge = _badge(overlay.get(st.id), theme)
+        style = _node_style(theme, st, main)
+        attrs = _statement_attrs(style, theme, dim=dim, fill=_tag_fill(st, theme))
+        if highlight and not dim:
+            attrs["penwidth"] = f"{style.penwidth + 1.5:g}"
+        sid = statement_svg_id(st.id)
+        g.node(index[st.id], label=_label(st, main=main, lang=lang, opts=opts, dim=dim, badge=badge), id=sid, **attrs)
+        classes = ["statement", st.kind]
+        if isinstance(st, Evidence):
+            classes.append(st.evidence_type.replace("_", "-"))
+        if main:
+            classes.append("main")
+        if not st.holder.is_author:
+            classes.append("held-by-other")
+        if highlight:
+            classes.append("dimmed" if dim else "highlighted")
+        if isinstance(overlay.get(st.id), str):
+            classes.append(f"label-{str(overlay[st.id]).lower()}")
+        classes.extend(_safe_class(t) for t in st.tags)
+        meta.items[sid] = Item(st.id, "statement", tuple(classes), f"{_header(st, main, lang)}: {clean(st.text_in(lang))}")
+
+    def endpoint(target: str) -> str:
+        return index[target] if target in index else rel_index[target]
+
+    for rel in m.relations:
+        es = theme.edge(rel.type)
+        bright = (rel.id in highlight or (all(p in highlight for p in rel.premises) and rel.target in highlight)) if highlight else True
+        colour = es.color if bright else theme.dim_line
+        common = {"color": colour, "style": es.style, "penwidth": f"{es.penwidth:g}"}
+        rid = relation_svg_id(rel.id)
+        rclasses: tuple[str, ...] = ("relation", rel.type) + (() if bright or not highlight else ("dimmed",))
+        target_text = clean(m.text_of(rel.target, lang)) if rel.target in index else f"relation {rel.target}"
+        title = f"{rel.type} {rel.id}: {', '.join(rel.premises)} -> {rel.target} ({target_text[:80]})"
+        meta.items[rid] = Item(rel.id, "relation", rclasses + (("junction", "linked") if rel.is_linked else ()), title)
+        if rel.id in needs_junction:
+            g.node(rel_index[rel.id], label="", shape="point", width="0.16", color=colour, fillcolor=colour, id=rid)
+            for i, p in enumerate(rel.premises):
+                pid = f"{rid}-premise-{i}"
+                g.edge(index[p], rel_index[rel.id], arrowhead="none", id=pid, **common)
+                meta.items[pid] = Item(rel.id, "relation-part", (*rclasses[1:], "relation-part", "premise"), title)
+            tid = f"{rid}-target"
+            g.edge(rel_index[rel.id], endpoint(rel.target), arrowhead=es.arrowhead, id=tid, **common)
+            meta.items[tid] = Item(rel.id, "relation-part", (*rclasses[1:], "relation-part", "target"), title)
+        else:
+            g.edge(index[rel.premises[0]], endpoint(rel.target), arrowhead=es.arrowhead, id=rid, **common)
+    if opts.legend:
+        _legend(g, theme, lang, meta)
+    meta.title = title or (m.title or "Argument map")
+    main_text = f" Main claim: {clean(m.text_of(m.main_claim, lang))}" if m.main_claim else ""
+    meta.desc = (
+        f"Argument map with {len(m.statements)} {word('statements', 'en')} and {len(m.relations)} {word('relations', 'en')}.{main_text}"
+    )
+    return g, meta
+
+
+def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
+    """Build the ``graphviz.Digraph`` of a map without running Graphviz.
+
+    Takes the options of :func:`argmap.render.render` that shape the drawing (``fit`` is applied by
+    ``render``, which runs ``dot`` to measure candidate layouts).
+
+    Examples
+    --------
+    >>> import argmap
+    >>> m = argmap.ArgumentMap.model_validate({"main_claim": "c1", "statements": [
+    ...     {"id": "c1", "claim": "Cats are good pets."}, {"id": "e1", "evidence": "They purr."}],
+    ...     "relations": [{"support": "e1", "target": "c1"}]})
+    >>> g = to_dot(m, theme="print")
+    >>> 'id="relation-r1"' in g.source and "rankdir=BT" in g.source
+    True
+    """
+    opts = options_from(**options)
+    graph, _ = build_dot(prepare_map(m, opts), opts)
+    return graph

@@ -1,0 +1,143 @@
+"""The render options: one validated, frozen record of everything that changes a drawing."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
+
+from argmap.errors import InvalidMapError, Problem
+from argmap.render.theme import Theme, get_theme
+
+__all__ = ["DEFAULT_MAX_STATEMENTS", "DEFAULT_TIMEOUT", "OverlayValue", "RenderOptions", "options_from"]
+
+DEFAULT_MAX_STATEMENTS = 20_000
+DEFAULT_TIMEOUT = 120.0
+OVERLAY_LABELS = ("IN", "OUT", "UNDEC")
+OverlayValue = str | float
+RankDir = Literal["BT", "TB", "LR", "RL"]
+
+
+def _bad(message: str, path: str) -> InvalidMapError:
+    return InvalidMapError([Problem(message, path=path)], summary="invalid render option")
+
+
+@dataclass(frozen=True, kw_only=True)
+class RenderOptions:
+    """Options of :func:`argmap.render.render` and :func:`argmap.render.to_dot`.
+
+    ``theme`` is a built-in name, a :class:`Theme` or a theme file; ``lang`` picks the label language;
+    ``fit="16:9"`` shapes the layout for a slide (``preset="presentation"`` implies it, and a legend);
+    ``focus``/``k`` keep the ``k``-hop neighbourhood of one statement; ``highlight`` keeps some
+    statements bright and dims the rest; ``overlay`` maps statement ids to ``"IN"``/``"OUT"``/``"UNDEC"``
+    or a strength in [0, 1]; ``tag_colors`` fills statements by tag; ``max_statements`` and ``timeout``
+    bound the work. ``rankdir`` and ``wrap`` (characters per line) override the layout.
+
+    Examples
+    --------
+    >>> o = options_from(preset="presentation")
+    >>> o.fit, o.legend
+    ('16:9', True)
+    """
+
+    theme: Theme = field(default_factory=get_theme)
+    lang: str | None = None
+    fit: str | None = None
+    preset: str | None = None
+    focus: str | None = None
+    k: int = 1
+    highlight: frozenset[str] = frozenset()
+    overlay: Mapping[str, OverlayValue] | None = None
+    legend: bool = False
+    title: str | bool | None = None
+    tag_colors: Mapping[str, str] | None = None
+    max_statements: int = DEFAULT_MAX_STATEMENTS
+    timeout: float = DEFAULT_TIMEOUT
+    rankdir: RankDir = "BT"
+    wrap: int = 26
+
+    @property
+    def fit_ratio(self) -> float | None:
+        """The wanted width/height ratio, from ``fit`` ("16:9" -> 1.777...)."""
+        if not self.fit:
+            return None
+        w, h = self.fit.split(":")
+        return float(w) / float(h)
+
+    def but(self, **changes: Any) -> RenderOptions:
+        """A copy with some options changed."""
+        return replace(self, **changes)
+
+
+_NAMES = {f.name for f in fields(RenderOptions)}
+
+
+def _check_overlay(overlay: Mapping[str, Any]) -> dict[str, OverlayValue]:
+    out: dict[str, OverlayValue] = {}
+    for key, value in overlay.items():
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise _bad(f"overlay value for '{key}' must be IN, OUT, UNDEC or a number in [0, 1], not {value!r}", f"overlay.{key}")
+        if isinstance(value, str):
+            if value.upper() not in OVERLAY_LABELS:
+                raise _bad(f"overlay label for '{key}' must be IN, OUT or UNDEC, not {value!r}", f"overlay.{key}")
+            out[str(key)] = value.upper()
+        else:
+            if not (math.isfinite(value) and 0.0 <= value <= 1.0):
+                raise _bad(f"overlay strength for '{key}' must be in [0, 1], not {value!r}", f"overlay.{key}")
+            out[str(key)] = float(value)
+    return out
+
+
+def options_from(options: RenderOptions | None = None, **kwargs: Any) -> RenderOptions:
+    """Build validated :class:`RenderOptions` from keyword arguments (unknown names are an error)."""
+    unknown = sorted(set(kwargs) - _NAMES)
+    if unknown:
+        raise _bad(f"unknown render option(s): {', '.join(unknown)}; known: {', '.join(sorted(_NAMES))}", unknown[0])
+    base = options or RenderOptions()
+    values: dict[str, Any] = {k: v for k, v in kwargs.items() if v is not None or k in ("title", "fit", "lang", "focus", "overlay")}
+    if "theme" in values and not isinstance(values["theme"], Theme):
+        values["theme"] = get_theme(values["theme"] if isinstance(values["theme"], str) else os.fspath(values["theme"]))
+    preset = values.get("preset", base.preset)
+    if preset is not None and preset != "presentation":
+        raise _bad(f"unknown preset '{preset}'; the one preset is 'presentation'", "preset")
+    if preset == "presentation":
+        values.setdefault("fit", "16:9")
+        if kwargs.get("legend") is None:
+            values["legend"] = True
+    fit = values.get("fit", base.fit)
+    if fit is not None:
+        parts = str(fit).split(":")
+        if len(parts) != 2 or not all(p.strip().isdigit() and int(p) > 0 for p in parts):
+            raise _bad(f"fit must look like '16:9', not {fit!r}", "fit")
+    if "highlight" in values:
+        hl = values["highlight"]
+        values["highlight"] = frozenset([hl] if isinstance(hl, str) else hl)
+    if values.get("overlay") is not None:
+        values["overlay"] = _check_overlay(values["overlay"])
+    k = values.get("k", base.k)
+    if not isinstance(k, int) or k < 0:
+        raise _bad(f"k must be a whole number >= 0, not {k!r}", "k")
+    if values.get("rankdir", base.rankdir) not in ("BT", "TB", "LR", "RL"):
+        raise _bad("rankdir must be one of BT, TB, LR, RL", "rankdir")
+    wrap = values.get("wrap", base.wrap)
+    if not isinstance(wrap, int) or not 8 <= wrap <= 200:
+        raise _bad(f"wrap must be a number of characters from 8 to 200, not {wrap!r}", "wrap")
+    if values.get("max_statements", 1) < 1:
+        raise _bad("max_statements must be at least 1", "max_statements")
+    timeout = values.get("timeout", base.timeout)
+    if not isinstance(timeout, int | float) or timeout <= 0:
+        raise _bad(f"timeout must be a positive number of seconds, not {timeout!r}", "timeout")
+    if values.get("tag_colors"):
+        merged = {**base.theme.tag_colors, **dict(values["tag_colors"])}
+        theme = values.get("theme", base.theme)
+        try:
+            values["theme"] = Theme.model_validate({**theme.model_dump(), "tag_colors": merged})
+        except Exception as exc:  # noqa: BLE001 - turned into a clear option error
+            raise _bad(f"tag_colors: {exc}".splitlines()[0] + " (use #RRGGBB or a colour name)", "tag_colors") from None
+    collection_fields = ("highlight",)
+    for name in collection_fields:
+        if name in values and not isinstance(values[name], Collection):
+            raise _bad(f"{name} must be a collection of ids", name)
+    return replace(base, **values)

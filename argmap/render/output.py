@@ -1,0 +1,80 @@
+"""Run Graphviz's ``dot`` on DOT text and return the drawing's bytes, with clear errors and a time limit."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+from typing import Literal
+
+from argmap.errors import LimitExceededError, RenderError
+
+__all__ = ["FORMATS", "OutputFormat", "dot_binary", "run_dot"]
+
+OutputFormat = Literal["svg", "png", "pdf", "plain", "dot"]
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+_DOT_FORMATS = {"svg": "svg", "png": "png", "pdf": "pdf", "plain": "plain", "dot": "dot", "json": "json"}
+INSTALL_HINT = (
+    "install Graphviz: `apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` (macOS), or see https://graphviz.org/download/"
+)
+
+
+def dot_binary() -> str:
+    """The path of the ``dot`` program (``ARGMAP_DOT`` overrides); :class:`RenderError` when there is none."""
+    name = os.environ.get("ARGMAP_DOT", "dot")
+    path = shutil.which(name)
+    if path is None:
+        raise RenderError(f"Graphviz's `dot` program was not found (looked for {name!r} on PATH); {INSTALL_HINT}")
+    return path
+
+
+def run_dot(source: str, fmt: str = "svg", *, timeout: float = 120.0) -> bytes:
+    """Lay out and draw DOT text with ``dot -T<fmt>``.
+
+    Raises :class:`~argmap.errors.RenderError` when ``dot`` is missing or fails (its stderr is in
+    the message) and :class:`~argmap.errors.LimitExceededError` when it runs longer than ``timeout``
+    seconds (the process is killed).
+
+    Examples
+    --------
+    >>> run_dot("digraph { a -> b }", "svg")[:5]
+    b'<?xml'
+    """
+    if fmt not in _DOT_FORMATS:
+        raise RenderError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    binary = dot_binary()
+    try:
+        proc = subprocess.Popen(
+            [binary, f"-T{_DOT_FORMATS[fmt]}"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise RenderError(f"cannot run {binary}: {exc.strerror}; {INSTALL_HINT}") from None
+    try:
+        out, err = proc.communicate(source.encode("utf-8"), timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+        raise LimitExceededError(
+            f"Graphviz took longer than {timeout:g} s and was stopped; draw less at once (focus=ID with k=N, or steps), "
+            "or raise the timeout"
+        ) from None
+    message = err.decode("utf-8", "replace").strip()
+    if proc.returncode != 0:
+        code = proc.returncode
+        what = f"was killed by signal {-code}" if code < 0 else f"failed with exit code {code}"
+        raise RenderError(f"Graphviz `dot -T{fmt}` {what}" + (f": {message}" if message else ""))
+    if not out:
+        raise RenderError(f"Graphviz `dot -T{fmt}` produced no output" + (f": {message}" if message else ""))
+    result: bytes = out
+    return result
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate()

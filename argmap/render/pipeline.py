@@ -1,0 +1,75 @@
+"""The whole render: options -> prepared map -> layout choice -> DOT -> ``dot`` -> finished bytes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import graphviz
+
+from argmap.model import ArgumentMap
+from argmap.render.dot import DotMeta, build_dot, prepare_map
+from argmap.render.fit import choose_layout, warn_if_illegible
+from argmap.render.options import RenderOptions, options_from
+from argmap.render.output import FORMATS, run_dot
+from argmap.render.svg import finish_svg
+
+__all__ = ["layout", "render"]
+
+
+def layout(m: ArgumentMap, opts: RenderOptions) -> tuple[ArgumentMap, RenderOptions, graphviz.Digraph, DotMeta]:
+    """Prepare the map, choose the layout (when fitting a slide) and build the final Digraph."""
+    m = prepare_map(m, opts)
+    opts = choose_layout(m, opts)
+    graph, meta = build_dot(m, opts)
+    if opts.fit_ratio:
+        graph.attr(ratio=f"{1 / opts.fit_ratio:.4f}")  # stretch the short side to the slide's shape; never shrinks
+    return m, opts, graph, meta
+
+
+def render(m: ArgumentMap, format: str = "svg", **options: Any) -> bytes:  # noqa: A002 - the natural name
+    """Draw a map as SVG, PNG, PDF or DOT bytes.
+
+    Parameters
+    ----------
+    m : ArgumentMap
+        The map to draw.
+    format : {"svg", "png", "pdf", "dot"}
+        The output format. SVG is post-processed: every statement and relation is a ``<g>`` with a
+        stable id and classes, and the drawing has a ``<title>`` and ``<desc>``.
+    **options
+        See :class:`~argmap.render.RenderOptions`: ``theme``, ``lang``, ``fit``, ``preset``, ``focus``,
+        ``k``, ``highlight``, ``overlay``, ``legend``, ``title``, ``tag_colors``, ``max_statements``,
+        ``timeout``, ``rankdir``, ``wrap``.
+
+    Returns
+    -------
+    bytes
+        The drawing. With ``fit`` set, a :class:`~argmap.render.SlideFitWarning` is issued when the map
+        is too large to be legible on one slide.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> m = argmap.ArgumentMap.model_validate({"main_claim": "c1", "statements": [
+    ...     {"id": "c1", "claim": "Cats are good pets."}, {"id": "e1", "evidence": "They purr."}],
+    ...     "relations": [{"support": "e1", "target": "c1"}]})
+    >>> svg = render(m, theme="dark")
+    >>> b'class="statement claim main node"' in svg and b'<desc id="argmap-desc">' in svg
+    True
+    """
+    opts = options_from(**options)
+    if format not in FORMATS:
+        from argmap.errors import RenderError
+
+        raise RenderError(f"unknown output format {format!r}; choose one of {', '.join(FORMATS)}")
+    m, opts, graph, meta = layout(m, opts)
+    source: str = graph.source
+    if format == "dot":
+        return source.encode("utf-8")
+    data = run_dot(source, format, timeout=opts.timeout)
+    if format != "svg":
+        return data
+    svg: bytes = finish_svg(data, meta)
+    if opts.fit:
+        warn_if_illegible(svg, opts, len(m.statements))
+    return svg

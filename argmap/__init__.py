@@ -44,6 +44,7 @@ from argmap.model import (
     Undercut,
 )
 from argmap.render import RenderOptions, SlideFitWarning, Theme, to_dot
+from argmap.semantics import Evaluation, Explanation, Framework, evaluate, explain
 
 if TYPE_CHECKING:
     from argmap.render.pipeline import render
@@ -58,8 +59,11 @@ __all__ = [
     "ArgumentMap",
     "Attack",
     "Claim",
+    "Evaluation",
     "Evidence",
+    "Explanation",
     "FormatError",
+    "Framework",
     "Holder",
     "InvalidMapError",
     "LimitExceededError",
@@ -80,6 +84,8 @@ __all__ = [
     "add_source",
     "add_statement",
     "dump",
+    "evaluate",
+    "explain",
     "from_networkx",
     "load",
     "parse",

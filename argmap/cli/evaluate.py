@@ -1,0 +1,125 @@
+"""The ``evaluate`` command: which statements stand under a semantics, as a table or JSON, with an optional explanation."""
+
+from __future__ import annotations
+
+import enum
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from argmap.cli._app import app, console, user_errors
+from argmap.formats import load
+from argmap.model import ArgumentMap
+from argmap.semantics import Evaluation, Framework, evaluate, explain, read_framework
+from argmap.semantics.iccma import FRAMEWORK_SUFFIXES
+
+__all__ = ["evaluate_command"]
+
+
+class SemanticsName(enum.StrEnum):
+    grounded = "grounded"
+    complete = "complete"
+    preferred = "preferred"
+    stable = "stable"
+    semi_stable = "semi-stable"
+    ideal = "ideal"
+    dfquad = "dfquad"
+    qe = "qe"
+
+
+_STYLE = {"IN": "bold green", "OUT": "bold red", "UNDEC": "yellow"}
+
+
+def _load(path: Path) -> ArgumentMap | Framework:
+    if path.suffix.lower() in FRAMEWORK_SUFFIXES:
+        return read_framework(path)
+    return load(path)
+
+
+def _table(subject: ArgumentMap | Framework, result: Evaluation, lang: str | None) -> Table:
+    gradual = result.strengths is not None
+    table = Table(title=f"{result.semantics} semantics", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("kind")
+    table.add_column("strength" if gradual else "label", justify="right" if gradual else "left")
+    if not gradual and result.extensions is not None and len(result.extensions) > 1:
+        table.add_column("credulous")
+    table.add_column("text", overflow="fold")
+    values: dict[str, Any] = (result.strengths if gradual else result.labels) or {}
+    credulous = set(result.credulous or ())
+    many = not gradual and result.extensions is not None and len(result.extensions) > 1
+    rows: list[tuple[str, str, str]]
+    if isinstance(subject, ArgumentMap):
+        rows = [(st.id, st.kind, st.text_in(lang or subject.language, fallback=subject.language)) for st in subject.statements]
+    else:
+        rows = [(name, "argument", "") for name in subject.statement_names()]
+    for sid, kind, text in rows:
+        value = values.get(sid)
+        number = "-" if value is None else f"{value:.3f}"
+        cell = Text(number) if gradual else Text(value or "-", style=_STYLE.get(value or "", ""))
+        cells = [Text(sid), Text(kind), cell]
+        if many:
+            cells.append(Text("yes" if sid in credulous else "no"))
+        cells.append(Text(text))  # user text as plain Text: never read as markup
+        table.add_row(*cells)
+    return table
+
+
+def _summary(result: Evaluation) -> str:
+    if result.strengths is not None:
+        state = "converged" if result.converged else "did NOT converge"
+        return f"{state} after {result.iterations} iterations"
+    exts = result.extensions or []
+    if not exts:
+        return f"no {result.semantics} extension exists; no labels"
+    if len(exts) == 1:
+        return f"1 {result.semantics} extension: {len(exts[0])} statements IN"
+    return f"{len(exts)} {result.semantics} extensions; labels are sceptical (IN/OUT in every extension)"
+
+
+@app.command("evaluate")
+def evaluate_command(
+    path: Annotated[Path, typer.Argument(metavar="MAP", help="A map file, or a framework (.apx, .tgf, .af).", show_default=False)],
+    semantics: Annotated[
+        SemanticsName, typer.Option("--semantics", "-s", help="The semantics to evaluate under.")
+    ] = SemanticsName.grounded,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of the statement texts shown.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    explain_id: Annotated[str | None, typer.Option("--explain", metavar="ID", help="Explain why this statement has its label.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Most extensions to enumerate.")] = 1000,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds the solver may take.")] = 60.0,
+) -> None:
+    """Evaluate which statements stand (grounded, preferred, ...) or how strongly (dfquad, qe); print a table.
+
+    Exit code 0 on success, 1 when the map cannot be read or evaluated.
+    """
+    with user_errors():
+        subject = _load(path)
+        options: dict[str, Any] = {} if semantics.value in ("dfquad", "qe") else {"limit": limit, "timeout": timeout}
+        result = evaluate(subject, semantics.value, **options)
+        explanation = None
+        if explain_id is not None:
+            if not isinstance(subject, ArgumentMap):
+                from argmap.errors import ArgmapError
+
+                raise ArgmapError("--explain needs a map file; a framework file has no statements to explain")
+            explanation = explain(subject, explain_id, semantics.value, lang=lang, **options)
+    if as_json:
+        payload: dict[str, Any] = result.model_dump(mode="json")
+        if explanation is not None:
+            payload["explanation"] = explanation.model_dump(mode="json", exclude={"focus"})
+            payload["explanation"]["focus"] = explanation.focus.model_dump(mode="json", exclude_defaults=True)
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    console.print(_table(subject, result, lang))
+    console.print(Text(_summary(result)))
+    if result.relation_labels:
+        rel = ", ".join(f"{k} {v}" for k, v in result.relation_labels.items())
+        console.print(Text(f"linked/undercut relations: {rel}"), soft_wrap=True)
+    if explanation is not None:
+        console.print()
+        console.print(Text(explanation.text), soft_wrap=True)

@@ -1,0 +1,198 @@
+"""Dung's semantics on a Framework: grounded by an O(n + m) worklist, the others through clingo.
+
+Results are extensions (sorted lists of argument indices) or labellings (a ``bytearray`` of
+``IN``/``OUT``/``UNDEC`` codes, one per argument). Grounded needs no solver; complete, preferred,
+stable, semi-stable and ideal are solved by the ASP encodings in :mod:`argmap.semantics._asp`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from argmap.errors import ArgmapError
+from argmap.semantics import _asp
+from argmap.semantics.framework import Framework
+
+__all__ = [
+    "DUNG_SEMANTICS",
+    "IN",
+    "OUT",
+    "UNDEC",
+    "extensions",
+    "grounded",
+    "grounded_labelling",
+    "ideal",
+    "is_accepted",
+    "labelling_of",
+]
+
+UNDEC, IN, OUT = 0, 1, 2
+_LARGE = 50_000  # from this many arguments + attacks on, grounded runs vectorised (argmap.semantics._fast)
+DungSemantics = Literal["grounded", "complete", "preferred", "stable", "semi-stable", "ideal"]
+DUNG_SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
+
+
+def grounded_labelling(fw: Framework) -> bytearray:
+    """The grounded labelling: one code (``IN``=1, ``OUT``=2, ``UNDEC``=0) per argument, in O(n + m).
+
+    An argument is IN once all its attackers are OUT, and OUT once one attacker is IN. The
+    worklist keeps, for each argument, how many of its attackers are not (yet) OUT. Large
+    frameworks run the same rounds vectorised with numpy.
+
+    Examples
+    --------
+    >>> fw = Framework(["a", "b", "c", "d"], [("a", "b"), ("b", "c"), ("d", "d")])
+    >>> list(grounded_labelling(fw))
+    [1, 2, 1, 0]
+    """
+    n = len(fw)
+    if n + fw.n_attacks >= _LARGE:
+        from argmap.semantics._fast import grounded_labelling_numpy
+
+        return grounded_labelling_numpy(n, fw.attack_from, fw.attack_to)
+    out = fw.out_lists()
+    alive = [0] * n  # attackers not yet OUT
+    for b in fw.attack_to:
+        alive[b] += 1
+    label = bytearray(n)
+    queue = [a for a in range(n) if not alive[a]]
+    for a in queue:  # the list grows while it is walked
+        label[a] = IN
+        for b in out[a]:
+            if label[b] != OUT:
+                label[b] = OUT
+                for c in out[b]:
+                    alive[c] -= 1
+                    if not alive[c] and not label[c]:
+                        queue.append(c)
+    return label
+
+
+def grounded(fw: Framework) -> list[int]:
+    """The grounded extension, as sorted argument indices.
+
+    Examples
+    --------
+    >>> grounded(Framework(["a", "b", "c"], [("a", "b"), ("b", "c")]))
+    [0, 2]
+    """
+    return [i for i, code in enumerate(grounded_labelling(fw)) if code == IN]
+
+
+def labelling_of(fw: Framework, extension: Iterable[int]) -> bytearray:
+    """The labelling of an extension: IN its members, OUT what they attack, UNDEC the rest.
+
+    Examples
+    --------
+    >>> list(labelling_of(Framework(3, [(0, 1)]), [0]))
+    [1, 2, 0]
+    """
+    label = bytearray(len(fw))
+    members = list(extension)
+    for a in members:
+        label[a] = IN
+    out = fw.out_lists()
+    for a in members:
+        for b in out[a]:
+            label[b] = OUT
+    return label
+
+
+def ideal(fw: Framework, *, timeout: float | None = 60.0) -> list[int]:
+    """The ideal extension: the largest admissible set inside every preferred extension.
+
+    Starts from the intersection of the preferred extensions and drops, until nothing changes,
+    each argument that some attacker outside the set's reach attacks.
+
+    Examples
+    --------
+    >>> ideal(Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("a", "c"), ("b", "c"), ("c", "c")]))
+    []
+    """
+    preferred = _asp.solve(fw, "preferred", timeout=timeout)
+    common = set(range(len(fw)))
+    for ext in preferred:
+        common &= set(ext)
+    attackers = fw.attackers()
+    out = fw.out_lists()
+    current = common
+    while True:
+        hit = {b for a in current for b in out[a]}
+        keep = {a for a in current if all(x in hit for x in attackers[a])}
+        if keep == current:
+            return sorted(current)
+        current = keep
+
+
+def extensions(
+    fw: Framework,
+    semantics: str = "grounded",
+    *,
+    limit: int | None = 1000,
+    timeout: float | None = 60.0,
+) -> list[list[int]]:
+    """All extensions of ``fw`` under ``semantics``, each a sorted list of argument indices.
+
+    Parameters
+    ----------
+    semantics
+        One of ``grounded``, ``complete``, ``preferred``, ``stable``, ``semi-stable``, ``ideal``.
+    limit
+        At most this many extensions; more raise :class:`~argmap.errors.LimitExceededError`
+        (``None``: no limit).
+    timeout
+        Seconds the solver may take; longer raises :class:`~argmap.errors.LimitExceededError`.
+
+    Examples
+    --------
+    >>> fw = Framework(["a", "b"], [("a", "b"), ("b", "a")])
+    >>> extensions(fw, "preferred"), extensions(fw, "grounded")
+    ([[0], [1]], [[]])
+    """
+    if semantics == "grounded":
+        return [grounded(fw)]
+    if semantics == "ideal":
+        return [ideal(fw, timeout=timeout)]
+    if semantics not in DUNG_SEMANTICS:
+        raise ArgmapError(f"unknown semantics '{semantics}'; choose one of {', '.join(DUNG_SEMANTICS)}")
+    return _asp.solve(fw, semantics, limit=limit, timeout=timeout)
+
+
+def is_accepted(
+    fw: Framework,
+    argument: int,
+    semantics: str = "grounded",
+    *,
+    mode: Literal["credulous", "sceptical"] = "sceptical",
+    timeout: float | None = 60.0,
+) -> bool:
+    """Whether ``argument`` is in some (credulous) or every (sceptical) extension under ``semantics``.
+
+    Credulous acceptance under complete, preferred and stable, and sceptical acceptance under
+    stable, are one solver call each; the rest go through the (single) extension or all of them.
+
+    Examples
+    --------
+    >>> fw = Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("b", "c")])
+    >>> is_accepted(fw, 0, "preferred", mode="credulous"), is_accepted(fw, 0, "preferred")
+    (True, False)
+    """
+    if not 0 <= argument < len(fw):
+        raise ArgmapError(f"argument index {argument} is outside 0..{len(fw) - 1}")
+    if mode not in ("credulous", "sceptical"):
+        raise ArgmapError(f"mode must be 'credulous' or 'sceptical', not {mode!r}")
+    if semantics in ("grounded", "ideal"):
+        return argument in extensions(fw, semantics, timeout=timeout)[0]
+    if mode == "credulous" and semantics in ("complete", "preferred", "stable"):
+        # in some preferred extension <=> in some complete (admissible) one
+        base = "stable" if semantics == "stable" else "complete"
+        return _asp.exists(fw, base, require_in=argument, timeout=timeout)
+    if mode == "sceptical" and semantics == "stable":
+        return not _asp.exists(fw, "stable", forbid_in=argument, timeout=timeout)
+    if mode == "sceptical" and semantics == "complete":
+        return argument in grounded(fw)  # grounded = intersection of the complete extensions
+    exts = extensions(fw, semantics, limit=None, timeout=timeout)
+    if mode == "credulous":
+        return any(argument in e for e in exts)
+    return all(argument in e for e in exts)

@@ -1,0 +1,227 @@
+"""``explain``: why a statement is IN, OUT or UNDEC (or this strong), as text and as the focus map that shows it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap, Attack, Preference, Rephrase, Support, Undercut
+from argmap.semantics import dung, gradual
+from argmap.semantics.evaluation import SEMANTICS, Label, dung_labelling, prepare
+from argmap.semantics.translate import Translation
+
+__all__ = ["Explanation", "explain"]
+
+AnyRelation = Support | Attack | Undercut | Rephrase | Preference
+_WORD: dict[int, Label] = {dung.IN: "IN", dung.OUT: "OUT", dung.UNDEC: "UNDEC"}
+
+
+class Explanation(BaseModel):
+    """Why one statement has its label (or strength): a text, the ids it mentions, and the map that shows it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    statement: str
+    semantics: str
+    label: Label | None = None
+    strength: float | None = None
+    text: str
+    ids: list[str]
+    relations: list[str]
+    focus: ArgumentMap
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _quote(m: ArgumentMap, sid: str, lang: str | None) -> str:
+    text = m.text_of(sid, lang)
+    return f"{sid} ({text if len(text) <= 70 else text[:67] + '...'!r})"
+
+
+class _Explainer:
+    def __init__(self, m: ArgumentMap, tr: Translation, lang: str | None) -> None:
+        self.m, self.tr, self.lang = m, tr, lang
+        self.names = tr.framework.names
+        self.into: dict[str, list[AnyRelation]] = {}
+        for rel in m.relations:
+            if rel.id in tr.sources:
+                self.into.setdefault(rel.target, []).append(rel)
+        self.statements: dict[str, None] = {}
+        self.relations: dict[str, None] = {}
+
+    def show(self, rel: AnyRelation) -> str:
+        self.relations[rel.id] = None
+        self.statements.update(dict.fromkeys(rel.premises))
+        who = " + ".join(_quote(self.m, p, self.lang) for p in rel.premises)
+        return f"{rel.type} {rel.id} from {who}"
+
+    def attacks_on(self, target: str) -> list[AnyRelation]:
+        return [r for r in self.into.get(target, []) if r.type in ("attack", "undercut")]
+
+    def supports_of(self, target: str) -> list[AnyRelation]:
+        return [r for r in self.into.get(target, []) if r.type == "support"]
+
+
+def explain(
+    m: ArgumentMap,
+    id: str,  # noqa: A002 - the domain word
+    semantics: str = "grounded",
+    *,
+    lang: str | None = None,
+    **options: Any,
+) -> Explanation:
+    """Explain the status of statement ``id`` under ``semantics``.
+
+    For a Dung semantics: an OUT statement names the attacks that defeat it; an IN statement
+    names, for each attack on it, why that attack fails (its premise is defeated, and by what;
+    or an undercut stands); an UNDEC statement names the attacks left undecided. For a gradual
+    semantics: the base score and each attacker's and supporter's strength. ``focus`` is the
+    part of the map the text mentions, a new :class:`~argmap.model.ArgumentMap`.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap.model_validate({"statements": [{"id": "c", "claim": "C"},
+    ...     {"id": "o", "claim": "Objection"}, {"id": "r", "claim": "Reply"}],
+    ...     "relations": [{"id": "a1", "attack": "o", "target": "c"}, {"id": "a2", "attack": "r", "target": "o"}]})
+    >>> e = explain(m, "c")
+    >>> e.label, e.ids
+    ('IN', ['c', 'o', 'r'])
+    >>> print(e.text)
+    c ('C') is IN under grounded semantics: every attack on it fails.
+      - attack a1 from o ('Objection') fails: o is OUT, defeated by attack a2 from r ('Reply') (IN).
+    """
+    if not isinstance(m, ArgumentMap):
+        raise ArgmapError("explain needs an ArgumentMap (a plain framework has no texts to explain with)")
+    m.statement(id)  # NotFoundError for an unknown id
+    if semantics not in SEMANTICS:
+        raise ArgmapError(f"unknown semantics '{semantics}'; choose one of {', '.join(SEMANTICS)}")
+    tr = prepare(m, default_base_score=options.pop("default_base_score", 0.5))
+    ex = _Explainer(m, tr, lang)
+    ex.statements[id] = None
+    if semantics in gradual.GRADUAL_SEMANTICS:
+        text, label, strength = _explain_gradual(ex, id, semantics, options), None, None
+        res = gradual.strengths(tr.framework, semantics, **options)  # type: ignore[arg-type]
+        strength = res.strengths[tr.framework.index(id)]
+    else:
+        text, label = _explain_dung(ex, id, semantics, options)
+        strength = None
+    focus = _submap(m, list(ex.statements), list(ex.relations))
+    return Explanation(
+        statement=id,
+        semantics=semantics,
+        label=label,
+        strength=strength,
+        text=text,
+        ids=list(ex.statements),
+        relations=list(ex.relations),
+        focus=focus,
+    )
+
+
+def _explain_dung(ex: _Explainer, sid: str, semantics: str, options: dict[str, Any]) -> tuple[str, Label | None]:
+    fw = ex.tr.framework
+    exts, lab = dung_labelling(fw, semantics, limit=options.get("limit", 1000), timeout=options.get("timeout", 60.0))
+    head = f"{_quote(ex.m, sid, ex.lang)}"
+    if lab is None:
+        return f"{head} has no label: the framework has no {semantics} extension (an odd cycle of attacks, for instance).", None
+    word = _WORD[lab[fw.index(sid)]]
+    note = ""
+    if len(exts) > 1:
+        idx = fw.index(sid)
+        count = sum(1 for e in exts if idx in e)
+        note = f" It is in {count} of the {len(exts)} {semantics} extensions; the label is the sceptical one."
+
+    def status(rel: AnyRelation) -> int:
+        return lab[ex.tr.sources[rel.id]]
+
+    def why_out(rel: AnyRelation) -> str:
+        """Why the force of an attack (or undercut) relation is OUT."""
+        if rel.id in ex.tr.relation_arguments:
+            out_premises = [p for p in rel.premises if lab[fw.index(p)] == dung.OUT]
+            if out_premises:
+                return "its premise " + ", ".join(out_premises) + " is OUT"
+            cuts = [u for u in ex.attacks_on(rel.id) if status(u) == dung.IN]
+            return "it is undercut by " + "; ".join(ex.show(u) + " (IN)" for u in cuts)
+        premise = rel.premises[0]
+        winners = [a for a in ex.attacks_on(premise) if status(a) == dung.IN]
+        return f"{premise} is OUT, defeated by " + "; ".join(ex.show(a) + " (IN)" for a in winners)
+
+    attacks = ex.attacks_on(sid)
+    lines: list[str] = []
+    if word == "IN":
+        summary = "nothing attacks it." if not attacks else "every attack on it fails."
+        lines = [f"  - {ex.show(r)} fails: {why_out(r)}." for r in attacks]
+    elif word == "OUT":
+        winners = [r for r in attacks if status(r) == dung.IN]
+        summary = "it is defeated."
+        lines = [f"  - {ex.show(r)} stands (IN)." for r in winners]
+        if not winners:  # OUT in every extension, by a different attacker in each
+            summary = "it is defeated in every extension, though by different attacks."
+            lines = [f"  - {ex.show(r)} ({_WORD[status(r)]})." for r in attacks]
+    else:
+        open_ = [r for r in attacks if status(r) == dung.UNDEC]
+        summary = "no attack on it is settled either way."
+        lines = [f"  - {ex.show(r)} is itself UNDEC." for r in open_]
+        if not open_:
+            summary = "it is accepted in some extensions and rejected in others."
+            lines = [f"  - {ex.show(r)} ({_WORD[status(r)]})." for r in attacks]
+    for rel in ex.m.relations:  # what it bears on: shows what its status means downstream
+        if sid in rel.premises and rel.type in ("support", "attack") and rel.id in ex.tr.sources:
+            ex.relations[rel.id] = None
+            ex.statements.update(dict.fromkeys((*rel.premises, rel.target)))
+            verb = "supports" if rel.type == "support" else "attacks"
+            status_of_target = _WORD[lab[fw.index(rel.target)]]
+            lines.append(f"  - it {verb} {_quote(ex.m, rel.target, ex.lang)} ({rel.type} {rel.id}), which is {status_of_target}.")
+    if any(r.type == "support" and sid in r.premises for r in ex.m.relations):
+        lines.append("  (Under Dung semantics supports do not change labels; dfquad and qe weigh them.)")
+    text = "\n".join([f"{head} is {word} under {semantics} semantics: {summary}{note}", *lines])
+    return text, word
+
+
+def _explain_gradual(ex: _Explainer, sid: str, semantics: str, options: dict[str, Any]) -> str:
+    fw = ex.tr.framework
+    res = gradual.strengths(fw, semantics, **options)  # type: ignore[arg-type]
+    idx = fw.index(sid)
+    base = gradual.DEFAULT_BASE_SCORE if fw.base_scores is None else fw.base_scores[idx]
+    head = f"{_quote(ex.m, sid, ex.lang)} has strength {res.strengths[idx]:.3f} under {semantics} (base score {base:.2f})"
+    if not res.converged:
+        head += f", not converged after {res.iterations} iterations"
+    lines = []
+    for kind, rels in (("attacked by", ex.attacks_on(sid)), ("supported by", ex.supports_of(sid))):
+        for rel in rels:
+            force = res.strengths[ex.tr.sources[rel.id]]
+            weight = 1.0 if rel.strength is None else rel.strength
+            lines.append(f"  - {kind} {ex.show(rel)}: strength {force:.3f}" + (f" x weight {weight:.2f}" if weight != 1.0 else ""))
+    if not lines:
+        return head + ": nothing attacks or supports it, so it keeps its base score."
+    return "\n".join([head + ":", *lines])
+
+
+def _submap(m: ArgumentMap, statement_ids: list[str], relation_ids: list[str]) -> ArgumentMap:
+    """A new map of the given statements and those of the given relations that lie within them."""
+    keep = set(statement_ids)
+    wanted = set(relation_ids)
+    relations = [r for r in m.relations if r.id in wanted and set(r.premises) <= keep]
+    while True:  # drop undercuts of relations that were dropped, until none is left dangling
+        kept_rel = {r.id for r in relations}
+        fewer = [r for r in relations if r.target in keep or r.target in kept_rel]
+        if len(fewer) == len(relations):
+            break
+        relations = fewer
+    statements = [st for st in m.statements if st.id in keep]
+    used_sources = {a.source for st in statements for a in st.anchors}
+    payload: dict[str, Any] = {
+        "id": m.id,
+        "title": m.title,
+        "language": m.language,
+        "main_claim": m.main_claim if m.main_claim in keep else None,
+        "sources": [s.model_dump() for s in m.sources if s.id in used_sources],
+        "statements": [st.model_dump() for st in statements],
+        "relations": [r.model_dump() for r in relations],
+        "metadata": dict(m.metadata),
+    }
+    return ArgumentMap.model_validate(payload)

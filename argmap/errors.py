@@ -8,6 +8,7 @@ from typing import Any
 __all__ = [
     "ArgmapError",
     "FormatError",
+    "FormatWarning",
     "InvalidMapError",
     "LimitExceededError",
     "NotFoundError",
@@ -77,6 +78,10 @@ class InvalidMapError(ArgmapError, ValueError):
 
 class FormatError(InvalidMapError):
     """A file or text could not be read in its format (syntax, structure); problems carry file:line:column."""
+
+
+class FormatWarning(UserWarning):
+    """A foreign file held something argmap cannot represent exactly; the message says what and where."""
 
 
 class NotFoundError(ArgmapError, KeyError):

@@ -1,0 +1,375 @@
+"""A one-pass line parser for Argdown text: statements, arguments, premise-conclusion structures and relation trees.
+
+The parser knows the syntax only; :mod:`argmap.formats.argdown` turns what it finds into a map. Every
+line is read once and every construct is found by a bounded scan of its line, so the time is linear in
+the size of the input.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from argmap.errors import Problem
+
+__all__ = ["ArgumentDef", "Document", "Edge", "Inference", "StatementDef", "parse_document"]
+
+# Longest markers first: "->" must not be read as "-" followed by ">".
+_MARKER = re.compile(r"(<\+|\+>|<-|->|<_|_>|><|\+|-|_)(?:\s+|$)")
+_EDGE_OF = {  # marker -> (relation kind, child is the source)
+    "+": ("support", True),
+    "<+": ("support", True),
+    "+>": ("support", False),
+    "-": ("attack", True),
+    "<-": ("attack", True),
+    "->": ("attack", False),
+    "_": ("undercut", True),
+    "<_": ("undercut", True),
+    "_>": ("undercut", False),
+    "><": ("contradiction", True),
+}
+_PCS_ITEM = re.compile(r"\((\d+)\)\s*(.*)")
+_INFERENCE = re.compile(r"-{2,}(.*?)-{2,}\s*|-{4,}\s*")
+_HEADING = re.compile(r"(#{1,6})\s+(.*)")
+_TAG = re.compile(r"[\w\-]+")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
+
+Key = tuple[str, str]  # ("s", statement title) or ("a", argument title)
+
+
+@dataclass
+class StatementDef:
+    title: str
+    untitled: bool = False
+    text: str | None = None
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    line: int = 0
+    column: int = 0
+    defined_at: tuple[int, int] | None = None
+
+
+@dataclass
+class Inference:
+    scheme: str | None
+    data: dict[str, Any]
+    line: int
+    column: int
+    premises: list[str] = field(default_factory=list)
+    conclusion: str | None = None
+
+
+@dataclass
+class ArgumentDef:
+    title: str
+    text: str | None = None
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    line: int = 0
+    column: int = 0
+    defined_at: tuple[int, int] | None = None
+    pcs: list[tuple[int, str, int, int]] = field(default_factory=list)  # (number, statement title, line, col)
+    inferences: list[tuple[int, Inference]] = field(default_factory=list)  # (index into pcs, inference)
+
+
+@dataclass
+class Edge:
+    kind: str
+    source: Key
+    target: Key
+    line: int
+    column: int
+    owner: Key  # the node the relation line is written under
+
+
+@dataclass
+class Document:
+    frontmatter: dict[str, Any] = field(default_factory=dict)
+    statements: dict[str, StatementDef] = field(default_factory=dict)
+    arguments: dict[str, ArgumentDef] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Parser:
+    def __init__(self, text: str, filename: str | None) -> None:
+        self.file = filename
+        self.doc = Document()
+        self.lines = _strip_block_comments(text, self)
+        self.section: str | None = None
+        self.untitled = 0
+
+    def problem(self, message: str, line: int, column: int = 1) -> None:
+        if len(self.doc.problems) < 100:
+            self.doc.problems.append(Problem(message, file=self.file, line=line, column=column))
+
+    # ----------------------------------------------------------------------------- lines
+
+    def run(self) -> Document:
+        start = self._frontmatter()
+        stack: list[tuple[int, Key]] = []  # the open relation tree: (indent, node)
+        pcs_arg: ArgumentDef | None = None
+        for index in range(start, len(self.lines)):
+            raw = self.lines[index]
+            no = index + 1
+            body = raw.lstrip(" \t")
+            if not body or body.startswith("//"):
+                continue
+            indent = _indent_width(raw[: len(raw) - len(body)])
+            col = len(raw) - len(body) + 1
+            body = body.rstrip()
+            if indent == 0:
+                heading = _HEADING.fullmatch(body)
+                if heading:
+                    text, _, _ = self.inline(heading.group(2), no, col + len(heading.group(1)) + 1)
+                    self.section = text or None
+                    stack, pcs_arg = [], None
+                    continue
+                item = _PCS_ITEM.fullmatch(body)
+                if item:
+                    self._pcs_statement(pcs_arg, int(item.group(1)), item.group(2), no, col, col + item.start(2))
+                    continue
+                if body.startswith("--"):
+                    self._inference(pcs_arg, body, no, col)
+                    continue
+            marker = _MARKER.match(body)
+            if marker:
+                while stack and stack[-1][0] >= indent:
+                    stack.pop()
+                if not stack:
+                    self.problem(f"relation '{marker.group(1)}' has no parent: put it under a statement or argument, indented", no, col)
+                    continue
+                node = self.element(body[marker.end() :], no, col + marker.end())
+                if node is None:
+                    continue
+                kind, child_is_source = _EDGE_OF[marker.group(1)]
+                parent = stack[-1][1]
+                source, target = (node, parent) if child_is_source else (parent, node)
+                self.doc.edges.append(Edge(kind, source, target, no, col, parent))
+                stack.append((indent, node))
+                continue
+            if indent > 0:
+                self.problem(
+                    "unexpected indented text: a line inside a tree starts with a relation (+, -, _, <+, +>, <-, ->, <_, _>, ><)", no, col
+                )
+                continue
+            node = self.element(body, no, col)
+            stack = [(0, node)] if node else []
+            pcs_arg = self.doc.arguments[node[1]] if node and node[0] == "a" else None
+        return self.doc
+
+    def _frontmatter(self) -> int:
+        if not self.lines or self.lines[0].strip() != "===":
+            return 0
+        for end in range(1, len(self.lines)):
+            if self.lines[end].strip() == "===":
+                break
+        else:
+            self.problem("front matter opened with '===' is never closed (expected a second '===' line)", 1)
+            return len(self.lines)
+        block = "\n".join(self.lines[1:end])
+        try:
+            data = yaml.safe_load(block)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 2 if mark else 2
+            self.problem(f"front matter is not valid YAML: {exc.problem or exc}", line, (mark.column + 1) if mark else 1)
+            return end + 1
+        except yaml.YAMLError as exc:
+            self.problem(f"front matter is not valid YAML: {exc}", 2)
+            return end + 1
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            self.problem(f"front matter must be a YAML mapping (key: value lines), not {type(data).__name__}", 2)
+        else:
+            self.doc.frontmatter = data
+        return end + 1
+
+    # -------------------------------------------------------------------------- elements
+
+    def element(self, body: str, line: int, col: int) -> Key | None:
+        """Parse a statement or argument (definition, reference or untitled text) and return its key."""
+        if body.startswith(("[", "<")):
+            close = "]" if body[0] == "[" else ">"
+            end = body.find(close)
+            title = body[1:end].strip() if end > 0 else ""
+            if end < 0 or not title:
+                self.problem(f"expected a title and '{close}' after '{body[0]}'", line, col)
+                return None
+            rest = body[end + 1 :]
+            defines = rest.startswith(":")
+            text, tags, data = self.inline(rest[1:] if defines else rest, line, col + end + 2)
+            if not defines and text:
+                self.problem(f"text after the reference {body[: end + 1]}: write {body[: end + 1]}: text to define it", line, col + end + 1)
+            if body[0] == "[":
+                return ("s", self._statement(title, text if defines else None, tags, data, line, col))
+            return ("a", self._argument(title, text if defines else None, tags, data, line, col, defines))
+        text, tags, data = self.inline(body, line, col)
+        if not text:
+            self.problem("expected a statement, [Title]: text, or <Argument>: text", line, col)
+            return None
+        self.untitled += 1
+        title = f"\x00{self.untitled}"
+        self.doc.statements[title] = StatementDef(title, untitled=True, line=line, column=col)
+        return ("s", self._statement(title, text, tags, data, line, col))
+
+    def _statement(self, title: str, text: str | None, tags: list[str], data: dict[str, Any], line: int, col: int) -> str:
+        st = self.doc.statements.get(title)
+        if st is None:
+            st = self.doc.statements[title] = StatementDef(title, line=line, column=col)
+        self._merge(st, tags, data)
+        if text is not None:
+            if st.text is None:
+                st.text, st.defined_at = text, (line, col)
+                if self.section and self.section not in st.tags:
+                    st.tags.append(self.section)
+            elif st.text != text:
+                first = st.defined_at or (0, 0)
+                self.doc.warnings.append(
+                    f"{self._at(line, col)}: [{title}] is defined again with other text; kept the text from line {first[0]}"
+                )
+        return title
+
+    def _argument(self, title: str, text: str | None, tags: list[str], data: dict[str, Any], line: int, col: int, defines: bool) -> str:
+        arg = self.doc.arguments.get(title)
+        if arg is None:
+            arg = self.doc.arguments[title] = ArgumentDef(title, line=line, column=col)
+        self._merge(arg, tags, data)
+        if defines:
+            if arg.defined_at is None:
+                arg.text, arg.defined_at = text or None, (line, col)
+            elif text and arg.text != text:
+                self.doc.warnings.append(f"{self._at(line, col)}: <{title}> is described again with other text; kept the first")
+        return title
+
+    def _merge(self, item: StatementDef | ArgumentDef, tags: list[str], data: dict[str, Any]) -> None:
+        item.tags.extend(t for t in tags if t not in item.tags)
+        item.data.update(data)
+
+    def _at(self, line: int, col: int) -> str:
+        return f"{self.file or 'line'}:{line}:{col}" if self.file else f"line {line}, column {col}"
+
+    # ------------------------------------------------------------ premise-conclusion structures
+
+    def _pcs_statement(self, arg: ArgumentDef | None, number: int, body: str, line: int, col: int, body_col: int) -> None:
+        if arg is None:
+            self.problem(f"premise ({number}) belongs to no argument: put an <Argument> line above it", line, col)
+            return
+        if body.startswith("<"):
+            self.problem("a premise-conclusion structure holds statements, not arguments", line, body_col)
+            return
+        node = self.element(body, line, body_col)
+        if node is not None:
+            arg.pcs.append((number, node[1], line, col))
+
+    def _inference(self, arg: ArgumentDef | None, body: str, line: int, col: int) -> None:
+        match = _INFERENCE.fullmatch(body)
+        if match is None:
+            self.problem("expected an inference line: '----' or '-- scheme --'", line, col)
+            return
+        if arg is None:
+            self.problem("inference line belongs to no argument: put an <Argument> line and premises above it", line, col)
+            return
+        text, _, data = self.inline(match.group(1) or "", line, col + 2)
+        arg.inferences.append((len(arg.pcs), Inference(text or None, data, line, col)))
+
+    # ------------------------------------------------------------------------- inline text
+
+    def inline(self, s: str, line: int, col: int) -> tuple[str, list[str], dict[str, Any]]:
+        """Split element text into (text, #tags, {data}); backslash escapes any character."""
+        out: list[str] = []
+        escaped: list[bool] = []
+        tags: list[str] = []
+        data: dict[str, Any] = {}
+        i, n = 0, len(s)
+        while i < n:
+            c = s[i]
+            if c == "\\" and i + 1 < n:
+                nxt = s[i + 1]
+                out.append(_ESCAPES.get(nxt, nxt))
+                escaped.append(True)
+                i += 2
+                continue
+            if c == "{":
+                data = self._data(s[i:], line, col + i)
+                break
+            if c == "#" and i + 1 < n and (i == 0 or s[i - 1] in " \t") and (s[i + 1] == "(" or _TAG.match(s, i + 1)):
+                if s[i + 1] == "(":
+                    end = s.find(")", i + 2)
+                    if end < 0:
+                        self.problem("tag '#(' is never closed with ')'", line, col + i)
+                        break
+                    tag, i = s[i + 2 : end].strip(), end + 1
+                else:
+                    m = _TAG.match(s, i + 1)
+                    assert m is not None
+                    tag, i = m.group(), m.end()
+                if tag and tag not in tags:
+                    tags.append(tag)
+                if out and out[-1] == " " and not escaped[-1] and i < n and s[i] == " ":
+                    i += 1  # "a #tag b" reads as "a b"
+                continue
+            out.append(c)
+            escaped.append(False)
+            i += 1
+        lo, hi = 0, len(out)
+        while lo < hi and not escaped[lo] and out[lo].isspace():
+            lo += 1
+        while hi > lo and not escaped[hi - 1] and out[hi - 1].isspace():
+            hi -= 1
+        return "".join(out[lo:hi]), tags, data
+
+    def _data(self, s: str, line: int, col: int) -> dict[str, Any]:
+        try:
+            value = json.loads(s)
+        except ValueError:
+            try:
+                value = yaml.safe_load(s)
+            except yaml.MarkedYAMLError as exc:
+                mark = exc.problem_mark
+                self.problem(f"data {{...}} is not valid YAML: {exc.problem}", line, col + (mark.column if mark else 0))
+                return {}
+            except yaml.YAMLError as exc:
+                self.problem(f"data {{...}} is not valid YAML: {exc}", line, col)
+                return {}
+        if not isinstance(value, dict):
+            self.problem("expected data as {key: value, ...} at the end of the line", line, col)
+            return {}
+        return value
+
+
+def _indent_width(prefix: str) -> int:
+    return sum(4 if c == "\t" else 1 for c in prefix)
+
+
+def _strip_block_comments(text: str, parser: _Parser) -> list[str]:
+    """The lines of ``text`` with ``/* ... */`` comments blanked out (line numbers and columns kept)."""
+    if "/*" not in text:
+        return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
+    pieces: list[str] = []
+    pos = 0
+    while True:
+        start = text.find("/*", pos)
+        if start < 0:
+            break
+        end = text.find("*/", start + 2)
+        if end < 0:
+            line = text.count("\n", 0, start) + 1
+            parser.problem("comment '/*' is never closed with '*/'", line, start - text.rfind("\n", 0, start))
+            end = len(text)
+        pieces.append(text[pos:start])
+        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[start : end + 2]))
+        pos = end + 2
+    pieces.append(text[pos:])
+    return [ln[:-1] if ln.endswith("\r") else ln for ln in "".join(pieces).split("\n")]
+
+
+def parse_document(text: str, *, filename: str | None = None) -> Document:
+    """Read Argdown text into its parts; syntax problems are collected in ``Document.problems``."""
+    return _Parser(text, filename).run()

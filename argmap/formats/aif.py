@@ -1,0 +1,414 @@
+"""AIF JSON (AIFdb's nodes/edges/locutions) and the OVA3/xAIF ``{"AIF": ..., "OVA": ...}`` envelope, read and write.
+
+I-nodes are statements; RA -> support (scheme kept), CA -> attack (undercut when it targets an S-node),
+MA -> rephrase, PA -> preference. A locution's speaker (L -> YA -> I) becomes the holder of the statement it
+introduces; the dialogue nodes (L, YA, TA) and locutions are kept in the map's metadata and written back.
+What AIF has no field for (evidence types, notes, tags, strengths, sources...) travels in an ``argmap``
+key on each node, which other AIF tools ignore, so argmap -> AIF -> argmap is lossless.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from argmap.errors import FormatError, FormatWarning, InvalidMapError, Problem
+from argmap.formats import Format, register
+from argmap.formats._validate import validate_map
+from argmap.model import ArgumentMap
+
+__all__ = ["dump_aif", "parse_aif", "read_aif", "write_aif"]
+
+_S_TYPES = {"RA": "support", "CA": "attack", "MA": "rephrase", "PA": "preference"}
+_DIALOGUE = {"L", "YA", "TA"}
+_DEFAULT_TEXT = {"support": "Default Inference", "attack": "Default Conflict", "undercut": "Default Conflict"}
+_DEFAULT_TEXT |= {"rephrase": "Default Rephrase", "preference": "Default Preference"}
+_DEFAULTS = {v.lower() for v in _DEFAULT_TEXT.values()} | {"", "default transition", "default illocuting"}
+_TYPE_OF = {"support": "RA", "attack": "CA", "undercut": "CA", "rephrase": "MA", "preference": "PA"}
+_STATEMENT_EXTRA = ("kind", "evidence_type", "title", "holder", "tags", "note", "anchors", "base_score", "data", "text")
+_RELATION_EXTRA = ("strength", "note", "tags", "data")
+_NOT_ID = re.compile(r"[^\w.:\-]+")
+
+
+def _fail(message: str, path: str, filename: str | None) -> FormatError:
+    return FormatError([Problem(message, path=path, file=filename)], summary=f"{filename or 'input'}: not valid AIF")
+
+
+def _load_json(text: str, filename: str | None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise FormatError(
+            [Problem(f"JSON syntax error: {err.msg}", file=filename, line=err.lineno, column=err.colno)],
+            summary=f"{filename or 'input'}: not valid JSON",
+        ) from None
+
+
+class _Reader:
+    def __init__(self, aif: dict[str, Any], filename: str | None, prefix: str) -> None:
+        self.aif, self.file, self.prefix = aif, filename, prefix
+        self.ids: dict[str, str] = {}
+        self.taken: set[str] = set()
+        self.nodes: dict[str, tuple[int, dict[str, Any]]] = {}
+        self.into: dict[str, list[str]] = defaultdict(list)
+        self.out: dict[str, list[str]] = defaultdict(list)
+        self.paths: dict[str, str] = {}  # "statements[i]" / "relations[i]" -> JSON path of its node
+
+    def key(self, raw: Any, path: str) -> str:
+        if not isinstance(raw, str | int) or isinstance(raw, bool):
+            raise _fail(f"expected a node id (string or number), got {json.dumps(raw)[:40]}", path, self.file)
+        return str(raw)
+
+    def index(self) -> None:
+        nodes, edges = self.aif.get("nodes"), self.aif.get("edges", [])
+        if not isinstance(nodes, list):
+            raise _fail("expected a list of nodes", f"{self.prefix}nodes", self.file)
+        if not isinstance(edges, list):
+            raise _fail("expected a list of edges", f"{self.prefix}edges", self.file)
+        for i, node in enumerate(nodes):
+            path = f"{self.prefix}nodes[{i}]"
+            if not isinstance(node, dict):
+                raise _fail("expected a node object with nodeID, text and type", path, self.file)
+            nid = self.key(node.get("nodeID"), f"{path}.nodeID")
+            ntype = node.get("type")
+            if ntype not in _S_TYPES and ntype not in _DIALOGUE and ntype != "I":
+                raise _fail(
+                    f"unknown node type {json.dumps(ntype)}; expected one of I, RA, CA, MA, PA, L, YA, TA", f"{path}.type", self.file
+                )
+            if nid in self.nodes:
+                raise _fail(f"duplicate nodeID '{nid}' (first at {self.prefix}nodes[{self.nodes[nid][0]}])", f"{path}.nodeID", self.file)
+            if ntype == "I" and not (isinstance(node.get("text"), str) and node["text"].strip()):
+                raise _fail("an I-node needs its text (a non-empty string)", f"{path}.text", self.file)
+            self.nodes[nid] = (i, node)
+        for j, edge in enumerate(edges):
+            path = f"{self.prefix}edges[{j}]"
+            if not isinstance(edge, dict):
+                raise _fail("expected an edge object with fromID and toID", path, self.file)
+            ends = []
+            for end in ("fromID", "toID"):
+                nid = self.key(edge.get(end), f"{path}.{end}")
+                if nid not in self.nodes:
+                    raise _fail(f"unknown node '{nid}'", f"{path}.{end}", self.file)
+                ends.append(nid)
+            self.out[ends[0]].append(ends[1])
+            self.into[ends[1]].append(ends[0])
+
+    def map_id(self, nid: str) -> str:
+        if nid not in self.ids:
+            base = nid if re.fullmatch(r"\w[\w.:\-]{0,127}", nid) else ("n" + _NOT_ID.sub("-", nid))[:120]
+            new, n = base, 1
+            while new in self.taken:
+                n += 1
+                new = f"{base}-{n}"
+            self.taken.add(new)
+            self.ids[nid] = new
+        return self.ids[nid]
+
+    def type_of(self, nid: str) -> str:
+        return str(self.nodes[nid][1]["type"])
+
+    def build(self, top: dict[str, Any]) -> dict[str, Any]:
+        holders = self._speakers()
+        statements: list[dict[str, Any]] = []
+        relations: list[dict[str, Any]] = []
+        for nid, (i, node) in self.nodes.items():
+            if node["type"] != "I":
+                continue
+            extra = _extra(node)
+            item: dict[str, Any] = {"id": self.map_id(nid), "kind": "claim", "text": node["text"].strip()}
+            if nid in holders:
+                item["holder"] = holders[nid]
+            item.update({k: extra[k] for k in _STATEMENT_EXTRA if k in extra})
+            self.paths[f"statements[{len(statements)}]"] = f"{self.prefix}nodes[{i}]"
+            statements.append(item)
+        for nid, (i, node) in self.nodes.items():
+            if node["type"] in _S_TYPES:
+                for item in self._relations(nid, node, f"{self.prefix}nodes[{i}]"):
+                    self.paths[f"relations[{len(relations)}]"] = f"{self.prefix}nodes[{i}]"
+                    relations.append(item)
+        out: dict[str, Any] = {"statements": statements, "relations": relations}
+        ext = top.get("argmap") if isinstance(top.get("argmap"), dict) else None
+        if ext is not None:
+            out.update({k: ext[k] for k in ("id", "title", "language", "main_claim", "sources", "metadata") if k in ext})
+        else:
+            roots = {r["target"] for r in relations if r["type"] == "support"} - {p for r in relations for p in r["premises"]}
+            if len(roots) == 1:
+                out["main_claim"] = roots.pop()  # AIF has no main claim: the one conclusion that supports nothing
+        metadata = dict(out.get("metadata") or {})
+        dialogue = self._dialogue()
+        if dialogue:
+            metadata["aif_dialogue"] = dialogue
+        extra_keys = {k: v for k, v in self.aif.items() if k not in ("nodes", "edges", "locutions", "participants", "argmap")}
+        if extra_keys:
+            metadata["aif_extra"] = extra_keys
+        if metadata:
+            out["metadata"] = metadata
+        return out
+
+    def _relations(self, nid: str, node: dict[str, Any], path: str) -> list[dict[str, Any]]:
+        rtype = _S_TYPES[node["type"]]
+        premises: list[str] = []
+        for src in self.into[nid]:
+            kind = self.type_of(src)
+            if kind == "I" or (kind in _S_TYPES and rtype == "preference"):
+                premises.append(self.map_id(src))
+            elif kind in _S_TYPES:
+                warnings.warn(
+                    f"{self.file or 'AIF'}: {path}: {node['type']} node '{nid}' has an S-node premise '{src}'; "
+                    "argmap premises are statements, so that edge is not kept",
+                    FormatWarning,
+                    stacklevel=4,
+                )
+        targets = [dst for dst in self.out[nid] if self.type_of(dst) == "I" or self.type_of(dst) in _S_TYPES]
+        if not premises or not targets:
+            what = "premises" if not premises else "conclusion"
+            warnings.warn(
+                f"{self.file or 'AIF'}: {path}: {node['type']} node '{nid}' has no {what}; it is not kept", FormatWarning, stacklevel=4
+            )
+            return []
+        if len(targets) > 1:
+            warnings.warn(
+                f"{self.file or 'AIF'}: {path}: {node['type']} node '{nid}' has {len(targets)} conclusions; "
+                "kept as one relation per conclusion",
+                FormatWarning,
+                stacklevel=4,
+            )
+        extra = _extra(node)
+        scheme = node.get("scheme") if isinstance(node.get("scheme"), str) else None
+        if scheme is None and "scheme" not in node and isinstance(node.get("text"), str) and node["text"].strip().lower() not in _DEFAULTS:
+            scheme = node["text"].strip()
+        items = []
+        for k, target in enumerate(targets):
+            kind = "undercut" if rtype == "attack" and self.type_of(target) in _S_TYPES else rtype
+            item: dict[str, Any] = {"id": self.map_id(nid if k == 0 else f"{nid}.{k + 1}"), "type": kind, "premises": premises}
+            item["target"] = self.map_id(target)
+            if scheme:
+                item["scheme"] = scheme
+            item.update({key: extra[key] for key in _RELATION_EXTRA if key in extra})
+            items.append(item)
+        return items
+
+    def _speakers(self) -> dict[str, Any]:
+        """Holder of each I-node introduced by a locution (L -> YA -> I), from its participant or its text."""
+        people = {}
+        for p in self.aif.get("participants") or []:
+            if isinstance(p, dict) and "participantID" in p:
+                full = " ".join(str(p.get(k) or "").strip() for k in ("firstname", "surname")).strip()
+                if full:
+                    people[str(p["participantID"])] = full
+        speaker = {}
+        for loc in self.aif.get("locutions") or []:
+            if isinstance(loc, dict) and str(loc.get("personID")) in people:
+                speaker[str(loc.get("nodeID"))] = people[str(loc["personID"])]
+        holders: dict[str, Any] = {}
+        for nid, (_, node) in self.nodes.items():
+            if node["type"] != "L":
+                continue
+            name = speaker.get(nid)
+            if name is None and isinstance(node.get("text"), str) and " : " in node["text"]:
+                name = node["text"].split(" : ", 1)[0].strip()
+            if not name:
+                continue
+            for ya in self.out[nid]:
+                if self.type_of(ya) != "YA":
+                    continue
+                for target in self.out[ya]:
+                    if self.type_of(target) == "I":
+                        holders.setdefault(target, name)
+        return holders
+
+    def _dialogue(self) -> dict[str, Any]:
+        def generated(item: Any) -> bool:
+            return isinstance(item, dict) and isinstance(item.get("argmap"), dict) and bool(item["argmap"].get("generated"))
+
+        nodes = [n for _, n in self.nodes.values() if n["type"] in _DIALOGUE and not generated(n)]
+        keep = {str(n["nodeID"]) for n in nodes}
+        edges = [e for e in self.aif.get("edges", []) if str(e.get("fromID")) in keep or str(e.get("toID")) in keep]
+        out: dict[str, Any] = {}
+        for key, items in (("nodes", nodes), ("edges", edges)):
+            if items:
+                out[key] = items
+        for key in ("locutions", "participants"):
+            items = [x for x in self.aif.get(key) or [] if not generated(x)]
+            if items:
+                out[key] = items
+        return out
+
+
+def parse_aif(text: str, *, filename: str | None = None, base_dir: str | None = None) -> ArgumentMap:
+    """Parse AIF JSON, or OVA3/xAIF's ``{"AIF": ..., "OVA": ...}``, into a map.
+
+    Examples
+    --------
+    >>> m = parse_aif('''{"nodes": [
+    ...   {"nodeID": "1", "text": "Cats are good pets", "type": "I"},
+    ...   {"nodeID": "2", "text": "Cats purr", "type": "I"},
+    ...   {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+    ...   {"nodeID": "4", "text": "Bob : Cats purr", "type": "L"},
+    ...   {"nodeID": "5", "text": "Asserting", "type": "YA"}],
+    ...  "edges": [{"edgeID": "1", "fromID": "2", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "1"},
+    ...            {"edgeID": "3", "fromID": "4", "toID": "5"}, {"edgeID": "4", "fromID": "5", "toID": "2"}],
+    ...  "locutions": []}''')
+    >>> m.relation("3").type, m.relation("3").premises, m.main_claim, m.statement("2").holder.label()
+    ('support', ('2',), '1', 'Bob')
+    """
+    data = _load_json(text, filename)
+    prefix, top = "", data
+    if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
+        prefix, top = "AIF.", data["AIF"]
+    if not isinstance(top, dict):
+        raise _fail("expected a JSON object with 'nodes' and 'edges'", prefix.rstrip("."), filename)
+    reader = _Reader(top, filename, prefix)
+    reader.index()
+    out = reader.build(top)
+    if prefix:
+        envelope = {k: v for k, v in data.items() if k != "AIF"}
+        out["metadata"] = {**(out.get("metadata") or {}), "ova": envelope}
+    try:
+        return validate_map(out, file=filename)
+    except InvalidMapError as exc:
+        problems = []
+        for p in exc.problems:
+            head = re.match(r"(statements|relations)\[\d+\]", p.path)
+            where = reader.paths.get(head.group()) if head else None
+            problems.append(Problem(p.message, f"{where} ({p.path})" if where else p.path, filename))
+        raise FormatError(problems, summary=f"{filename or 'input'}: AIF does not make a valid argument map") from None
+
+
+def _node(nid: str, text: str, ntype: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    node: dict[str, Any] = {"nodeID": nid, "text": text, "type": ntype}
+    if extra:
+        node["argmap"] = extra
+    return node
+
+
+def dump_aif(amap: ArgumentMap, *, indent: int | None = 2) -> str:
+    """The map as AIF JSON (in the OVA envelope when it was read from one).
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap.model_validate({"statements": [{"id": "c1", "claim": "A"}, {"id": "e1", "claim": "B"}],
+    ...     "relations": [{"attack": "e1", "target": "c1"}]})
+    >>> [n["type"] for n in json.loads(dump_aif(m))["nodes"]]
+    ['I', 'I', 'CA']
+    >>> parse_aif(dump_aif(m)) == m
+    True
+    """
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    locutions: list[dict[str, Any]] = []
+    participants: list[dict[str, Any]] = []
+    taken = {st.id for st in amap.statements} | {r.id for r in amap.relations}
+    people: dict[str, str] = {}
+    for st in amap.statements:
+        dumped = st.model_dump(mode="json", exclude_none=True)
+        extra = {k: dumped[k] for k in _STATEMENT_EXTRA if k in dumped and dumped[k] not in ([], {}, None)}
+        extra.pop("text", None)
+        extra.pop("holder", None)
+        if st.kind == "claim":
+            extra.pop("kind")
+        if list(st.text) != [amap.language]:
+            extra["text"] = dict(st.text)
+        if not st.holder.is_author:
+            extra["holder"] = dumped["holder"]
+        text = st.text_in(amap.language)
+        nodes.append(_node(st.id, text, "I", extra))
+        if not st.holder.is_author:
+            name = st.holder.label()
+            if name not in people:
+                people[name] = str(len(people) + 1)
+                participants.append({"participantID": people[name], "firstname": name, "surname": "", "argmap": {"generated": True}})
+            lid, yid = _fresh(f"{st.id}.L", taken), _fresh(f"{st.id}.YA", taken)
+            nodes += [_node(lid, f"{name} : {text}", "L", {"generated": True}), _node(yid, "Asserting", "YA", {"generated": True})]
+            edges += [{"fromID": lid, "toID": yid}, {"fromID": yid, "toID": st.id}]
+            locutions.append({"nodeID": lid, "personID": people[name], "argmap": {"generated": True}})
+    for rel in amap.relations:
+        dumped = rel.model_dump(mode="json", exclude_none=True)
+        extra = {k: dumped[k] for k in _RELATION_EXTRA if k in dumped and dumped[k] not in ([], {}, None)}
+        node = _node(rel.id, rel.scheme or _DEFAULT_TEXT[rel.type], _TYPE_OF[rel.type], extra)
+        if rel.scheme:
+            node["scheme"] = rel.scheme
+        nodes.append(node)
+        edges += [{"fromID": p, "toID": rel.id} for p in rel.premises]
+        edges.append({"fromID": rel.id, "toID": rel.target})
+    metadata = dict(amap.metadata)
+    dialogue = metadata.pop("aif_dialogue", None)
+    extra_keys = metadata.pop("aif_extra", None)
+    envelope = metadata.pop("ova", None)
+    if isinstance(dialogue, dict):
+        nodes += _objects(dialogue.get("nodes"))
+        edges += _objects(dialogue.get("edges"))
+        locutions += _objects(dialogue.get("locutions"))
+        participants += _objects(dialogue.get("participants"))
+    for k, edge in enumerate(edges):
+        edge.setdefault("edgeID", f"e{k + 1}")
+    aif: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": locutions}
+    if participants:
+        aif["participants"] = participants
+    if isinstance(extra_keys, dict):
+        aif.update({k: v for k, v in extra_keys.items() if k not in aif})
+    head = amap.model_dump(mode="json", include={"id", "title", "language", "main_claim", "sources"}, exclude_none=True)
+    head["main_claim"] = amap.main_claim
+    head = {k: v for k, v in head.items() if v != []}
+    if metadata:
+        head["metadata"] = metadata
+    aif["argmap"] = head
+    out: dict[str, Any] = aif
+    if isinstance(envelope, dict):
+        out = {"AIF": aif, **{k: v for k, v in envelope.items() if k != "AIF"}}
+    return json.dumps(out, ensure_ascii=False, indent=indent) + "\n"
+
+
+def _objects(value: Any) -> list[dict[str, Any]]:
+    return [dict(x) for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+
+def _extra(node: dict[str, Any]) -> dict[str, Any]:
+    value = node.get("argmap")
+    return value if isinstance(value, dict) else {}
+
+
+def _fresh(base: str, taken: set[str]) -> str:
+    new, n = base, 1
+    while new in taken:
+        n += 1
+        new = f"{base}{n}"
+    taken.add(new)
+    return new
+
+
+def read_aif(path: str | Path) -> ArgumentMap:
+    """Read an AIF or OVA3 JSON file (see :func:`parse_aif`)."""
+    from argmap.formats import load
+
+    return load(path, format="aif")
+
+
+def write_aif(amap: ArgumentMap, path: str | Path) -> Path:
+    """Write the map as AIF JSON, atomically."""
+    from argmap.formats import save
+
+    return save(amap, path, format="aif")
+
+
+def _sniff(text: str) -> bool:
+    head = text.lstrip()[:4000]
+    return head.startswith("{") and ('"AIF"' in head or ('"nodeID"' in head and '"nodes"' in head))
+
+
+register(
+    Format(
+        "aif",
+        (".aif.json", ".aif", ".ova.json", ".xaif.json"),
+        "AIF JSON (AIFdb nodes, edges and locutions; OVA3/xAIF envelope)",
+        parse_aif,
+        dump_aif,
+        _sniff,
+        ("application/vnd.aif+json",),
+    )
+)

@@ -11,7 +11,7 @@ __all__ = ["clean", "escape_html_label", "wrap_lines"]
 # XML 1.0 forbids C0 controls (except tab and newline), lone surrogates and U+FFFE/U+FFFF; Graphviz
 # would fail on them, so they become a replacement character before anything else sees them.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_SPACE = re.compile(r"[ \t\r\n\u00a0\u2028\u2029]+")
+_SPACE = re.compile(r"\s+")  # every Unicode space: NBSP, NEL, line and paragraph separators too
 
 
 def clean(text: str) -> str:
@@ -55,4 +55,4 @@ def wrap_lines(text: str, width: int, *, max_chars: int = 320) -> list[str]:
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)
         text = text[: cut if cut > max_chars // 2 else max_chars].rstrip() + "…"
-    return textwrap.wrap(text, width=max(4, width), break_long_words=True, break_on_hyphens=True) or [""]
+    return textwrap.wrap(text, width=max(4, width), break_long_words=True, break_on_hyphens=True) or ["\u00a0"]

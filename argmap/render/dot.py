@@ -195,7 +195,7 @@ def build_dot(m: ArgumentMap, opts: RenderOptions) -> tuple[graphviz.Digraph, Do
     }
     if n > 300:  # keep dot tractable on large maps: bounded crossing reduction, straight edges
         graph_attrs.update(mclimit="0.3", nslimit="2", nslimit1="2", searchsize="10", splines="line" if n > 2000 else "spline")
-    title = m.title if opts.title is None or opts.title is True else (opts.title or None)
+    title = clean(m.title or "") if opts.title is None or opts.title is True else clean(opts.title or "")
     if title:
         graph_attrs.update(
             label=f"<<B>{E(title)}</B>>", labelloc="t", labeljust="c", fontsize=f"{theme.title_size:.1f}", fontcolor=theme.text
@@ -246,17 +246,17 @@ def build_dot(m: ArgumentMap, opts: RenderOptions) -> tuple[graphviz.Digraph, Do
         rid = relation_svg_id(rel.id)
         rclasses: tuple[str, ...] = ("relation", rel.type) + (() if bright or not highlight else ("dimmed",))
         target_text = clean(m.text_of(rel.target, lang)) if rel.target in index else f"relation {rel.target}"
-        title = f"{rel.type} {rel.id}: {', '.join(rel.premises)} -> {rel.target} ({target_text[:80]})"
-        meta.items[rid] = Item(rel.id, "relation", rclasses + (("junction", "linked") if rel.is_linked else ()), title)
+        rtitle = f"{rel.type} {rel.id}: {', '.join(rel.premises)} -> {rel.target} ({target_text[:80]})"
+        meta.items[rid] = Item(rel.id, "relation", rclasses + (("junction", "linked") if rel.is_linked else ()), rtitle)
         if rel.id in needs_junction:
             g.node(rel_index[rel.id], label="", shape="point", width="0.16", color=colour, fillcolor=colour, id=rid)
             for i, p in enumerate(rel.premises):
                 pid = f"{rid}-premise-{i}"
                 g.edge(index[p], rel_index[rel.id], arrowhead="none", id=pid, **common)
-                meta.items[pid] = Item(rel.id, "relation-part", (*rclasses[1:], "relation-part", "premise"), title)
+                meta.items[pid] = Item(rel.id, "relation-part", (*rclasses[1:], "relation-part", "premise"), rtitle)
             tid = f"{rid}-target"
             g.edge(rel_index[rel.id], endpoint(rel.target), arrowhead=es.arrowhead, id=tid, **common)
-            meta.items[tid] = Item(rel.id, "relation-part", (*rclasses[1:], "relation-part", "target"), title)
+            meta.items[tid] = Item(rel.id, "relation-part", (*rclasses[1:], "relation-part", "target"), rtitle)
         else:
             g.edge(index[rel.premises[0]], endpoint(rel.target), arrowhead=es.arrowhead, id=rid, **common)
     if opts.legend:

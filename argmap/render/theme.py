@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from argmap.errors import InvalidMapError, Problem, problems_from_pydantic
+from argmap.errors import InvalidMapError, Problem, format_loc
 
 __all__ = ["THEMES", "EdgeStyle", "NodeStyle", "Theme", "get_theme", "load_theme"]
 
@@ -217,7 +217,17 @@ def theme_from_dict(data: Any, *, file: str | None = None) -> Theme:
     try:
         return Theme.model_validate(merged)
     except ValidationError as exc:
-        raise InvalidMapError(problems_from_pydantic(exc, file=file), summary="invalid theme") from None
+        raise InvalidMapError(_problems(exc, file), summary="invalid theme") from None
+
+
+def _problems(exc: ValidationError, file: str | None) -> list[Problem]:
+    problems = []
+    for err in exc.errors(include_url=False):
+        message = str(err.get("msg", "invalid"))
+        if err.get("type") == "string_pattern_mismatch":
+            message = f"{err.get('input')!r} is not allowed here (colours are #RRGGBB or a name such as 'white')"
+        problems.append(Problem(message, path=format_loc(tuple(err.get("loc", ()))), file=file))
+    return problems
 
 
 def load_theme(path: str | os.PathLike[str]) -> Theme:

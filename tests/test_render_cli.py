@@ -1,0 +1,123 @@
+"""``argmap render``: formats from the suffix, options, slide builds, evaluation overlay, batch mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from defusedxml.ElementTree import fromstring
+from typer.testing import CliRunner
+
+import argmap
+from argmap.cli import app
+from argmap.render import render_steps, step_order
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "example.argmap.yaml"
+NS = "{http://www.w3.org/2000/svg}"
+runner = CliRunner()
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(("suffix", "magic"), [(".svg", b"<?xml"), (".png", b"\x89PNG"), (".pdf", b"%PDF"), (".dot", b"digraph")])
+def test_format_comes_from_the_suffix(tmp_path: Path, suffix: str, magic: bytes) -> None:
+    out = tmp_path / f"map{suffix}"
+    code, _, err = _run("render", str(EXAMPLE), "-o", str(out), "--lang", "en", "--theme", "dark")
+    assert code == 0, err
+    assert out.read_bytes().startswith(magic)
+
+
+def test_options_reach_the_drawing(tmp_path: Path) -> None:
+    out = tmp_path / "map.svg"
+    code, _, err = _run(
+        "render",
+        str(EXAMPLE),
+        "-o",
+        str(out),
+        "--preset",
+        "presentation",
+        "--highlight",
+        "c1,c2",
+        "--focus",
+        "c1",
+        "-k",
+        "1",
+        "--no-legend",
+    )
+    assert code == 0, err
+    root = fromstring(out.read_bytes())
+    classes = {g.get("data-id"): g.get("class", "").split() for g in root.iter(NS + "g") if g.get("data-id")}
+    assert "highlighted" in classes["c2"] and "dimmed" in classes["o1"]
+    assert "e1" not in classes, "focus with k=1 leaves out evidence two steps away"
+    assert not [g for g in root.iter(NS + "g") if g.get("id") == "legend"]
+
+
+def test_bad_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    code, _, err = _run("render", str(EXAMPLE), "-o", str(tmp_path / "map.gif"))
+    assert code == 1 and "cannot tell the output format" in err
+    code, _, err = _run("render", str(EXAMPLE), "-o", str(tmp_path / "m.svg"), "--theme", "neon")
+    assert code == 1 and "unknown theme 'neon'" in err
+    code, _, err = _run("render", str(EXAMPLE))
+    assert code == 1 and "-o OUT" in err
+    code, _, err = _run("render", str(EXAMPLE), "-o", str(tmp_path / "m.svg"), "--focus", "nope")
+    assert code == 1 and "nope" in err and "Traceback" not in err
+
+
+def test_steps_write_numbered_frames_with_a_fixed_layout(tmp_path: Path) -> None:
+    code, _, err = _run("render", str(EXAMPLE), "--steps", str(tmp_path / "steps"))
+    assert code == 0, err
+    frames = sorted((tmp_path / "steps").glob("step-*.svg"))
+    order = step_order(argmap.load(EXAMPLE))
+    assert len(frames) == len(order) >= 4
+    boxes = {fromstring(f.read_bytes()).get("viewBox") for f in frames}
+    assert len(boxes) == 1, "the layout never moves"
+    first = fromstring(frames[0].read_bytes())
+    shown = {g.get("data-id") for g in first.iter(NS + "g") if "statement" in g.get("class", "").split()}
+    assert shown == {"c1"}
+    combined = (tmp_path / "steps" / "steps.svg").read_text(encoding="utf-8")
+    assert "step-2" in combined and "visibility: hidden" in combined
+
+
+def test_step_order_is_main_lines_objections_rebuttals() -> None:
+    order = step_order(argmap.load(EXAMPLE))
+    flat = [i for step in order for i in step]
+    assert order[0] == ["c1"]
+    assert flat.index("e1") < flat.index("o1") < flat.index("a1"), "evidence of a line, then the objection, then its rebuttal"
+    assert flat.index("e3") < flat.index("o1"), "a line of argument comes with its evidence"
+    assert sorted(flat) == sorted([s.id for s in argmap.load(EXAMPLE).statements] + [r.id for r in argmap.load(EXAMPLE).relations])
+
+
+def test_render_steps_frames_grow() -> None:
+    result = render_steps(argmap.load(EXAMPLE))
+    sizes = [f.count(b'class="statement ') for f in result.frames]
+    assert sizes == sorted(sizes) and sizes[-1] == len(argmap.load(EXAMPLE).statements)
+
+
+def test_evaluate_overlays_labels(tmp_path: Path) -> None:
+    pytest.importorskip("argmap.semantics")
+    out = tmp_path / "map.svg"
+    code, _, err = _run("render", str(EXAMPLE), "-o", str(out), "--evaluate", "grounded")
+    assert code == 0, err
+    root = fromstring(out.read_bytes())
+    labelled = [g for g in root.iter(NS + "g") if any(c.startswith("label-") for c in g.get("class", "").split())]
+    assert len(labelled) == len(argmap.load(EXAMPLE).statements)
+
+
+def test_batch_renders_the_good_and_reports_the_bad(tmp_path: Path) -> None:
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    (maps / "good.argmap.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (maps / "bad.argmap.yaml").write_text(
+        "statements:\n  - id: a\n    claim: A\nrelations:\n  - support: zz\n    target: a\n", encoding="utf-8"
+    )
+    (maps / "also.yaml").write_text("statements:\n  - {id: x, claim: X}\n", encoding="utf-8")
+    code, out, err = _run("render", str(maps), "-o", str(tmp_path / "out"), "-f", "png")
+    assert code == 1
+    assert "rendered 2 of 3 maps" in out
+    assert "bad.argmap.yaml" in err and "zz" in err
+    assert (tmp_path / "out" / "good.png").read_bytes().startswith(b"\x89PNG")
+    assert (tmp_path / "out" / "also.png").exists()

@@ -1,0 +1,102 @@
+"""Hostile text never becomes markup: the SVG parses, has only the elements and attributes dot draws, and keeps the text."""
+
+from __future__ import annotations
+
+import re
+
+from defusedxml.ElementTree import fromstring
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.render import render, to_dot
+from argmap.render._escape import clean
+
+NS = "{http://www.w3.org/2000/svg}"
+ELEMENTS = {"svg", "g", "title", "desc", "polygon", "polyline", "path", "ellipse", "text", "style"}
+ATTRIBUTES = {
+    "width", "height", "viewBox", "role", "aria-labelledby", "id", "class", "transform", "fill", "stroke", "points", "d",
+    "cx", "cy", "rx", "ry", "x", "y", "text-anchor", "font-family", "font-size", "font-weight", "font-style",
+    "stroke-width", "stroke-dasharray", "data-id", "data-step", "fill-opacity", "stroke-opacity",
+}  # fmt: skip
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><svg onload=alert(1)>',
+    '<a href="javascript:alert(1)">click</a>',
+    "javascript:alert(document.cookie)",
+    "]]><!ENTITY x SYSTEM 'file:///etc/passwd'>&x;",
+    "back\\slash \\N \\G \\L \\E \\\\ end\\",
+    "record {a|b} <port> | {x}",
+    "&amp; &lt; &#60; &#x3C; & < > \" '",
+    "line one\nline two\r\nthree\ttab",
+    "ctrl \x00\x01\x08\x0b\x1f\x7f end",
+    "a\ufeff\u200b\u202e right-to-left \u202c",
+    '" URL="javascript:x" fontname="',
+    "<<TABLE><TR><TD>inject</TD></TR></TABLE>>",
+    "x" * 600,
+]
+
+
+def _hostile_map(texts: list[str], holder: str = '<img src=x onerror="alert(1)">', title: str = "<title>t</title>") -> argmap.ArgumentMap:
+    statements = [{"id": f"s{i}", "claim": t} for i, t in enumerate(texts)]
+    statements.append({"id": "h", "claim": "held", "holder": holder})
+    relations = [{"support": f"s{i}", "target": "h"} for i in range(len(texts))]
+    return argmap.ArgumentMap.model_validate({"title": title, "main_claim": "h", "statements": statements, "relations": relations})
+
+
+def _check(svg: bytes, m: argmap.ArgumentMap) -> None:
+    root = fromstring(svg)  # parses: no broken markup, no entities
+    for el in root.iter():
+        tag = el.tag.rsplit("}", 1)[-1]
+        assert tag in ELEMENTS, f"unexpected element <{tag}>"
+        for name, value in el.attrib.items():
+            local = name.rsplit("}", 1)[-1]
+            assert local in ATTRIBUTES, f"unexpected attribute {local}={value!r} on <{tag}>"
+            assert "javascript:" not in value.lower()
+            assert "<" not in value
+    groups = {g.get("data-id"): g for g in root.iter(NS + "g") if "statement" in g.get("class", "").split()}
+    for s in m.statements:
+        words = "".join(" ".join(t.text or "" for t in groups[s.id].iter(NS + "text")).split())
+        expected = "".join(clean(s.text_in("en")).split())
+        if len(expected) < 300:  # longer texts are cut with an ellipsis
+            assert words.endswith(expected), f"{s.id}: text changed in the drawing"
+
+
+def test_hostile_labels_stay_text() -> None:
+    m = _hostile_map(HOSTILE)
+    svg = render(m, legend=True, overlay={"s0": "IN"})
+    _check(svg, m)
+    text = svg.decode()
+    assert "<script" not in text and "onload" not in text.replace("onload=alert(1)&gt;", "")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_hostile_text_in_dot_is_escaped() -> None:
+    source = to_dot(_hostile_map(HOSTILE)).source
+    assert "<script>" not in source and "&lt;script&gt;" in source
+    assert 'URL="javascript' not in source
+    assert "\\\\N" in source  # backslashes doubled, so \N is not the node name
+
+
+def test_hostile_png_and_pdf_render() -> None:
+    m = _hostile_map(HOSTILE[:6])
+    assert render(m, "png").startswith(b"\x89PNG")
+    assert render(m, "pdf").startswith(b"%PDF")
+
+
+def test_long_words_are_broken_so_nothing_overflows() -> None:
+    m = _hostile_map(["https://example.org/" + "a" * 200])
+    svg = render(m).decode()
+    lines = re.findall(r"<text[^>]*>([^<>]*a{10,}[^<>]*)</text>", svg)
+    assert lines and max(len(x) for x in lines) <= 26
+
+
+_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=80).filter(lambda s: s.strip())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(_text, min_size=1, max_size=3), holder=_text.filter(lambda s: len(s) <= 200), title=_text)
+def test_any_text_stays_text(texts: list[str], holder: str, title: str) -> None:
+    m = _hostile_map(texts, holder=holder, title=title)
+    _check(render(m), m)

@@ -119,3 +119,13 @@ def test_tutorial_yaml_and_python_run_as_written(
     assert printed[4] == "['critics-product']"
     assert printed[5] == "7 statements; critics"
     assert argmap.load(tmp_path / "passage-from-python.argmap.yaml").statement("e1").anchors[0].start == 739
+
+    # the shell commands, as written, with the argmap of this environment
+    commands = [line.split("#")[0].split() for block in _blocks("bash") for line in block.splitlines() if line.startswith("argmap ")]
+    assert len(commands) == 4
+    cli = Path(sys.executable).parent / "argmap"
+    for command in commands:
+        done = subprocess.run([str(cli), *command[1:]], cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        assert done.returncode == 0, f"{' '.join(command)}: {done.stderr}"
+    assert "nothing to complain about" in _svg_text(tmp_path / "passage.en.svg")
+    assert "niks te klagen" in _svg_text(tmp_path / "slide.svg")

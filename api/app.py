@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.problems import install_handlers, problem_response
-from api.routes import edits, formats, health, maps, query, render
+from api.routes import edits, evaluation, formats, health, maps, query, render
 from api.settings import Settings, get_settings
 from api.store import Store
 from argmap import __version__
@@ -128,7 +128,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.store = store
     app.state.render_cache = render.new_cache(settings)
     install_handlers(app)
-    for module in (maps, edits, query, render, formats, health):
+    for module in (maps, edits, query, evaluation, render, formats, health):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app

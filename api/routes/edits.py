@@ -8,6 +8,8 @@ without ``cascade``) is 409.
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -17,7 +19,7 @@ from api.access import etag, expected_version, readable, writable
 from api.bodies import check_limits
 from api.deps import Caller, CallerDep, SettingsDep, StoreDep, WriterDep
 from api.problems import ApiProblem, problem_responses
-from api.schemas import EditResult
+from api.schemas import EditResult, ProblemItem
 from api.settings import Settings
 from api.store import MapRecord, StaleVersionError, Store
 from argmap import (
@@ -38,7 +40,7 @@ router = APIRouter(prefix="/maps/{map_id}", tags=["edits"])
 IfMatch = Annotated[str | None, Header(description='The ETag you read (e.g. "v3"): 412 if the map changed since.')]
 Cascade = Annotated[bool, Query(description="Also remove (or trim) the relations that use it.")]
 EDIT_ERRORS = problem_responses(401, 403, 404, 409, 412, 413, 422)
-Kind = Literal["statement", "relation"]
+RETRIES = 50
 
 STATEMENT_EXAMPLES = {
     "claim": {"summary": "A claim (short form)", "value": {"id": "c2", "claim": "Dogs are good pets too."}},
@@ -64,9 +66,12 @@ def apply_edit(
     """Apply ``edit`` to the current map and store the result as one new version.
 
     With ``If-Match`` a concurrent write makes this 412; without, the edit is re-applied to the
-    newer map (it is a function of the map, so nothing another writer did is lost).
+    newer map (it is a function of the map, so nothing another writer did is lost), after a short
+    random back-off so that colliding writers spread out.
     """
-    for _ in range(20):
+    for attempt in range(RETRIES):
+        if attempt:
+            time.sleep(random.uniform(0, min(0.05, 0.002 * 2**attempt)))  # noqa: S311 - jitter, not secrecy
         rec, amap = writable(store, map_id, caller)
         expected = expected_version(if_match, rec.version)
         try:
@@ -90,6 +95,18 @@ def _answer(rec: MapRecord, item: dict[str, Any] | None, status: int = 200, loca
         headers["Location"] = location
     body = EditResult(map_id=rec.id, version=rec.version, item=item)
     return Response(body.model_dump_json(), status_code=status, media_type="application/json", headers=headers)
+
+
+def _changes(changes: dict[str, Any], item_id: str, what: str) -> dict[str, Any]:
+    """The fields to change, with ``id`` checked (it cannot change) and names the edit functions reserve refused."""
+    changes = dict(changes)
+    if changes.pop("id", item_id) != item_id:
+        raise ApiProblem(409, f"{what} '{item_id}': the id cannot be changed; add a new {what} instead", slug="edit-conflict")
+    if "amap" in changes:
+        raise ApiProblem(
+            422, f"{what}s have no field 'amap'", slug="invalid-map", errors=[ProblemItem(message="unknown field", path="amap")]
+        )
+    return changes
 
 
 def _dump_statement(amap: ArgumentMap, sid: str) -> dict[str, Any]:
@@ -147,7 +164,14 @@ def patch_statement(
     if_match: IfMatch = None,
 ) -> Response:
     """Change some fields of a statement (``text``, ``tags``, ``holder``, ``kind``...); its id cannot change."""
-    rec, new = apply_edit(store, settings, caller, map_id, if_match, lambda m: update_statement(m, statement_id, **changes))
+    rec, new = apply_edit(
+        store,
+        settings,
+        caller,
+        map_id,
+        if_match,
+        lambda m: update_statement(m, statement_id, **_changes(changes, statement_id, "statement")),
+    )
     return _answer(rec, _dump_statement(new, statement_id))
 
 
@@ -208,7 +232,9 @@ def patch_relation(
     if_match: IfMatch = None,
 ) -> Response:
     """Change some fields of a relation (``premises``, ``target``, ``strength``, ``scheme``...); its id cannot change."""
-    rec, new = apply_edit(store, settings, caller, map_id, if_match, lambda m: update_relation(m, relation_id, **changes))
+    rec, new = apply_edit(
+        store, settings, caller, map_id, if_match, lambda m: update_relation(m, relation_id, **_changes(changes, relation_id, "relation"))
+    )
     return _answer(rec, _dump_relation(new, relation_id))
 
 

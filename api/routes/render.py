@@ -19,6 +19,7 @@ from api.access import not_modified, readable
 from api.cache import LRUCache
 from api.deps import CallerDep, SettingsDep, StoreDep
 from api.problems import ApiProblem, problem_responses
+from api.routes.evaluation import SemanticsName, evaluate_bounded
 from api.settings import Settings
 from argmap import ArgumentMap, LimitExceededError
 
@@ -79,6 +80,7 @@ def render_map(
     ] = None,
     legend: Annotated[bool | None, Query(description="Draw a legend.")] = None,
     rankdir: Annotated[Literal["BT", "TB", "LR", "RL"], Query(description="Direction of the layout.")] = "BT",
+    evaluate: Annotated[SemanticsName | None, Query(description="Colour each statement by its evaluation under this semantics.")] = None,
     if_none_match: Annotated[str | None, Header(description="An ETag you hold: 304 when the drawing is the same.")] = None,
 ) -> Response:
     """The map drawn by Graphviz. The same map version with the same options is served from a cache."""
@@ -93,6 +95,7 @@ def render_map(
         "highlight": tuple(_ids(highlight)),
         "legend": legend,
         "rankdir": rankdir,
+        "evaluate": evaluate,
     }
     key = (rec.id, rec.version, fmt.value, tuple(sorted(options.items())))
     tag = '"r' + hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:24] + '"'
@@ -113,7 +116,9 @@ def render_map(
 def _draw(amap: ArgumentMap, fmt: str, options: Mapping[str, object], settings: Settings) -> bytes:
     from argmap.render import render
 
-    kwargs = {k: v for k, v in options.items() if v is not None and v != ()}
+    kwargs = {k: v for k, v in options.items() if v is not None and v != () and k != "evaluate"}
+    if options.get("evaluate"):
+        kwargs["overlay"] = evaluate_bounded(amap, str(options["evaluate"])).overlay()
     start = time.monotonic()
     try:
         return render(amap, fmt, **kwargs, timeout=settings.render_timeout)

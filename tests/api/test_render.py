@@ -1,0 +1,78 @@
+"""Rendering over HTTP: formats, options, the cache by (version, options), ETag / If-None-Match, the time limit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+
+def test_svg_then_cached_then_304(client: TestClient, alice: dict[str, str], pets: str) -> None:
+    url = f"/maps/{pets}/render.svg?theme=dark&fit=16:9"
+    first = client.get(url, headers=alice)
+    assert first.status_code == 200 and first.headers["content-type"] == "image/svg+xml"
+    assert first.headers["x-cache"] == "miss" and b"<svg" in first.content and b"Cats are good pets." in first.content
+    again = client.get(url, headers=alice)
+    assert again.headers["x-cache"] == "hit" and again.content == first.content and again.headers["etag"] == first.headers["etag"]
+    assert client.get(url, headers={**alice, "If-None-Match": first.headers["etag"]}).status_code == 304
+    other = client.get(f"/maps/{pets}/render.svg?theme=light", headers=alice)
+    assert other.headers["etag"] != first.headers["etag"]
+    # A new version of the map is a new drawing.
+    client.patch(f"/maps/{pets}/statements/c1", json={"text": {"en": "Cats are great pets."}}, headers=alice)
+    fresh = client.get(url, headers={**alice, "If-None-Match": first.headers["etag"]})
+    assert fresh.status_code == 200 and b"Cats are great pets." in fresh.content
+
+
+def test_png_pdf_dot(client: TestClient, alice: dict[str, str], pets: str) -> None:
+    assert client.get(f"/maps/{pets}/render.png", headers=alice).content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert client.get(f"/maps/{pets}/render.pdf", headers=alice).content[:5] == b"%PDF-"
+    dot = client.get(f"/maps/{pets}/render.dot", headers=alice)
+    assert dot.headers["content-type"].startswith("text/vnd.graphviz") and dot.text.lstrip().startswith("digraph")
+    assert client.get(f"/maps/{pets}/render.gif", headers=alice).status_code == 422
+
+
+def test_focus_highlight_and_evaluation_overlay(client: TestClient, alice: dict[str, str], pets: str) -> None:
+    focused = client.get(f"/maps/{pets}/render.svg?focus=a1&k=1", headers=alice)
+    assert b"A scratching post" in focused.content and b"Most cats purr" not in focused.content
+    assert client.get(f"/maps/{pets}/render.svg?highlight=c1,e1", headers=alice).status_code == 200
+    assert client.get(f"/maps/{pets}/render.svg?evaluate=grounded", headers=alice).status_code == 200
+    bad = client.get(f"/maps/{pets}/render.svg?focus=nope", headers=alice)
+    assert bad.status_code in (404, 422) and "nope" in bad.json()["detail"]
+
+
+def test_a_theme_file_path_is_refused(client: TestClient, alice: dict[str, str], pets: str) -> None:
+    r = client.get(f"/maps/{pets}/render.svg?theme=/etc/passwd", headers=alice)
+    assert r.status_code == 422 and r.json()["errors"][0]["path"] == "query.theme"
+
+
+def test_render_time_limit_is_503(make_app: Callable[..., FastAPI], pets_yaml: str, monkeypatch: Any) -> None:
+    import argmap.render.output as output
+
+    real = output.run_dot
+
+    def slow_dot(source: str, fmt: str = "svg", *, timeout: float = 120.0) -> bytes:
+        # dot itself, made slow: a shell sleeps past the limit before dot runs; the runner kills it.
+        return real(source, fmt, timeout=timeout) if timeout > 5 else _sleep_then_dot(timeout)
+
+    def _sleep_then_dot(timeout: float) -> bytes:
+        import subprocess
+        import time
+
+        start = time.monotonic()
+        try:
+            subprocess.run(["sleep", "5"], timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            pass
+        assert time.monotonic() - start >= timeout
+        from argmap import LimitExceededError
+
+        raise LimitExceededError(f"Graphviz took longer than {timeout:g} s and was stopped")
+
+    monkeypatch.setattr("argmap.render.pipeline.run_dot", slow_dot)
+    with TestClient(make_app(auth="off", render_timeout=0.3)) as c:
+        map_id = c.post("/maps", content=pets_yaml, headers={"Content-Type": "application/yaml"}).json()["id"]
+        r = c.get(f"/maps/{map_id}/render.svg")
+    assert r.status_code == 503
+    assert r.headers["content-type"] == "application/problem+json" and "longer than the limit of 0.3 s" in r.json()["detail"]

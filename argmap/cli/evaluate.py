@@ -59,14 +59,17 @@ def _table(subject: ArgumentMap | Framework, result: Evaluation, lang: str | Non
         rows = [(name, "argument", "") for name in subject.statement_names()]
     for sid, kind, text in rows:
         value = values.get(sid)
-        number = "-" if value is None else f"{value:.3f}"
-        cell = Text(number) if gradual else Text(value or "-", style=_STYLE.get(value or "", ""))
+        cell = _number(value) if gradual else Text(value or "-", style=_STYLE.get(value or "", ""))
         cells = [Text(sid), Text(kind), cell]
         if many:
             cells.append(Text("yes" if sid in credulous else "no"))
         cells.append(Text(text))  # user text as plain Text: never read as markup
         table.add_row(*cells)
     return table
+
+
+def _number(value: float | None) -> Text:
+    return Text("-" if value is None else f"{value:.3f}")
 
 
 def _summary(result: Evaluation) -> str:

@@ -1,0 +1,130 @@
+"""ICCMA formats (.apx, .tgf, p af) round trips and their line-numbered errors; the ``argmap evaluate`` command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.errors import FormatError
+from argmap.semantics import (
+    Framework,
+    dump_af,
+    dump_apx,
+    dump_tgf,
+    extensions,
+    parse_af,
+    parse_apx,
+    parse_tgf,
+    read_framework,
+    write_framework,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "example.argmap.yaml"
+FW = Framework(["a", "b", "c", "d"], [("a", "b"), ("b", "c"), ("c", "a"), ("d", "d"), ("a", "d")])
+
+
+def same(x: Framework, y: Framework) -> bool:
+    return list(x.names) == list(y.names) and sorted(x.attack_pairs()) == sorted(y.attack_pairs())
+
+
+@pytest.mark.parametrize(("parse", "dump"), [(parse_apx, dump_apx), (parse_tgf, dump_tgf)])
+def test_named_formats_round_trip(parse: object, dump: object) -> None:
+    assert same(parse(dump(FW)), FW)  # type: ignore[operator]
+
+
+def test_af_round_trips_by_position() -> None:
+    back = parse_af(dump_af(FW))
+    assert list(back.names) == ["1", "2", "3", "4"]
+    assert sorted(back.attack_pairs()) == sorted((str(FW.index(a) + 1), str(FW.index(b) + 1)) for a, b in FW.attack_pairs())
+    assert extensions(back, "preferred") == extensions(FW, "preferred")
+
+
+def test_apx_quotes_odd_names_and_reads_them_back() -> None:
+    fw = Framework(["x y", 'say "hi"', "Upper"], [("x y", 'say "hi"')])
+    assert same(parse_apx(dump_apx(fw)), fw)
+
+
+@pytest.mark.parametrize(
+    ("parse", "text", "where", "message"),
+    [
+        (parse_apx, "arg(a).\narg(b).\natt(a,c).\n", "f.apx:3:5", "att names 'c', which no arg(...) declares"),
+        (parse_apx, "arg(a).\n  argh(b).\n", "f.apx:2:3", "expected arg(x). or att(x,y). here"),
+        (parse_apx, "arg(a). arg(a).\n", "f.apx:1:13", "argument 'a' is declared twice"),
+        (parse_tgf, "a\nb\n#\na c\n", "f.apx:4:3", "attack names 'c'"),
+        (parse_tgf, "a b\n#\n", "f.apx:1:1", "one argument name per line"),
+        (parse_af, "p af 2\n1 2\n2 3\n", "f.apx:3:3", "'3' is not an argument: expected a number from 1 to 2"),
+        (parse_af, "# only a comment\n1 2\n", "f.apx:2:1", "expected the header 'p af N' first"),
+        (parse_af, "", "f.apx:1:1", "no 'p af N' header"),
+    ],
+)
+def test_parse_errors_name_file_line_and_column(parse: object, text: str, where: str, message: str) -> None:
+    with pytest.raises(FormatError) as info:
+        parse(text, filename="f.apx")  # type: ignore[operator]
+    problem = str(info.value.problems[0])
+    assert problem.startswith(where) and message in problem
+
+
+def test_read_and_write_files_by_suffix(tmp_path: Path) -> None:
+    for suffix in (".apx", ".tgf", ".af", ".i23"):
+        path = tmp_path / f"fw{suffix}"
+        write_framework(FW, path)
+        assert extensions(read_framework(path), "stable") == extensions(FW, "stable")
+    with pytest.raises(FormatError, match="unknown framework format"):
+        read_framework(tmp_path / "fw.txt")
+    with pytest.raises(FormatError, match="cannot read"):
+        read_framework(tmp_path / "missing.apx")
+    with pytest.raises(FormatError, match="white space"):
+        dump_tgf(Framework(["a b"]))
+
+
+# ------------------------------------------------------------------------------------------ CLI
+
+runner = CliRunner()
+
+
+def test_cli_prints_a_table_with_labels() -> None:
+    result = runner.invoke(app, ["evaluate", str(EXAMPLE), "--semantics", "grounded"])
+    assert result.exit_code == 0, result.output
+    assert "grounded semantics" in result.output and "IN" in result.output and "OUT" in result.output
+    assert "1 grounded extension" in result.output
+
+
+def test_cli_json_with_explanation_matches_the_library() -> None:
+    from argmap import evaluate, load
+
+    m = load(EXAMPLE)
+    sid = m.statements[0].id
+    result = runner.invoke(app, ["evaluate", str(EXAMPLE), "-s", "preferred", "--json", "--explain", sid])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["labels"] == evaluate(m, "preferred").labels
+    assert payload["explanation"]["statement"] == sid and payload["explanation"]["focus"]["statements"]
+
+
+def test_cli_gradual_reports_convergence() -> None:
+    result = runner.invoke(app, ["evaluate", str(EXAMPLE), "-s", "dfquad"])
+    assert result.exit_code == 0 and "strength" in result.output and "converged after" in result.output
+
+
+def test_cli_reads_framework_files(tmp_path: Path) -> None:
+    path = tmp_path / "fw.tgf"
+    write_framework(Framework(["a", "b", "c"], [("a", "b"), ("b", "c")]), path)
+    result = runner.invoke(app, ["evaluate", str(path), "-s", "preferred", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["extensions"] == [["a", "c"]]
+    table = runner.invoke(app, ["evaluate", str(path)])
+    assert table.exit_code == 0 and "argument" in table.output
+
+
+def test_cli_errors_exit_1_with_a_message(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.af"
+    bad.write_text("p af 2\n1 5\n")
+    result = runner.invoke(app, ["evaluate", str(bad)])
+    assert result.exit_code == 1 and "bad.af:2:3" in result.output
+    result = runner.invoke(app, ["evaluate", str(EXAMPLE), "--explain", "nope"])
+    assert result.exit_code == 1 and "unknown statement 'nope'" in result.output

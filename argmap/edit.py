@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from argmap.errors import ArgmapError, NotFoundError
 from argmap._validate import validate_map
+from argmap.errors import ArgmapError, NotFoundError
 from argmap.model import ArgumentMap, Claim, Evidence, EvidenceType, Relation, Source
 
 __all__ = [
@@ -45,7 +45,7 @@ def add_statement(amap: ArgumentMap, statement: AnyStatement | Mapping[str, Any]
     return _rebuild(amap, statements=[*_dump_all(amap.statements), item])
 
 
-def update_statement(amap: ArgumentMap, id: str, **changes: Any) -> ArgumentMap:  # noqa: A002
+def update_statement(amap: ArgumentMap, id: str, /, **changes: Any) -> ArgumentMap:  # noqa: A002
     """A new map in which statement ``id`` has the given fields changed (``id`` itself cannot change)."""
     amap.statement(id)
     if "id" in changes and changes["id"] != id:
@@ -105,7 +105,7 @@ def add_relation(amap: ArgumentMap, relation: Relation | Mapping[str, Any]) -> A
     return _rebuild(amap, relations=[*_dump_all(amap.relations), item])
 
 
-def update_relation(amap: ArgumentMap, id: str, **changes: Any) -> ArgumentMap:  # noqa: A002
+def update_relation(amap: ArgumentMap, id: str, /, **changes: Any) -> ArgumentMap:  # noqa: A002
     """A new map in which relation ``id`` has the given fields changed."""
     amap.relation(id)
     if "id" in changes and changes["id"] != id:
@@ -207,7 +207,14 @@ class MapBuilder:
         return sid
 
     def evidence(
-        self, text: str | Mapping[str, str], *, type: EvidenceType = "other", id: str | None = None, quote: str | None = None, source: str | None = None, **fields: Any  # noqa: A002
+        self,
+        text: str | Mapping[str, str],
+        *,
+        type: EvidenceType = "other",  # noqa: A002
+        id: str | None = None,  # noqa: A002
+        quote: str | None = None,
+        source: str | None = None,
+        **fields: Any,
     ) -> str:
         """Add evidence; ``quote`` with ``source`` anchors it in that source's text."""
         sid = self._take(id, "e")

@@ -43,7 +43,7 @@ def _inputs(args: list[str]) -> list[Path]:
 
 @app.command()
 def validate(
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Map files, folders or glob patterns.", show_default=False)],
+    files: Annotated[list[str], typer.Argument(metavar="FILE", help="Map files, folders or glob patterns.", show_default=False)],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the problems.")] = False,
 ) -> None:
     """Check map files against every rule of the model; list every problem with file:line:column.
@@ -59,19 +59,19 @@ def validate(
         except InvalidMapError as exc:
             bad += 1
             count = len(exc.problems)
-            err_console.print(Text(f"{path}: invalid: {count} problem{'s' if count != 1 else ''}", style="bold red"))
+            err_console.print(Text(f"{path}: invalid: {count} problem{'s' if count != 1 else ''}", style="bold red"), soft_wrap=True)
             for problem in exc.problems:
                 err_console.print(Text(f"  {problem}"), soft_wrap=True)
         except ArgmapError as exc:
             bad += 1
-            err_console.print(Text(f"{path}: invalid: ", style="bold red") + Text(str(exc)), soft_wrap=True)
+            err_console.print(Text("error: ", style="bold red") + Text(str(exc)), soft_wrap=True)
         else:
             if not quiet:
                 line = f"{path}: valid ({len(amap.statements)} statements, {len(amap.relations)} relations)"
                 console.print(Text(line, style="green"), soft_wrap=True)
     if bad:
         if len(paths) > 1:
-            err_console.print(Text(f"{bad} of {len(paths)} files invalid", style="bold red"))
+            err_console.print(Text(f"{bad} of {len(paths)} files invalid", style="bold red"), soft_wrap=True)
         raise typer.Exit(1)
 
 

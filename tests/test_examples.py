@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,10 +81,21 @@ def _svg_text(path: Path) -> str:
 TUTORIAL = ROOT / "docs" / "tutorial.md"
 
 
-def _blocks(language: str) -> list[str]:
+def _blocks(language: str, page: Path = TUTORIAL) -> list[str]:
     import re
 
-    return re.findall(rf"^```{language}\n(.*?)^```", TUTORIAL.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL)
+    return re.findall(rf"^```{language}\n(.*?)^```", page.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL)
+
+
+def test_home_page_code_runs_and_says_true(monkeypatch: pytest.MonkeyPatch) -> None:
+    (block,) = _blocks("python", ROOT / "docs" / "index.md")
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, Any] = {}
+    exec(compile(block, "docs/index.md", "exec"), namespace)
+    query, m = namespace["query"], namespace["m"]
+    assert query.evidence_for(m, "sharing-lost") == ["instagram-twitter"]
+    assert query.disconnected(m) == []
+    assert namespace["svg"].startswith(b"<?xml") and b"complain" in namespace["svg"]  # English labels
 
 
 def test_tutorial_yaml_and_python_run_as_written(

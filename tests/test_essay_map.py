@@ -163,3 +163,15 @@ def test_each_line_of_argument_is_mapped(essay_map: ArgumentMap) -> None:
     for line in lines:
         members = [st for st in essay_map.statements if line in st.tags]
         assert len(members) >= 2, line
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_gallery_shows_the_maps_current_labels(essay_map: ArgumentMap, lang: str) -> None:
+    """The docs' full-map SVGs are re-rendered when a label changes (docs/gallery.md says how)."""
+    import html
+    import re
+
+    svg = (HERE.parents[1] / "docs" / "gallery" / "essay" / f"social-media.{lang}.svg").read_text(encoding="utf-8")
+    drawn = re.sub(r"\s+", "", "".join(html.unescape(t) for t in re.findall(r">([^<>]+)<", svg)))
+    stale = [st.id for st in essay_map.statements if re.sub(r"\s+", "", st.text[lang]) not in drawn]
+    assert stale == [], f"docs/gallery/essay/social-media.{lang}.svg is out of date for {stale}"

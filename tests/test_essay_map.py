@@ -175,3 +175,13 @@ def test_the_gallery_shows_the_maps_current_labels(essay_map: ArgumentMap, lang:
     drawn = re.sub(r"\s+", "", "".join(html.unescape(t) for t in re.findall(r">([^<>]+)<", svg)))
     stale = [st.id for st in essay_map.statements if re.sub(r"\s+", "", st.text[lang]) not in drawn]
     assert stale == [], f"docs/gallery/essay/social-media.{lang}.svg is out of date for {stale}"
+
+
+def test_the_granted_mission_is_undercut_not_denied(essay_map: ArgumentMap) -> None:
+    """'Daar ligt vast ook een missie ... Maar de werkelijkheid is anders': the step is denied, not the mission."""
+    undercut = essay_map.relation("reality.mission")
+    assert undercut.type == "undercut" and undercut.premises == ("blocked",)
+    bearing = essay_map.relation(undercut.target)
+    assert (bearing.type, bearing.premises, bearing.target) == ("attack", ("mission",), "work")
+    assert _attackers(essay_map, "mission") == []
+    assert essay_map.statement("mission").holder.is_author

@@ -93,7 +93,7 @@ def test_step_order_is_main_lines_objections_rebuttals() -> None:
 
 def test_render_steps_frames_grow() -> None:
     result = render_steps(argmap.load(EXAMPLE))
-    sizes = [f.count(b'class="statement ') for f in result.frames]
+    sizes = [f.count(b'class="node statement ') for f in result.frames]
     assert sizes == sorted(sizes) and sizes[-1] == len(argmap.load(EXAMPLE).statements)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import textwrap
 
 __all__ = ["clean", "escape_html_label", "wrap_lines"]
 
@@ -22,6 +21,8 @@ def clean(text: str) -> str:
     >>> clean("a\\x00b\\n\\n c")
     'a\\ufffdb c'
     """
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()  # the common case, without the two regular expressions
     return _SPACE.sub(" ", _FORBIDDEN.sub("\ufffd", text)).strip()
 
 
@@ -55,4 +56,23 @@ def wrap_lines(text: str, width: int, *, max_chars: int = 320) -> list[str]:
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)
         text = text[: cut if cut > max_chars // 2 else max_chars].rstrip() + "…"
-    return textwrap.wrap(text, width=max(4, width), break_long_words=True, break_on_hyphens=True) or ["\u00a0"]
+    width = max(4, width)
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        while len(word) > width:  # an overlong word (a URL) is cut so it cannot overflow the box
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines or ["\u00a0"]

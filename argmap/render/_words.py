@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 __all__ = ["word"]
 
 _WORDS: dict[str, dict[str, str]] = {
@@ -58,6 +60,7 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 
 
+@functools.lru_cache(maxsize=512)
 def word(key: str, lang: str | None) -> str:
     """A fixed word in ``lang`` (Dutch or English; other languages fall back to English).
 

@@ -46,6 +46,41 @@ class DotMeta:
     statements: int = 0
 
 
+def _q(value: str) -> str:
+    """Quote a DOT attribute value (an HTML-like label ``<...>`` is passed as it is: its text is escaped already)."""
+    if value[:1] == "<" and value[-1:] == ">":
+        return value
+    if '"' not in value and "\\" not in value:
+        return '"' + value + '"'
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    return " ".join(f"{k}={_q(v)}" for k, v in attrs.items())
+
+
+class _Writer:
+    """Writes DOT statements as text lines (much faster than graphviz.Digraph's quoting on large maps)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def attr(self, kind: str | None = None, **attrs: str) -> None:
+        self.lines.append(f"\t{kind} [{_attrs(attrs)}]\n" if kind else f"\tgraph [{_attrs(attrs)}]\n")
+
+    def node(self, name: str, **attrs: str) -> None:
+        self.lines.append(f"\t{name} [{_attrs(attrs)}]\n")
+
+    def edge(self, tail: str, head: str, **attrs: str) -> None:
+        self.lines.append(f"\t{tail} -> {head} [{_attrs(attrs)}]\n")
+
+    def source(self) -> str:
+        return "digraph argmap {\n" + "".join(self.lines) + "}\n"
+
+    def digraph(self) -> graphviz.Digraph:
+        return graphviz.Digraph(name="argmap", body=list(self.lines))
+
+
 def statement_svg_id(sid: str) -> str:
     return f"statement-{sid}"
 
@@ -148,7 +183,7 @@ def _safe_class(tag: str) -> str:
 _GLYPHS = {"support": "━━━▶", "attack": "╍╍╍┫", "undercut": "┅┅┅┫○"}
 
 
-def _legend(g: graphviz.Digraph, theme: Theme, lang: str, meta: DotMeta) -> None:
+def _legend(g: _Writer, theme: Theme, lang: str, meta: DotMeta) -> None:
     """One HTML-table node: a swatch per kind of statement and a line sample per kind of relation."""
     size = f"{theme.header_size:.1f}"
     rows = [
@@ -169,20 +204,25 @@ def _legend(g: graphviz.Digraph, theme: Theme, lang: str, meta: DotMeta) -> None
             f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{theme.text}">{E(word(rtype, lang))}</FONT></TD></TR>'
         )
     label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">{"".join(rows)}</TABLE>>'
-    g.node(
-        "legend", label=label, shape="box", style="rounded,dashed", color=theme.muted, penwidth="1", fillcolor=theme.background, id="legend"
-    )
+    box = {"shape": "box", "style": "rounded,dashed", "color": theme.muted, "penwidth": "1", "fillcolor": theme.background}
+    g.node("legend", label=label, id="legend", **{"class": "legend"}, **box)
     meta.items["legend"] = Item("", "legend", ("legend",), word("legend", lang))
 
 
 def build_dot(m: ArgumentMap, opts: RenderOptions) -> tuple[graphviz.Digraph, DotMeta]:
     """The Digraph of an already prepared map (see :func:`prepare_map`) and its metadata."""
+    writer, meta = build_source(m, opts)
+    return writer.digraph(), meta
+
+
+def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]:
+    """The DOT statements of an already prepared map and the metadata the SVG post-processing needs."""
     theme = opts.theme
     lang = opts.lang or m.language
     meta = DotMeta(font=theme.font, statements=len(m.statements))
-    g = graphviz.Digraph(name="argmap")
+    g = _Writer()
     n = len(m.statements)
-    graph_attrs: dict[str, Any] = {
+    graph_attrs: dict[str, str] = {
         "rankdir": opts.rankdir,
         "bgcolor": theme.background,
         "fontname": theme.font,
@@ -200,7 +240,7 @@ def build_dot(m: ArgumentMap, opts: RenderOptions) -> tuple[graphviz.Digraph, Do
         graph_attrs.update(
             label=f"<<B>{E(title)}</B>>", labelloc="t", labeljust="c", fontsize=f"{theme.title_size:.1f}", fontcolor=theme.text
         )
-    g.attr(**graph_attrs)
+    g.attr(None, **graph_attrs)
     g.attr("node", fontname=theme.font, fontsize=f"{theme.font_size:.1f}", fontcolor=theme.text, margin="0.14,0.08")
     g.attr("edge", fontname=theme.font, arrowsize="1.2")
 
@@ -220,7 +260,6 @@ def build_dot(m: ArgumentMap, opts: RenderOptions) -> tuple[graphviz.Digraph, Do
         if highlight and not dim:
             attrs["penwidth"] = f"{style.penwidth + 1.5:g}"
         sid = statement_svg_id(st.id)
-        g.node(index[st.id], label=_label(st, main=main, lang=lang, opts=opts, dim=dim, badge=badge), id=sid, **attrs)
         classes = ["statement", st.kind]
         if isinstance(st, Evidence):
             classes.append(st.evidence_type.replace("_", "-"))
@@ -233,6 +272,8 @@ def build_dot(m: ArgumentMap, opts: RenderOptions) -> tuple[graphviz.Digraph, Do
         if isinstance(overlay.get(st.id), str):
             classes.append(f"label-{str(overlay[st.id]).lower()}")
         classes.extend(_safe_class(t) for t in st.tags)
+        label = _label(st, main=main, lang=lang, opts=opts, dim=dim, badge=badge)
+        g.node(index[st.id], label=label, id=sid, **{"class": " ".join(classes)}, **attrs)
         meta.items[sid] = Item(st.id, "statement", tuple(classes), f"{_header(st, main, lang)}: {clean(st.text_in(lang))}")
 
     def endpoint(target: str) -> str:
@@ -247,18 +288,32 @@ def build_dot(m: ArgumentMap, opts: RenderOptions) -> tuple[graphviz.Digraph, Do
         rclasses: tuple[str, ...] = ("relation", rel.type) + (() if bright or not highlight else ("dimmed",))
         target_text = clean(m.text_of(rel.target, lang)) if rel.target in index else f"relation {rel.target}"
         rtitle = f"{rel.type} {rel.id}: {', '.join(rel.premises)} -> {rel.target} ({target_text[:80]})"
-        meta.items[rid] = Item(rel.id, "relation", rclasses + (("junction", "linked") if rel.is_linked else ()), rtitle)
         if rel.id in needs_junction:
-            g.node(rel_index[rel.id], label="", shape="point", width="0.16", color=colour, fillcolor=colour, id=rid)
+            jclasses = (*rclasses, "junction", *(("linked",) if rel.is_linked else ()))
+            meta.items[rid] = Item(rel.id, "relation", jclasses, rtitle)
+            g.node(
+                rel_index[rel.id],
+                label="",
+                shape="point",
+                width="0.16",
+                color=colour,
+                fillcolor=colour,
+                id=rid,
+                **{"class": " ".join(jclasses)},
+            )
+            part = ("relation-part", *rclasses[1:])
             for i, p in enumerate(rel.premises):
                 pid = f"{rid}-premise-{i}"
-                g.edge(index[p], rel_index[rel.id], arrowhead="none", id=pid, **common)
-                meta.items[pid] = Item(rel.id, "relation-part", (*rclasses[1:], "relation-part", "premise"), rtitle)
+                meta.items[pid] = Item(rel.id, "relation-part", (*part, "premise"), rtitle)
+                g.edge(index[p], rel_index[rel.id], arrowhead="none", id=pid, **{"class": " ".join((*part, "premise"))}, **common)
             tid = f"{rid}-target"
-            g.edge(rel_index[rel.id], endpoint(rel.target), arrowhead=es.arrowhead, id=tid, **common)
-            meta.items[tid] = Item(rel.id, "relation-part", (*rclasses[1:], "relation-part", "target"), rtitle)
+            meta.items[tid] = Item(rel.id, "relation-part", (*part, "target"), rtitle)
+            g.edge(
+                rel_index[rel.id], endpoint(rel.target), arrowhead=es.arrowhead, id=tid, **{"class": " ".join((*part, "target"))}, **common
+            )
         else:
-            g.edge(index[rel.premises[0]], endpoint(rel.target), arrowhead=es.arrowhead, id=rid, **common)
+            meta.items[rid] = Item(rel.id, "relation", rclasses, rtitle)
+            g.edge(index[rel.premises[0]], endpoint(rel.target), arrowhead=es.arrowhead, id=rid, **{"class": " ".join(rclasses)}, **common)
     if opts.legend:
         _legend(g, theme, lang, meta)
     meta.title = title or (m.title or "Argument map")
@@ -282,7 +337,7 @@ def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
     ...     {"id": "c1", "claim": "Cats are good pets."}, {"id": "e1", "evidence": "They purr."}],
     ...     "relations": [{"support": "e1", "target": "c1"}]})
     >>> g = to_dot(m, theme="print")
-    >>> 'id="relation-r1"' in g.source and "rankdir=BT" in g.source
+    >>> 'id="relation-r1"' in g.source and 'rankdir="BT"' in g.source
     True
     """
     opts = options_from(**options)

@@ -11,7 +11,7 @@ from typing import Literal
 
 from argmap.errors import LimitExceededError, RenderError
 
-__all__ = ["FORMATS", "OutputFormat", "dot_binary", "run_dot"]
+__all__ = ["FORMATS", "OutputFormat", "dot_binary", "finish_dot", "run_dot", "start_dot", "stop_dot"]
 
 OutputFormat = Literal["svg", "png", "pdf", "plain", "dot"]
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
@@ -30,23 +30,13 @@ def dot_binary() -> str:
     return path
 
 
-def run_dot(source: str, fmt: str = "svg", *, timeout: float = 120.0) -> bytes:
-    """Lay out and draw DOT text with ``dot -T<fmt>``.
-
-    Raises :class:`~argmap.errors.RenderError` when ``dot`` is missing or fails (its stderr is in
-    the message) and :class:`~argmap.errors.LimitExceededError` when it runs longer than ``timeout``
-    seconds (the process is killed).
-
-    Examples
-    --------
-    >>> run_dot("digraph { a -> b }", "svg")[:5]
-    b'<?xml'
-    """
+def start_dot(fmt: str = "svg") -> subprocess.Popen[bytes]:
+    """Start ``dot -T<fmt>`` waiting for its input, so that it loads while the DOT text is being built."""
     if fmt not in _DOT_FORMATS:
         raise RenderError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
     binary = dot_binary()
     try:
-        proc = subprocess.Popen(
+        return subprocess.Popen(
             [binary, f"-T{_DOT_FORMATS[fmt]}"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -55,6 +45,10 @@ def run_dot(source: str, fmt: str = "svg", *, timeout: float = 120.0) -> bytes:
         )
     except OSError as exc:
         raise RenderError(f"cannot run {binary}: {exc.strerror}; {INSTALL_HINT}") from None
+
+
+def finish_dot(proc: subprocess.Popen[bytes], source: str, fmt: str, *, timeout: float = 120.0) -> bytes:
+    """Give a started ``dot`` its input and collect the drawing (errors as in :func:`run_dot`)."""
     try:
         out, err = proc.communicate(source.encode("utf-8"), timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -72,6 +66,26 @@ def run_dot(source: str, fmt: str = "svg", *, timeout: float = 120.0) -> bytes:
         raise RenderError(f"Graphviz `dot -T{fmt}` produced no output" + (f": {message}" if message else ""))
     result: bytes = out
     return result
+
+
+def run_dot(source: str, fmt: str = "svg", *, timeout: float = 120.0) -> bytes:
+    """Lay out and draw DOT text with ``dot -T<fmt>``.
+
+    Raises :class:`~argmap.errors.RenderError` when ``dot`` is missing or fails (its stderr is in
+    the message) and :class:`~argmap.errors.LimitExceededError` when it runs longer than ``timeout``
+    seconds (the process is killed).
+
+    Examples
+    --------
+    >>> run_dot("digraph { a -> b }", "svg")[:5]
+    b'<?xml'
+    """
+    return finish_dot(start_dot(fmt), source, fmt, timeout=timeout)
+
+
+def stop_dot(proc: subprocess.Popen[bytes]) -> None:
+    """Stop a started ``dot`` that will not get its input (the render failed before)."""
+    _kill(proc)
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:

@@ -10,7 +10,7 @@ from argmap.model import ArgumentMap
 from argmap.render.dot import DotMeta, build_dot, prepare_map
 from argmap.render.fit import choose_layout, warn_if_illegible
 from argmap.render.options import RenderOptions, options_from
-from argmap.render.output import FORMATS, run_dot
+from argmap.render.output import FORMATS, finish_dot, start_dot, stop_dot
 from argmap.render.svg import finish_svg
 
 __all__ = ["layout", "render"]
@@ -54,7 +54,7 @@ def render(m: ArgumentMap, format: str = "svg", **options: Any) -> bytes:  # noq
     ...     {"id": "c1", "claim": "Cats are good pets."}, {"id": "e1", "evidence": "They purr."}],
     ...     "relations": [{"support": "e1", "target": "c1"}]})
     >>> svg = render(m, theme="dark")
-    >>> b'class="statement claim main node"' in svg and b'<desc id="argmap-desc">' in svg
+    >>> b'class="node statement claim main"' in svg and b'<desc id="argmap-desc">' in svg
     True
     """
     opts = options_from(**options)
@@ -62,11 +62,17 @@ def render(m: ArgumentMap, format: str = "svg", **options: Any) -> bytes:  # noq
         from argmap.errors import RenderError
 
         raise RenderError(f"unknown output format {format!r}; choose one of {', '.join(FORMATS)}")
-    m, opts, graph, meta = layout(m, opts)
-    source: str = graph.source
     if format == "dot":
+        source: str = layout(m, opts)[2].source
         return source.encode("utf-8")
-    data = run_dot(source, format, timeout=opts.timeout)
+    proc = start_dot(format)  # dot starts up (fonts, plugins) while Python builds the DOT text
+    try:
+        m, opts, graph, meta = layout(m, opts)
+        source = graph.source
+    except BaseException:
+        stop_dot(proc)
+        raise
+    data = finish_dot(proc, source, format, timeout=opts.timeout)
     if format != "svg":
         return data
     svg: bytes = finish_svg(data, meta)

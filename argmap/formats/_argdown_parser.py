@@ -122,7 +122,7 @@ class _Parser:
                 continue
             indent = _indent_width(raw[: len(raw) - len(body)])
             col = len(raw) - len(body) + 1
-            body = body.rstrip()
+            body = _rstrip(body)
             if indent == 0:
                 heading = _HEADING.fullmatch(body)
                 if heading:
@@ -244,6 +244,8 @@ class _Parser:
         if defines:
             if arg.defined_at is None:
                 arg.text, arg.defined_at = text or None, (line, col)
+                if self.section and self.section not in arg.tags:
+                    arg.tags.append(self.section)
             elif text and arg.text != text:
                 self.doc.warnings.append(f"{self._at(line, col)}: <{title}> is described again with other text; kept the first")
         return title
@@ -338,10 +340,20 @@ class _Parser:
             except yaml.YAMLError as exc:
                 self.problem(f"data {{...}} is not valid YAML: {exc}", line, col)
                 return {}
-        if not isinstance(value, dict):
-            self.problem("expected data as {key: value, ...} at the end of the line", line, col)
+        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+            self.problem("expected data as {key: value, ...} (text keys) at the end of the line", line, col)
             return {}
         return value
+
+
+def _rstrip(body: str) -> str:
+    """Strip trailing white space, but keep a white-space character escaped by a backslash."""
+    stripped = body.rstrip()
+    if len(stripped) < len(body) and stripped.endswith("\\"):
+        slashes = len(stripped) - len(stripped.rstrip("\\"))
+        if slashes % 2:
+            return body[: len(stripped) + 1]
+    return stripped
 
 
 def _indent_width(prefix: str) -> int:

@@ -119,7 +119,7 @@ class _Reader:
             if node["type"] != "I":
                 continue
             extra = _extra(node)
-            item: dict[str, Any] = {"id": self.map_id(nid), "kind": "claim", "text": node["text"].strip()}
+            item: dict[str, Any] = {"id": self.map_id(nid), "kind": "claim", "text": node["text"]}
             if nid in holders:
                 item["holder"] = holders[nid]
             item.update({k: extra[k] for k in _STATEMENT_EXTRA if k in extra})
@@ -154,16 +154,11 @@ class _Reader:
         premises: list[str] = []
         for src in self.into[nid]:
             kind = self.type_of(src)
-            if kind == "I" or (kind in _S_TYPES and rtype == "preference"):
+            if kind == "I" or (kind in _S_TYPES and self._premise_edge(src, nid)):
                 premises.append(self.map_id(src))
-            elif kind in _S_TYPES:
-                warnings.warn(
-                    f"{self.file or 'AIF'}: {path}: {node['type']} node '{nid}' has an S-node premise '{src}'; "
-                    "argmap premises are statements, so that edge is not kept",
-                    FormatWarning,
-                    stacklevel=4,
-                )
-        targets = [dst for dst in self.out[nid] if self.type_of(dst) == "I" or self.type_of(dst) in _S_TYPES]
+        targets = [
+            dst for dst in self.out[nid] if self.type_of(dst) == "I" or (self.type_of(dst) in _S_TYPES and not self._premise_edge(nid, dst))
+        ]
         if not premises or not targets:
             what = "premises" if not premises else "conclusion"
             warnings.warn(
@@ -191,6 +186,13 @@ class _Reader:
             item.update({key: extra[key] for key in _RELATION_EXTRA if key in extra})
             items.append(item)
         return items
+
+    def _premise_edge(self, src: str, dst: str) -> bool:
+        """Whether an edge between two S-nodes gives ``dst`` a premise (a relation preferred by a PA node).
+
+        Otherwise it is the conclusion of ``src``: a CA node undercutting, a PA node preferring over a relation.
+        """
+        return self.type_of(dst) == "PA" and self.type_of(src) != "PA"
 
     def _speakers(self) -> dict[str, Any]:
         """Holder of each I-node introduced by a locution (L -> YA -> I), from its participant or its text."""
@@ -305,6 +307,7 @@ def dump_aif(amap: ArgumentMap, *, indent: int | None = 2) -> str:
     participants: list[dict[str, Any]] = []
     taken = {st.id for st in amap.statements} | {r.id for r in amap.relations}
     people: dict[str, str] = {}
+    spoken = _spoken(amap.metadata.get("aif_dialogue"))
     for st in amap.statements:
         dumped = st.model_dump(mode="json", exclude_none=True)
         extra = {k: dumped[k] for k in _STATEMENT_EXTRA if k in dumped and dumped[k] not in ([], {}, None)}
@@ -318,7 +321,7 @@ def dump_aif(amap: ArgumentMap, *, indent: int | None = 2) -> str:
             extra["holder"] = dumped["holder"]
         text = st.text_in(amap.language)
         nodes.append(_node(st.id, text, "I", extra))
-        if not st.holder.is_author:
+        if not st.holder.is_author and st.id not in spoken:
             name = st.holder.label()
             if name not in people:
                 people[name] = str(len(people) + 1)
@@ -362,6 +365,14 @@ def dump_aif(amap: ArgumentMap, *, indent: int | None = 2) -> str:
     if isinstance(envelope, dict):
         out = {"AIF": aif, **{k: v for k, v in envelope.items() if k != "AIF"}}
     return json.dumps(out, ensure_ascii=False, indent=indent) + "\n"
+
+
+def _spoken(dialogue: Any) -> set[str]:
+    """The I-nodes that the kept dialogue already introduces by a locution (L -> YA -> I)."""
+    if not isinstance(dialogue, dict):
+        return set()
+    ya = {str(n.get("nodeID")) for n in _objects(dialogue.get("nodes")) if n.get("type") == "YA"}
+    return {str(e.get("toID")) for e in _objects(dialogue.get("edges")) if str(e.get("fromID")) in ya}
 
 
 def _objects(value: Any) -> list[dict[str, Any]]:

@@ -25,16 +25,20 @@ from argmap.errors import FormatError, FormatWarning, InvalidMapError, Problem
 from argmap.formats import Format, register
 from argmap.formats._argdown_parser import ArgumentDef, Document, Edge, Inference, parse_document
 from argmap.formats._validate import validate_map
-from argmap.model import ArgumentMap
+from argmap.model import ID_PATTERN, ArgumentMap
 
 __all__ = ["dump_argdown", "parse_argdown", "read_argdown", "write_argdown"]
 
 _STATEMENT_KEYS = ("kind", "evidence_type", "title", "holder", "note", "anchors", "base_score", "text", "tags", "data")
 _RELATION_KEYS = ("type", "scheme", "strength", "tags", "data")
 _NOT_ID = re.compile(r"[^\w.:\-]+")
+_ID = re.compile(ID_PATTERN)
 
 
 def _slug(title: str, taken: set[str], fallback: str) -> str:
+    if _ID.fullmatch(title) and title not in taken:
+        taken.add(title)
+        return title
     base = _NOT_ID.sub("-", title).strip("-.:")[:120] or fallback
     if not re.match(r"\w", base):
         base = f"{fallback}-{base}"
@@ -260,7 +264,10 @@ class _Builder:
             )
             return
         target = self._target(edge)
-        if target is None or target == premise:
+        if target is None:
+            return
+        if target == premise:
+            self.problem(f"'{premise}' cannot {edge.kind} itself", edge.line, edge.column)
             return
         if edge.kind == "contradiction":
             data = {"argdown": "contradiction"}
@@ -317,12 +324,12 @@ def _escape(text: str) -> str:
 
 
 def _data_block(data: dict[str, Any]) -> str:
-    # JSON is YAML flow style; '/' escaped so that no '/*' can open a comment.
-    return " " + json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).replace("/", "\\/") if data else ""
+    # JSON is YAML flow style; '*' (only ever inside strings) escaped so that no '/*' can open a comment.
+    return " " + json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).replace("*", "\\u002a") if data else ""
 
 
 def _tags(tags: tuple[str, ...], data: dict[str, Any]) -> str:
-    if all(re.fullmatch(r"[\w\-]+", t) for t in tags):
+    if len(set(tags)) == len(tags) and all(re.fullmatch(r"[\w\-]+", t) for t in tags):
         return "".join(f" #{t}" for t in tags)
     data["tags"] = list(tags)
     return ""

@@ -74,7 +74,8 @@ def dump_mermaid(amap: ArgumentMap, *, direction: str = "BT", lang: str | None =
                 lines.append(f"  {names.get(p) or junctions[p]} --- {j}")
             lines.append(f"  {j} {_ARROW[rel.type]} {names.get(rel.target) or junctions[rel.target]}")
         else:
-            lines.append(f"  {names[rel.premises[0]]} {_ARROW[rel.type]}|{verb}| {names[rel.target]}")
+            source, target = rel.premises[0], rel.target
+            lines.append(f"  {names.get(source) or junctions[source]} {_ARROW[rel.type]}|{verb}| {names.get(target) or junctions[target]}")
     lines += [
         "  classDef claim fill:#eef4ff,stroke:#3b6fb6",
         "  classDef evidence fill:#f2f2f2,stroke:#777",

@@ -117,14 +117,17 @@ def _header(st: Claim | Evidence, main: bool, lang: str) -> str:
     return text
 
 
+_SYMBOLS = {"IN": "\u2714", "OUT": "\u2718", "UNDEC": "?"}
+
+
 def _badge(value: str | float | None, theme: Theme) -> tuple[str, str] | None:
     if value is None:
         return None
     if isinstance(value, str):
         colour = {"IN": theme.overlay_in, "OUT": theme.overlay_out}.get(value, theme.overlay_undec)
-        return value, colour
+        return f"{_SYMBOLS.get(value, '?')} {value}", colour
     colour = theme.overlay_in if value >= 0.5 else theme.overlay_out
-    return f"{value:.2f}", colour
+    return f"\u25cf {value:.2f}", colour
 
 
 def _label(st: Claim | Evidence, *, main: bool, lang: str, opts: RenderOptions, dim: bool, badge: tuple[str, str] | None) -> str:
@@ -139,13 +142,12 @@ def _label(st: Claim | Evidence, *, main: bool, lang: str, opts: RenderOptions, 
     header = f'<FONT POINT-SIZE="{theme.header_size:.1f}" COLOR="{head_colour}">{E(_header(st, main, lang))}</FONT>'
     badge_cell = ""
     if badge is not None:
-        badge_cell = (
-            f'<TD ALIGN="RIGHT" BGCOLOR="{badge[1]}" CELLPADDING="1"><FONT POINT-SIZE="{theme.header_size:.1f}" '
-            f'COLOR="{theme.badge_text}"><B> {E(badge[0])} </B></FONT></TD>'
+        badge_cell = (  # text in the overlay colour, with a symbol, so it does not rest on colour alone
+            f'<TD ALIGN="RIGHT"><FONT POINT-SIZE="{theme.header_size:.1f}" COLOR="{badge[1]}"><B>{E(badge[0])}</B></FONT></TD>'
         )
     span = ' COLSPAN="2"' if badge_cell else ""
     return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{2 if badge_cell else 0}" CELLPADDING="1">'
         f'<TR><TD ALIGN="LEFT">{header}</TD>{badge_cell}</TR>'
         f'<TR><TD{span} ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size:.1f}" COLOR="{text_colour}">{body}</FONT></TD></TR></TABLE>>'
     )
@@ -191,7 +193,8 @@ def _legend(g: _Writer, theme: Theme, lang: str, meta: DotMeta) -> None:
     ]
     samples = (("main", theme.main), ("claim", theme.claim), ("evidence", theme.evidence), ("other", theme.other_holder))
     for key, style in samples:
-        rounded = ' STYLE="rounded"' if style.rounded else ""
+        looks = ",".join(x for x, on in (("rounded", style.rounded), ("dashed", style.dashed)) if on)
+        rounded = f' STYLE="{looks}"' if looks else ""
         rows.append(
             f'<TR><TD BGCOLOR="{style.fill}" COLOR="{style.border}" BORDER="2"{rounded}'
             f' WIDTH="34" HEIGHT="18" FIXEDSIZE="TRUE"> </TD>'
@@ -256,7 +259,7 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
         dim = bool(highlight) and st.id not in highlight
         badge = _badge(overlay.get(st.id), theme)
         style = _node_style(theme, st, main)
-        attrs = _statement_attrs(style, theme, dim=dim, fill=_tag_fill(st, theme))
+        attrs = _statement_attrs(style, theme, dim=dim, fill=None if main else _tag_fill(st, theme))
         if highlight and not dim:
             attrs["penwidth"] = f"{style.penwidth + 1.5:g}"
         sid = statement_svg_id(st.id)

@@ -29,7 +29,7 @@ PROMISES: dict[str, dict[str, str]] = {
         "pillar-1-sharing-lost.svg": "Delen en samenwerken",
         "pillar-4-hold-on.svg": "Connect persons to data",
         "objection.nl.svg": "niks te klagen",
-        "objection.en.svg": "nothing to complain about",
+        "objection.en.svg": "What is still social about social media?",
         "steps/step-01.svg": "Het sociale in social media",
         "steps/steps.svg": "step-12",
     },

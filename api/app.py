@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.problems import install_handlers, problem_response
+from api.problems import install_handlers, problem_response, problem_responses
 from api.routes import edits, evaluation, formats, health, maps, query, render
 from api.settings import Settings, get_settings
 from api.store import Store
@@ -115,6 +115,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        responses=problem_responses(400, 413),  # any request may be malformed or too large
         openapi_tags=[
             {"name": "maps", "description": "Store, get, replace and delete maps."},
             {"name": "edits", "description": "Add, change and remove single statements and relations."},

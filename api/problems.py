@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.schemas import ProblemDetails, ProblemItem
@@ -124,6 +125,11 @@ def _handle(request: Request, exc: Exception) -> JSONResponse:
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no such path: {where}"
         return problem_response(exc.status_code, detail, instance=where, headers=dict(exc.headers) if exc.headers else None)
+    if isinstance(exc, OperationalError):
+        log.error("database unavailable on %s %s: %s", request.method, where, exc)
+        return problem_response(
+            503, "the database is not answering; try again shortly", slug="database-down", instance=where, headers={"Retry-After": "5"}
+        )
     log.exception("unexpected error on %s %s", request.method, where, exc_info=exc)
     return problem_response(500, "an unexpected error; it has been logged", slug="internal", instance=where)
 

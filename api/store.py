@@ -136,7 +136,17 @@ def map_tags(amap: ArgumentMap) -> tuple[str, ...]:
         raw = [raw]
     if not isinstance(raw, list):
         return ()
-    return tuple(dict.fromkeys(t.strip()[:100] for t in raw if isinstance(t, str) and t.strip()))
+    return tuple(dict.fromkeys(t.replace("\x00", "").strip()[:100] for t in raw if isinstance(t, str) and t.replace("\x00", "").strip()))
+
+
+def _column_text(value: str | None, limit: int) -> str | None:
+    """Text for a filter column: NUL removed (PostgreSQL text cannot hold it; the body keeps the exact text), cut to fit."""
+    return None if value is None else value.replace("\x00", "")[:limit]
+
+
+def _bad_key(value: str) -> bool:
+    """A lookup value no row can match (NUL, or longer than any id): answered without asking the database."""
+    return "\x00" in value or len(value) > 200
 
 
 def _now() -> dt.datetime:
@@ -229,7 +239,7 @@ class Store:
                 insert(maps).values(
                     id=map_id,
                     owner=owner,
-                    title=amap.title,
+                    title=_column_text(amap.title, 500),
                     public=public,
                     version=1,
                     statements=len(amap.statements),
@@ -245,6 +255,8 @@ class Store:
 
     def record(self, map_id: str) -> MapRecord | None:
         """The map's row without its body, or None."""
+        if _bad_key(map_id):
+            return None
         with self.engine.connect() as conn:
             row = conn.execute(select(*_HEADER).where(maps.c.id == map_id)).first()
             if row is None:
@@ -288,7 +300,7 @@ class Store:
         """Store a new version of the map, if it is still at version ``expected``; one transaction."""
         now = _now()
         values: dict[str, Any] = {
-            "title": amap.title,
+            "title": _column_text(amap.title, 500),
             "version": maps.c.version + 1,
             "statements": len(amap.statements),
             "body": amap.model_dump_json(),
@@ -349,6 +361,8 @@ class Store:
         self, *, viewer: str | None, title: str | None = None, tag: str | None = None, mine: bool = False, limit: int = 20, offset: int = 0
     ) -> tuple[list[MapRecord], int]:
         """Maps the viewer may read (their own and public ones), newest first, and how many match in all."""
+        if any(v is not None and "\x00" in v for v in (viewer, title, tag)):
+            return [], 0  # no stored text holds NUL
         visible: ColumnElement[bool] = maps.c.public.is_(True)
         if mine:
             visible = maps.c.owner == (viewer or "")
@@ -377,8 +391,8 @@ class Store:
 
     def create_key(self, owner: str, *, name: str | None = None) -> tuple[ApiKey, str]:
         """Make an API key for ``owner``; returns it and its token (shown once, stored only as a hash)."""
-        if not owner.strip() or len(owner) > 200:
-            raise ArgmapError("an owner name is 1 to 200 characters")
+        if not owner.strip() or len(owner) > 200 or not owner.isprintable():
+            raise ArgmapError("an owner name is 1 to 200 printable characters")
         key_id = secrets.token_hex(4)
         token = f"{TOKEN_PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
         now = _now()
@@ -389,7 +403,7 @@ class Store:
     def owner_of(self, token: str) -> str | None:
         """The owner of a valid, unrevoked token, or None. The hash is compared in constant time."""
         parts = token.split("_")
-        if len(parts) < 3 or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
+        if len(parts) < 3 or not token.startswith(TOKEN_PREFIX) or _bad_key(token):
             return None
         key_id = parts[1]
         with self.engine.connect() as conn:
@@ -410,6 +424,8 @@ class Store:
 
     def revoke_key(self, key_id: str) -> bool:
         """Revoke a key by its id; False when there is no such unrevoked key."""
+        if _bad_key(key_id):
+            return False
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(api_keys).where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None)).values(revoked_at=_now())

@@ -66,16 +66,18 @@ def serve(
         settings = _settings(database_url, auth=auth)
         store = _store(settings)
         url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
-        err_console.print(f"argmap API on [bold]{url}[/]  (interactive docs: {url}/docs)", markup=True)
-        err_console.print(f"database: {store.url.render_as_string(hide_password=True)}", markup=False)
+        err_console.print(f"argmap API on [bold]{url}[/]  (interactive docs: {url}/docs)", markup=True, soft_wrap=True)
+        err_console.print(f"database: {store.url.render_as_string(hide_password=True)}", markup=False, soft_wrap=True)
         if settings.auth == "off":
-            err_console.print(f"auth is off: every caller acts as '{settings.local_owner}'. Do not expose this server.", markup=False)
+            err_console.print(
+                f"auth is off: every caller acts as '{settings.local_owner}'. Do not expose this server.", markup=False, soft_wrap=True
+            )
         elif store.count_keys() == 0:
             key, token = store.create_key("local", name="first key, made by argmap serve")
-            err_console.print("No API keys yet, so here is one for owner 'local' (shown once; keep it):", markup=False)
-            err_console.print(f"  export ARGMAP_KEY={token}", markup=False)
-            err_console.print(f'  curl -H "Authorization: Bearer $ARGMAP_KEY" {url}/maps', markup=False)
-            err_console.print(f"More keys: argmap keys create OWNER   (this one's id: {key.id})", markup=False)
+            err_console.print("No API keys yet, so here is one for owner 'local' (shown once; keep it):", markup=False, soft_wrap=True)
+            err_console.print(f"  export ARGMAP_KEY={token}", markup=False, soft_wrap=True)
+            err_console.print(f'  curl -H "Authorization: Bearer $ARGMAP_KEY" {url}/maps', markup=False, soft_wrap=True)
+            err_console.print(f"More keys: argmap keys create OWNER   (this one's id: {key.id})", markup=False, soft_wrap=True)
         store.dispose()
     if workers > 1:
         import os
@@ -98,8 +100,8 @@ def keys_create(
         store = _store(_settings(database_url))
         key, token = store.create_key(owner, name=name)
         store.dispose()
-    err_console.print(f"key {key.id} for owner '{owner}'; the token is shown only now:", markup=False)
-    console.print(token, markup=False)
+    err_console.print(f"key {key.id} for owner '{owner}'; the token is shown only now:", markup=False, soft_wrap=True)
+    console.print(token, markup=False, soft_wrap=True)
 
 
 @keys_app.command("list")
@@ -138,4 +140,4 @@ def keys_revoke(
         store.dispose()
         if not done:
             raise ArgmapError(f"no active key '{key_id}' (see `argmap keys list`)")
-    err_console.print(f"revoked key {key_id}", markup=False)
+    err_console.print(f"revoked key {key_id}", markup=False, soft_wrap=True)

@@ -1,0 +1,84 @@
+"""``argmap keys create/list/revoke`` and ``argmap serve`` (a real process: first key printed, curl-able)."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from typer.testing import CliRunner
+
+from argmap.cli import app
+
+runner = CliRunner()
+
+
+def test_keys_create_list_revoke(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    made = runner.invoke(app, ["keys", "create", "erin", "--name", "laptop", "--database-url", url])
+    assert made.exit_code == 0, made.output
+    token = re.search(r"am_[0-9a-f]{8}_\S+", made.stdout)
+    assert token is not None
+    key_id = token.group(0).split("_")[1]
+    listed = runner.invoke(app, ["keys", "list", "--database-url", url])
+    assert key_id in listed.stdout and "erin" in listed.stdout and "laptop" in listed.stdout
+    assert token.group(0) not in listed.stdout
+    assert runner.invoke(app, ["keys", "revoke", key_id, "--database-url", url]).exit_code == 0
+    again = runner.invoke(app, ["keys", "revoke", key_id, "--database-url", url])
+    assert again.exit_code == 1 and f"no active key '{key_id}'" in again.output
+
+
+def test_keys_with_a_bad_database_url_is_a_clear_error(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["keys", "list", "--database-url", "nosuchdb://x"])
+    assert r.exit_code == 1 and "error" in r.output and "Traceback" not in r.output
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_on_a_fresh_machine_prints_a_first_key_that_works(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARGMAP_")}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")  # a clean user: no config, no database yet
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "argmap"), "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                if httpx.get(f"{base}/health/live", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        else:
+            raise AssertionError("argmap serve did not start")
+        assert (tmp_path / "data" / "argmap" / "argmap.db").is_file()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    token = re.search(r"export ARGMAP_KEY=(am_\S+)", err)
+    assert token is not None, err
+    assert f"{base}/docs" in err
+    # the printed key is valid for the store the server made
+    from api.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'data' / 'argmap' / 'argmap.db'}")
+    assert store.owner_of(token.group(1)) == "local"
+    store.dispose()

@@ -1,0 +1,79 @@
+"""Limits and error shapes: body size (413, with or without Content-Length), problem+json everywhere, OpenAPI examples."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+
+@pytest.fixture
+def small(make_app: Callable[..., FastAPI]) -> Iterator[TestClient]:
+    with TestClient(make_app(auth="off", max_body_bytes=2048)) as c:
+        yield c
+
+
+def test_body_over_the_limit_is_413(small: TestClient) -> None:
+    big = {"statements": [{"id": f"c{i}", "claim": "x" * 50} for i in range(100)]}
+    r = small.post("/maps", json=big)
+    assert r.status_code == 413
+    assert r.headers["content-type"] == "application/problem+json"
+    assert "the limit is 2,048 bytes" in r.json()["detail"]
+    assert small.get("/maps").json()["total"] == 0
+
+
+def test_streamed_body_without_content_length_is_limited_too(small: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"statements": ['
+        for i in range(200):
+            yield b'{"id": "c%d", "claim": "xxxxxxxxxxxxxxxxxxxx"},' % i
+        yield b'{"id": "z", "claim": "z"}]}'
+
+    r = small.post("/maps", content=chunks(), headers={"Content-Type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_a_bad_content_length_is_400(small: TestClient) -> None:
+    r = small.post("/maps", content=b"{}", headers={"Content-Length": "abc", "Content-Type": "application/json"})
+    assert r.status_code == 400
+
+
+def test_unknown_path_and_method_are_problems(client: TestClient) -> None:
+    r = client.get("/nowhere")
+    assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
+    assert r.json() == {
+        "type": "about:blank",
+        "title": "Not found",
+        "status": 404,
+        "detail": "no such path: /nowhere",
+        "instance": "/nowhere",
+    }
+    r = client.post("/formats")
+    assert r.status_code == 405 and r.headers["content-type"] == "application/problem+json"
+
+
+def test_empty_and_non_utf8_bodies_are_422(client: TestClient, alice: dict[str, str]) -> None:
+    assert (
+        client.post("/maps", content=b"  ", headers={**alice, "Content-Type": "application/json"})
+        .json()["detail"]
+        .startswith("the request body is empty")
+    )
+    r = client.post("/maps", content=b"title: caf\xe9\n", headers={**alice, "Content-Type": "application/yaml"})
+    assert r.status_code == 422 and "not UTF-8" in r.json()["errors"][0]["message"]
+
+
+def test_every_request_body_has_an_example(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    bodies = 0
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            body = op.get("requestBody")
+            if not body:
+                continue
+            bodies += 1
+            for media, content in body["content"].items():
+                assert content.get("examples") or content.get("example"), f"{method.upper()} {path} {media} has no example"
+    assert bodies >= 7
+    assert client.get("/docs").status_code == 200

@@ -185,3 +185,11 @@ def test_the_granted_mission_is_undercut_not_denied(essay_map: ArgumentMap) -> N
     assert (bearing.type, bearing.premises, bearing.target) == ("attack", ("mission",), "work")
     assert _attackers(essay_map, "mission") == []
     assert essay_map.statement("mission").holder.is_author
+
+
+def test_every_statement_has_a_chain_to_the_thesis(essay_map: ArgumentMap) -> None:
+    """Stronger than being connected: each statement bears on the thesis through some chain of relations."""
+    from argmap.query import chains_to_main
+
+    without = [st.id for st in essay_map.statements if st.id != "thesis" and not chains_to_main(essay_map, st.id)]
+    assert without == []

@@ -37,6 +37,10 @@ _INFERENCE = re.compile(r"-{2,}(.*?)-{2,}\s*|-{4,}\s*")
 _HEADING = re.compile(r"(#{1,6})\s+(.*)")
 _TAG = re.compile(r"[\w\-]+")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
+_SPECIAL = re.compile(r"[\\#{]")
+_SIMPLE_DATA = re.compile(r"\{ *([A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?(?:, *[A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?)*)\} *")
+_NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ""}
 
 Key = tuple[str, str]  # ("s", statement title) or ("a", argument title)
 
@@ -285,49 +289,57 @@ class _Parser:
 
     def inline(self, s: str, line: int, col: int) -> tuple[str, list[str], dict[str, Any]]:
         """Split element text into (text, #tags, {data}); backslash escapes any character."""
-        out: list[str] = []
-        escaped: list[bool] = []
+        if _SPECIAL.search(s) is None:  # the common case: plain text
+            return s.strip(), [], {}
+        pieces: list[tuple[str, bool]] = []  # (text, escaped)
         tags: list[str] = []
         data: dict[str, Any] = {}
-        i, n = 0, len(s)
-        while i < n:
+        pos, n = 0, len(s)
+        while pos < n:
+            m = _SPECIAL.search(s, pos)
+            if m is None:
+                pieces.append((s[pos:], False))
+                break
+            i = m.start()
+            if i > pos:
+                pieces.append((s[pos:i], False))
             c = s[i]
-            if c == "\\" and i + 1 < n:
-                nxt = s[i + 1]
-                out.append(_ESCAPES.get(nxt, nxt))
-                escaped.append(True)
-                i += 2
+            if c == "\\":
+                if i + 1 < n:
+                    pieces.append((_ESCAPES.get(s[i + 1], s[i + 1]), True))
+                    pos = i + 2
+                else:
+                    pieces.append(("\\", False))
+                    pos = i + 1
                 continue
             if c == "{":
                 data = self._data(s[i:], line, col + i)
                 break
-            if c == "#" and i + 1 < n and (i == 0 or s[i - 1] in " \t") and (s[i + 1] == "(" or _TAG.match(s, i + 1)):
-                if s[i + 1] == "(":
-                    end = s.find(")", i + 2)
-                    if end < 0:
-                        self.problem("tag '#(' is never closed with ')'", line, col + i)
-                        break
-                    tag, i = s[i + 2 : end].strip(), end + 1
-                else:
-                    m = _TAG.match(s, i + 1)
-                    assert m is not None
-                    tag, i = m.group(), m.end()
-                if tag and tag not in tags:
-                    tags.append(tag)
-                if out and out[-1] == " " and not escaped[-1] and i < n and s[i] == " ":
-                    i += 1  # "a #tag b" reads as "a b"
+            # '#': a tag when it starts a word and a name or '(' follows
+            tag_name = _TAG.match(s, i + 1) if i + 1 < n and s[i + 1] != "(" else None
+            if (i > 0 and s[i - 1] not in " \t") or i + 1 >= n or (s[i + 1] != "(" and tag_name is None):
+                pieces.append(("#", False))
+                pos = i + 1
                 continue
-            out.append(c)
-            escaped.append(False)
-            i += 1
-        lo, hi = 0, len(out)
-        while lo < hi and not escaped[lo] and out[lo].isspace():
-            lo += 1
-        while hi > lo and not escaped[hi - 1] and out[hi - 1].isspace():
-            hi -= 1
-        return "".join(out[lo:hi]), tags, data
+            if tag_name is None:
+                close = s.find(")", i + 2)
+                if close < 0:
+                    self.problem("tag '#(' is never closed with ')'", line, col + i)
+                    break
+                tag, pos = s[i + 2 : close].strip(), close + 1
+            else:
+                tag, pos = tag_name.group(), tag_name.end()
+            if tag and tag not in tags:
+                tags.append(tag)
+            after_space = bool(pieces) and not pieces[-1][1] and pieces[-1][0].endswith(" ")
+            if after_space and pos < n and s[pos] == " ":
+                pos += 1  # "a #tag b" reads as "a b"
+        return _strip_pieces(pieces), tags, data
 
     def _data(self, s: str, line: int, col: int) -> dict[str, Any]:
+        simple = _simple_data(s)
+        if simple is not None:
+            return simple
         try:
             value = json.loads(s)
         except ValueError:
@@ -344,6 +356,43 @@ class _Parser:
             self.problem("expected data as {key: value, ...} (text keys) at the end of the line", line, col)
             return {}
         return value
+
+
+def _strip_pieces(pieces: list[tuple[str, bool]]) -> str:
+    """Join the pieces, stripping white space at both ends unless it was escaped."""
+    lo, hi = 0, len(pieces)
+    while lo < hi and not pieces[lo][1] and not pieces[lo][0].strip():
+        lo += 1
+    while hi > lo and not pieces[hi - 1][1] and not pieces[hi - 1][0].strip():
+        hi -= 1
+    if lo >= hi:
+        return ""
+    parts = [p for p, _ in pieces[lo:hi]]
+    if not pieces[lo][1]:
+        parts[0] = parts[0].lstrip()
+    if not pieces[hi - 1][1]:
+        parts[-1] = parts[-1].rstrip()
+    return "".join(parts)
+
+
+def _simple_data(s: str) -> dict[str, Any] | None:
+    """``{key: word, n: 3}`` without YAML's machinery; None when YAML must decide (quotes, nesting, yes/no...)."""
+    m = _SIMPLE_DATA.fullmatch(s)
+    if m is None:
+        return None
+    out: dict[str, Any] = {}
+    for pair in m.group(1).split(","):
+        key, _, raw = pair.partition(":")
+        value = raw.strip()
+        if (
+            key.strip().lower() in _YAML_WORDS
+            or value.lower() in _YAML_WORDS
+            or (value[:1].isdigit() and not _NUMBER.fullmatch(value))
+            or value[:1] in "-+."
+        ):
+            return None
+        out[key.strip()] = (float(value) if "." in value else int(value)) if _NUMBER.fullmatch(value) else value
+    return out
 
 
 def _rstrip(body: str) -> str:

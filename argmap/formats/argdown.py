@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from argmap._util import paused_gc
 from argmap.errors import FormatError, FormatWarning, InvalidMapError, Problem
 from argmap.formats import Format, register
 from argmap.formats._argdown_parser import ArgumentDef, Document, Edge, Inference, parse_document
@@ -292,9 +293,10 @@ def parse_argdown(text: str, *, filename: str | None = None, base_dir: str | Non
     >>> m.statement("Pets").tags
     ('home',)
     """
-    doc = parse_document(text, filename=filename)
-    builder = _Builder(doc, filename)
-    data = builder.build()
+    with paused_gc():  # many small objects, all kept: the collector would only rescan them
+        doc = parse_document(text, filename=filename)
+        builder = _Builder(doc, filename)
+        data = builder.build()
     if builder.problems:
         raise FormatError(builder.problems, summary=f"{filename or 'input'}: not valid Argdown")
     for message in doc.warnings:

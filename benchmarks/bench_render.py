@@ -9,7 +9,7 @@ rebuttals, linked arguments and undercuts), then time
 - ``argmap``: ``argmap.render(m, "svg")`` end to end (options, DOT building, running dot, SVG post-processing);
 - ``raw dot``: ``dot -Tsvg`` on the DOT text ``argmap.render.to_dot(m)`` produces, run with subprocess.
 
-The two are run alternately (best of 15 at <= 100 statements, 5 at 1,000, 1 at 10,000) and the ratio
+The two are run alternately (best of 20 at <= 100 statements, 7 at 1,000, 1 at 10,000) and the ratio
 argmap / raw dot is printed. argmap starts ``dot`` before it builds the DOT text, so dot's own start-up
 (fonts, plugins) overlaps the Python work.
 The goal is a ratio <= 1.10 from 100 statements up, and a usable SVG at 10,000.
@@ -81,7 +81,7 @@ def main() -> None:
     for n in args.sizes:
         m = synthetic_map(n)
         source = to_dot(m).source
-        repeats = 15 if n <= 100 else (5 if n <= 1000 else 1)
+        repeats = 20 if n <= 100 else (7 if n <= 1000 else 1)
         holder: dict[str, bytes] = {}
 
         def ours(m: argmap.ArgumentMap = m, holder: dict[str, bytes] = holder) -> None:

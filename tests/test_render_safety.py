@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from defusedxml.ElementTree import fromstring
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -100,3 +101,15 @@ _text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_si
 def test_any_text_stays_text(texts: list[str], holder: str, title: str) -> None:
     m = _hostile_map(texts, holder=holder, title=title)
     _check(render(m), m)
+
+
+def test_active_content_from_dot_is_refused() -> None:
+    from argmap.errors import RenderError
+    from argmap.render.dot import DotMeta
+    from argmap.render.svg import finish_svg
+
+    clean_svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g id="x" class="node"><title>s0</title></g></svg>'
+    assert b"<desc" in finish_svg(clean_svg, DotMeta())
+    for bad in (b'<a xlink:href="javascript:x">', b'<g onclick="x">', b"<script>x</script>"):
+        with pytest.raises(RenderError, match="active content"):
+            finish_svg(clean_svg.replace(b"<title>", bad + b"<title>"), DotMeta())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["clean", "escape_html_label", "wrap_lines"]
+__all__ = ["clean", "escape_clean", "escape_html_label", "wrap_lines"]
 
 # XML 1.0 forbids C0 controls (except tab and newline), lone surrogates and U+FFFE/U+FFFF; Graphviz
 # would fail on them, so they become a replacement character before anything else sees them.
@@ -41,7 +41,12 @@ def escape_html_label(text: str) -> str:
     return html.escape(clean(text).replace("\\", "\\\\"), quote=True)
 
 
-def wrap_lines(text: str, width: int, *, max_chars: int = 320) -> list[str]:
+def escape_clean(text: str) -> str:
+    """:func:`escape_html_label` for text that :func:`clean` has already seen."""
+    return html.escape(text.replace("\\", "\\\\"), quote=True)
+
+
+def wrap_lines(text: str, width: int, *, max_chars: int = 320, cleaned: bool = False) -> list[str]:
     """Wrap cleaned text to lines of at most ``width`` characters; overlong words are broken.
 
     Text longer than ``max_chars`` is cut at a word boundary and ends with an ellipsis, so that one
@@ -52,7 +57,8 @@ def wrap_lines(text: str, width: int, *, max_chars: int = 320) -> list[str]:
     >>> wrap_lines("Social media are not social by themselves.", 16)
     ['Social media are', 'not social by', 'themselves.']
     """
-    text = clean(text)
+    if not cleaned:
+        text = clean(text)
     if len(text) > max_chars:
         cut = text.rfind(" ", 0, max_chars)
         text = text[: cut if cut > max_chars // 2 else max_chars].rstrip() + "…"

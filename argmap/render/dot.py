@@ -14,7 +14,7 @@ import graphviz
 
 from argmap.errors import LimitExceededError
 from argmap.model import ArgumentMap, Claim, Evidence
-from argmap.render._escape import clean, escape_html_label, wrap_lines
+from argmap.render._escape import clean, escape_clean, escape_html_label, wrap_lines
 from argmap.render._select import focus_map
 from argmap.render._words import word
 from argmap.render.options import RenderOptions, options_from
@@ -130,13 +130,14 @@ def _badge(value: str | float | None, theme: Theme) -> tuple[str, str] | None:
     return f"\u25cf {value:.2f}", colour
 
 
-def _label(st: Claim | Evidence, *, main: bool, lang: str, opts: RenderOptions, dim: bool, badge: tuple[str, str] | None) -> str:
+def _label(st: Claim | Evidence, text: str, *, main: bool, lang: str, opts: RenderOptions, dim: bool, badge: tuple[str, str] | None) -> str:
+    """The HTML-like label of a statement; ``text`` is its cleaned text in the drawing's language."""
     theme = opts.theme
     size = theme.font_size * (1.15 if main else 1.0)
     text_colour = theme.dim_text if dim else (theme.main_text if main else theme.text)
     head_colour = theme.dim_text if dim else (theme.main_text if main else theme.muted)
-    lines = wrap_lines(st.text_in(lang, fallback=None), opts.wrap + (6 if main else 0))
-    body = "".join(E(line) + '<BR ALIGN="LEFT"/>' for line in lines)
+    lines = wrap_lines(text, opts.wrap + (6 if main else 0), cleaned=True)
+    body = '<BR ALIGN="LEFT"/>'.join(map(escape_clean, lines)) + '<BR ALIGN="LEFT"/>'
     if main:
         body = f"<B>{body}</B>"
     header = f'<FONT POINT-SIZE="{theme.header_size:.1f}" COLOR="{head_colour}">{E(_header(st, main, lang))}</FONT>'
@@ -254,14 +255,20 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
     overlay = opts.overlay or {}
     highlight = opts.highlight
 
+    texts: dict[str, str] = {}
+    node_attrs: dict[tuple[int, bool, str | None, bool], str] = {}  # the same few styles, quoted once
     for st in m.statements:
         main = st.id == m.main_claim
         dim = bool(highlight) and st.id not in highlight
-        badge = _badge(overlay.get(st.id), theme)
         style = _node_style(theme, st, main)
-        attrs = _statement_attrs(style, theme, dim=dim, fill=None if main else _tag_fill(st, theme))
-        if highlight and not dim:
-            attrs["penwidth"] = f"{style.penwidth + 1.5:g}"
+        fill = None if main else _tag_fill(st, theme)
+        key = (id(style), dim, fill, bool(highlight) and not dim)
+        attr_text = node_attrs.get(key)
+        if attr_text is None:
+            attrs = _statement_attrs(style, theme, dim=dim, fill=fill)
+            if key[3]:
+                attrs["penwidth"] = f"{style.penwidth + 1.5:g}"
+            attr_text = node_attrs[key] = _attrs(attrs)
         sid = statement_svg_id(st.id)
         classes = ["statement", st.kind]
         if isinstance(st, Evidence):
@@ -272,55 +279,60 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
             classes.append("held-by-other")
         if highlight:
             classes.append("dimmed" if dim else "highlighted")
-        if isinstance(overlay.get(st.id), str):
-            classes.append(f"label-{str(overlay[st.id]).lower()}")
-        classes.extend(_safe_class(t) for t in st.tags)
-        label = _label(st, main=main, lang=lang, opts=opts, dim=dim, badge=badge)
-        g.node(index[st.id], label=label, id=sid, **{"class": " ".join(classes)}, **attrs)
-        meta.items[sid] = Item(st.id, "statement", tuple(classes), f"{_header(st, main, lang)}: {clean(st.text_in(lang))}")
+        value = overlay.get(st.id)
+        if isinstance(value, str):
+            classes.append(f"label-{value.lower()}")
+        if st.tags:
+            classes.extend(_safe_class(t) for t in st.tags)
+        text = texts[st.id] = clean(st.text_in(lang))
+        label = _label(st, text, main=main, lang=lang, opts=opts, dim=dim, badge=_badge(value, theme))
+        cls = " ".join(classes)
+        # ids match the model's id pattern and classes are built from safe words: no quoting needed
+        g.lines.append(f'\t{index[st.id]} [label={label} id="{sid}" class="{cls}" {attr_text}]\n')
+        meta.items[sid] = Item(st.id, "statement", tuple(classes), f"{_header(st, main, lang)}: {text}")
 
     def endpoint(target: str) -> str:
         return index[target] if target in index else rel_index[target]
 
+    edge_attrs: dict[tuple[str, bool], tuple[str, str]] = {}
     for rel in m.relations:
         es = theme.edge(rel.type)
         bright = (rel.id in highlight or (all(p in highlight for p in rel.premises) and rel.target in highlight)) if highlight else True
         colour = es.color if bright else theme.dim_line
-        common = {"color": colour, "style": es.style, "penwidth": f"{es.penwidth:g}"}
+        cached = edge_attrs.get((rel.type, bright))
+        if cached is None:
+            common = _attrs({"color": colour, "style": es.style, "penwidth": f"{es.penwidth:g}"})
+            cached = edge_attrs[(rel.type, bright)] = (common, _q(es.arrowhead))
+        common, head = cached
         rid = relation_svg_id(rel.id)
         rclasses: tuple[str, ...] = ("relation", rel.type) + (() if bright or not highlight else ("dimmed",))
-        target_text = clean(m.text_of(rel.target, lang)) if rel.target in index else f"relation {rel.target}"
+        target_text = texts.get(rel.target) or f"relation {rel.target}"
         rtitle = f"{rel.type} {rel.id}: {', '.join(rel.premises)} -> {rel.target} ({target_text[:80]})"
         if rel.id in needs_junction:
             jclasses = (*rclasses, "junction", *(("linked",) if rel.is_linked else ()))
             meta.items[rid] = Item(rel.id, "relation", jclasses, rtitle)
-            g.node(
-                rel_index[rel.id],
-                label="",
-                shape="point",
-                width="0.16",
-                color=colour,
-                fillcolor=colour,
-                id=rid,
-                **{"class": " ".join(jclasses)},
-            )
+            point = _attrs({"shape": "point", "width": "0.16", "color": colour, "fillcolor": colour})
+            g.lines.append(f'\t{rel_index[rel.id]} [label="" id="{rid}" class="{" ".join(jclasses)}" {point}]\n')
             part = ("relation-part", *rclasses[1:])
             for i, p in enumerate(rel.premises):
                 pid = f"{rid}-premise-{i}"
                 meta.items[pid] = Item(rel.id, "relation-part", (*part, "premise"), rtitle)
-                g.edge(index[p], rel_index[rel.id], arrowhead="none", id=pid, **{"class": " ".join((*part, "premise"))}, **common)
+                pclass = " ".join((*part, "premise"))
+                g.lines.append(f'\t{index[p]} -> {rel_index[rel.id]} [arrowhead="none" id="{pid}" class="{pclass}" {common}]\n')
             tid = f"{rid}-target"
             meta.items[tid] = Item(rel.id, "relation-part", (*part, "target"), rtitle)
-            g.edge(
-                rel_index[rel.id], endpoint(rel.target), arrowhead=es.arrowhead, id=tid, **{"class": " ".join((*part, "target"))}, **common
-            )
+            tclass = " ".join((*part, "target"))
+            g.lines.append(f'\t{rel_index[rel.id]} -> {endpoint(rel.target)} [arrowhead={head} id="{tid}" class="{tclass}" {common}]\n')
         else:
             meta.items[rid] = Item(rel.id, "relation", rclasses, rtitle)
-            g.edge(index[rel.premises[0]], endpoint(rel.target), arrowhead=es.arrowhead, id=rid, **{"class": " ".join(rclasses)}, **common)
+            rclass = " ".join(rclasses)
+            g.lines.append(
+                f'\t{index[rel.premises[0]]} -> {endpoint(rel.target)} [arrowhead={head} id="{rid}" class="{rclass}" {common}]\n'
+            )
     if opts.legend:
         _legend(g, theme, lang, meta)
     meta.title = title or (m.title or "Argument map")
-    main_text = f" Main claim: {clean(m.text_of(m.main_claim, lang))}" if m.main_claim else ""
+    main_text = f" Main claim: {texts[m.main_claim]}" if m.main_claim else ""
     meta.desc = (
         f"Argument map with {len(m.statements)} {word('statements', 'en')} and {len(m.relations)} {word('relations', 'en')}.{main_text}"
     )

@@ -65,3 +65,14 @@ def test_slide_fit_measures_the_viewbox_and_smallest_text() -> None:
     fit = slide_fit(svg)
     assert fit.scale == 2.0 and fit.min_label_px == 14.0 and fit.ok()
     assert not slide_fit(svg.replace(b"540", b"1540")).aspect_ok()
+
+
+def test_stagger_folds_a_wide_fan_of_evidence() -> None:
+    b = argmap.MapBuilder()
+    c = b.claim("Main", main=True)
+    for i in range(12):
+        b.support(b.evidence(f"Evidence {i}."), c)
+    m = b.build()
+    flat, folded = slide_fit(render(m)), slide_fit(render(m, stagger=3))
+    assert folded.aspect < flat.aspect / 2
+    assert 'minlen="3"' in argmap.to_dot(m, stagger=3).source

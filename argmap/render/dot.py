@@ -255,6 +255,17 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
     overlay = opts.overlay or {}
     highlight = opts.highlight
 
+    # Staggering: the leaf premises of one target go to 1..stagger ranks away, so a wide fan folds.
+    minlen: dict[str, str] = {}
+    if opts.stagger > 1:
+        has_incoming = {rel.target for rel in m.relations}
+        fan: dict[str, int] = {}
+        for rel in m.relations:
+            if len(rel.premises) == 1 and rel.premises[0] not in has_incoming and rel.target in index:
+                k = fan.get(rel.target, 0)
+                fan[rel.target] = k + 1
+                if k % opts.stagger:
+                    minlen[rel.id] = f' minlen="{1 + k % opts.stagger}"'
     texts: dict[str, str] = {}
     node_attrs: dict[tuple[int, bool, str | None, bool], str] = {}  # the same few styles, quoted once
     for st in m.statements:
@@ -326,9 +337,8 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
         else:
             meta.items[rid] = Item(rel.id, "relation", rclasses, rtitle)
             rclass = " ".join(rclasses)
-            g.lines.append(
-                f'\t{index[rel.premises[0]]} -> {endpoint(rel.target)} [arrowhead={head} id="{rid}" class="{rclass}" {common}]\n'
-            )
+            tail, extra = index[rel.premises[0]], minlen.get(rel.id, "")
+            g.lines.append(f'\t{tail} -> {endpoint(rel.target)} [arrowhead={head} id="{rid}" class="{rclass}" {common}{extra}]\n')
     if opts.legend:
         _legend(g, theme, lang, meta)
     meta.title = title or (m.title or "Argument map")

@@ -16,7 +16,20 @@ SCREEN = (1920, 1080)
 MIN_LABEL_PX = 14.0
 TOLERANCE = 0.30  # the aspect ratio may be off by this fraction of the target
 MAX_TRIAL_STATEMENTS = 200  # above this no layout is legible on one slide; trials would only cost time
-_CANDIDATES = (("BT", 26), ("BT", 20), ("BT", 34), ("RL", 22), ("RL", 30), ("LR", 26), ("BT", 44))
+# (direction, characters per line, stagger): the natural layout first, then narrower, wider, folded ones
+_CANDIDATES = (
+    ("BT", 26, 1),
+    ("BT", 20, 1),
+    ("BT", 34, 1),
+    ("RL", 22, 1),
+    ("RL", 30, 1),
+    ("LR", 26, 1),
+    ("BT", 44, 1),
+    ("BT", 26, 2),
+    ("BT", 22, 3),
+    ("RL", 26, 2),
+    ("BT", 26, 4),
+)
 
 
 class SlideFitWarning(UserWarning):
@@ -103,8 +116,8 @@ def choose_layout(m: ArgumentMap, opts: RenderOptions) -> RenderOptions:
     if ratio is None or len(m.statements) > MAX_TRIAL_STATEMENTS or len(m.statements) < 2:
         return opts
     best: tuple[float, RenderOptions] | None = None
-    for rankdir, wrap in _CANDIDATES:
-        trial = opts.but(rankdir=rankdir, wrap=wrap)
+    for rankdir, wrap, stagger in _CANDIDATES:
+        trial = opts.but(rankdir=rankdir, wrap=wrap, stagger=stagger)
         graph, _ = build_dot(m, trial)
         width, height = _plain_size(run_dot(graph.source, "plain", timeout=opts.timeout))
         px = predicted_label_px(width, height, trial, ratio)

@@ -33,7 +33,8 @@ class RenderOptions:
     ``focus``/``k`` keep the ``k``-hop neighbourhood of one statement; ``highlight`` keeps some
     statements bright and dims the rest; ``overlay`` maps statement ids to ``"IN"``/``"OUT"``/``"UNDEC"``
     or a strength in [0, 1]; ``tag_colors`` fills statements by tag; ``max_statements`` and ``timeout``
-    bound the work. ``rankdir`` and ``wrap`` (characters per line) override the layout.
+    bound the work. ``rankdir``, ``wrap`` (characters per line) and ``stagger`` (spread the leaves of a
+    wide fan over that many ranks, as Graphviz's ``unflatten`` does) override the layout.
 
     Examples
     --------
@@ -57,6 +58,7 @@ class RenderOptions:
     timeout: float = DEFAULT_TIMEOUT
     rankdir: RankDir = "BT"
     wrap: int = 26
+    stagger: int = 1
 
     @property
     def fit_ratio(self) -> float | None:
@@ -124,6 +126,9 @@ def options_from(options: RenderOptions | None = None, **kwargs: Any) -> RenderO
     wrap = values.get("wrap", base.wrap)
     if not isinstance(wrap, int) or not 8 <= wrap <= 200:
         raise _bad(f"wrap must be a number of characters from 8 to 200, not {wrap!r}", "wrap")
+    stagger = values.get("stagger", base.stagger)
+    if not isinstance(stagger, int) or not 1 <= stagger <= 6:
+        raise _bad(f"stagger must be a whole number from 1 to 6, not {stagger!r}", "stagger")
     if values.get("max_statements", 1) < 1:
         raise _bad("max_statements must be at least 1", "max_statements")
     timeout = values.get("timeout", base.timeout)

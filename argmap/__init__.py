@@ -22,6 +22,7 @@ from argmap.edit import (
 from argmap.errors import (
     ArgmapError,
     FormatError,
+    FormatWarning,
     InvalidMapError,
     LimitExceededError,
     NotFoundError,
@@ -63,6 +64,7 @@ __all__ = [
     "Evidence",
     "Explanation",
     "FormatError",
+    "FormatWarning",
     "Framework",
     "Holder",
     "InvalidMapError",

@@ -114,7 +114,7 @@ def convert_command(
         target, _ = _target(output, to)
         said = _convert_one(Path(source), output, from_, target)
         note = f" ({len(said)} warning{'s' if len(said) != 1 else ''})" if said else ""
-        console.print(f"wrote {output}{note}", markup=False)
+        console.print(f"wrote {output}{note}", markup=False, soft_wrap=True)
 
 
 def _batch(pattern: str, output: Path, source: str | None, to: str | None) -> None:
@@ -138,7 +138,7 @@ def _batch(pattern: str, output: Path, source: str | None, to: str | None) -> No
 
     result = run_batch(files, job, label="converting", show=err_console.is_terminal)
     more = f", {len(warned)} warning{'s' if len(warned) != 1 else ''}" if warned else ""
-    console.print(f"converted {len(result.done)} of {len(files)} files to {output}{more}", markup=False)
+    console.print(f"converted {len(result.done)} of {len(files)} files to {output}{more}", markup=False, soft_wrap=True)
     if result.failed:
         err_console.print(f"[bold red]{len(result.failed)} failed:[/]", markup=True)
         for path, reason in result.failed:

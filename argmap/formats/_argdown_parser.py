@@ -32,6 +32,8 @@ _EDGE_OF = {  # marker -> (relation kind, child is the source)
     "_>": ("undercut", False),
     "><": ("contradiction", True),
 }
+_DEFINES = re.compile(r"(\[[^\]]*\]|<[^>]*>):")
+_NOT_TEXT = re.compile(r"[\[<(#]|--|(<\+|\+>|<-|->|<_|_>|><|\+|-|_)(\s|$)")
 _PCS_ITEM = re.compile(r"\((\d+)\)\s*(.*)")
 _INFERENCE = re.compile(r"-{2,}(.*?)-{2,}\s*|-{4,}\s*")
 _HEADING = re.compile(r"(#{1,6})\s+(.*)")
@@ -117,22 +119,30 @@ class _Parser:
     def run(self) -> Document:
         start = self._frontmatter()
         stack: list[tuple[int, Key]] = []  # the open relation tree: (indent, node)
+        last: Key | None = None  # the top-level element defined on the line above, whose text may go on
         pcs_arg: ArgumentDef | None = None
         for index in range(start, len(self.lines)):
             raw = self.lines[index]
             no = index + 1
             body = raw.lstrip(" \t")
-            if not body or body.startswith("//"):
+            if not body.strip():
+                last = None  # a blank line ends a paragraph: no continuation after it
+                continue
+            if body.startswith("//"):
                 continue
             indent = _indent_width(raw[: len(raw) - len(body)])
             col = len(raw) - len(body) + 1
+            if last is not None and indent == 0 and not _NOT_TEXT.match(body):
+                self._continue(last, _rstrip(body), no, col)  # the text of the line above goes on
+                continue
+            last = None
             body = _rstrip(body)
             if indent == 0:
                 heading = _HEADING.fullmatch(body)
                 if heading:
                     text, _, _ = self.inline(heading.group(2), no, col + len(heading.group(1)) + 1)
                     self.section = text or None
-                    stack, pcs_arg = [], None
+                    stack, pcs_arg, last = [], None, None
                     continue
                 item = _PCS_ITEM.fullmatch(body)
                 if item:
@@ -163,6 +173,7 @@ class _Parser:
                 )
                 continue
             node = self.element(body, no, col)
+            last = node if node and (body[:1] not in "[<" or _DEFINES.match(body)) else None
             stack = [(0, node)] if node else []
             pcs_arg = self.doc.arguments[node[1]] if node and node[0] == "a" else None
         return self.doc
@@ -260,6 +271,13 @@ class _Parser:
 
     def _at(self, line: int, col: int) -> str:
         return f"{self.file or 'line'}:{line}:{col}" if self.file else f"line {line}, column {col}"
+
+    def _continue(self, key: Key, body: str, line: int, col: int) -> None:
+        text, tags, data = self.inline(body, line, col)
+        item = self.doc.statements[key[1]] if key[0] == "s" else self.doc.arguments[key[1]]
+        if text:
+            item.text = f"{item.text} {text}" if item.text else text
+        self._merge(item, tags, data)
 
     # ------------------------------------------------------------ premise-conclusion structures
 

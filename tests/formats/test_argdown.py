@@ -172,3 +172,11 @@ def test_files_and_registry(tmp_path: Path, constructs: ArgumentMap) -> None:
     assert argmap.load(out).model_dump() == constructs.model_dump()
     assert argmap.formats.sniff(out.read_text()).name == "argdown"  # type: ignore[union-attr]
     assert argmap.formats.get_format(".argdown").can_write
+
+
+def test_text_goes_on_over_lines_until_a_blank_line() -> None:
+    m = parse_argdown("[A]: first line\ngoes on #t {x: 1}\n[B]: b\n\nplain untitled\nsecond line\n  + [A]\n<X>: desc\nmore desc\n")
+    assert m.text_of("A") == "first line goes on" and m.statement("A").tags == ("t",) and m.statement("A").data == {"x": 1}
+    assert m.text_of("s3") == "plain untitled second line"
+    assert m.text_of("X") == "desc more desc"
+    assert [(r.premises, r.target) for r in m.relations] == [(("A",), "s3")]

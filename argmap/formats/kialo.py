@@ -2,7 +2,8 @@
 
 Every numbered line is a claim with id ``k`` + its number (``k1.2.``'s id is ``k1.2``); ``Pro:`` supports
 and ``Con:`` attacks the claim it is numbered under; a text that continues on the next lines is joined.
-``-> See 1.3.`` links reuse claim 1.3 as the premise instead of repeating it. The thesis ``1.`` is the
+``-> See 1.3.`` links reuse claim 1.3 as the premise instead of repeating it (and what is
+numbered under a link answers the claim it links to). The thesis ``1.`` is the
 main claim; the discussion title is the map's title. Markdown links keep their URL in brackets.
 """
 
@@ -64,6 +65,16 @@ def parse_kialo(text: str, *, filename: str | None = None, base_dir: str | None 
     if not entries and not problems:
         problems.append(Problem("no numbered lines: a Kialo export starts with '1. ' and the thesis", file=filename, line=1, column=1))
     numbers = {e["number"] for e in entries}
+    links = {e["number"]: m.group(1) for e in entries if (m := _SEE.match("\n".join(e["lines"]).strip()))}
+
+    def claim(number: str) -> str:
+        """The id of the claim a number stands for: a '-> See' line stands for the claim it links to."""
+        seen = set()
+        while number in links and number not in seen:
+            seen.add(number)
+            number = links[number]
+        return "k" + number[:-1]
+
     statements: list[dict[str, Any]] = []
     relations: list[dict[str, Any]] = []
     for e in entries:
@@ -84,7 +95,10 @@ def parse_kialo(text: str, *, filename: str | None = None, base_dir: str | None 
                     Problem(f"'-> See {see.group(1)}' links to a claim that is not in the file", file=filename, line=e["line"], column=col)
                 )
                 continue
-            premise = "k" + see.group(1)[:-1]
+            if claim(number) == sid:
+                problems.append(Problem(f"'-> See {see.group(1)}' links in a circle", file=filename, line=e["line"], column=1))
+                continue
+            premise = claim(number)
         else:
             if not body:
                 problems.append(Problem(f"{number} has no text", file=filename, line=e["line"], column=1))
@@ -93,7 +107,7 @@ def parse_kialo(text: str, *, filename: str | None = None, base_dir: str | None 
             statements.append({"id": sid, "kind": "claim", "text": _clean(body), "data": {"kialo": number}})
         if parent:
             rtype = "support" if e["stance"] == "Pro" else "attack"
-            relations.append({"id": f"r{sid}", "type": rtype, "premises": [premise], "target": "k" + parent[:-1]})
+            relations.append({"id": f"r{sid}", "type": rtype, "premises": [premise], "target": claim(parent)})
     if problems:
         raise FormatError(problems[:100], summary=f"{filename or 'input'}: not a valid Kialo export")
     theses = [e["number"] for e in entries if e["number"].count(".") == 1]

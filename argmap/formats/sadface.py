@@ -107,13 +107,19 @@ def parse_sadface(text: str, *, filename: str | None = None, base_dir: str | Non
             if isinstance(node.get("metadata"), dict) and node["metadata"]:
                 item["data"] = {"sadface": node["metadata"]}
             statements.append(item)
+
+    def prefers(nid: str) -> bool:
+        node = nodes[nid][1]
+        return node["type"] == "scheme" and str(node.get("name") or "").strip().lower() == "preference"
+
     for nid, (i, node) in nodes.items():
         if node["type"] != "scheme":
             continue
         name = str(node.get("name") or "support").strip()
         rtype = _TYPES.get(name.lower(), "support")
-        premises = [_id(s) for s in into[nid] if nodes[s][1]["type"] == "atom" or rtype == "preference"]
-        targets = out[nid]
+        premises = [_id(s) for s in into[nid] if nodes[s][1]["type"] == "atom" or (rtype == "preference" and not prefers(s))]
+        # an edge from a scheme into a preference scheme names what is preferred: a premise there, no target here
+        targets = [t for t in out[nid] if not (prefers(t) and rtype != "preference")]
         if not premises or len(targets) != 1:
             what = "no premises" if not premises else f"{len(targets)} targets (expected one)"
             warnings.warn(f"{filename or 'SADFace'}: nodes[{i}]: scheme '{nid}' has {what}; it is not kept", FormatWarning, stacklevel=2)

@@ -40,6 +40,7 @@ def test_kialo_fixture() -> None:
         ("Discussion Title: x\n\n1. T\n1.1. y\n", 4, "expected 'Pro:' or 'Con:'"),
         ("Discussion Title: x\n\nnot numbered\n", 3, "expected 'Discussion Title"),
         ("Discussion Title: x\n\n", 1, "no numbered lines"),
+        ("Discussion Title: x\n\n1. T\n1.1. Pro: -> See 1.2.\n1.2. Con: -> See 1.1.\n", 4, "links in a circle"),
     ],
 )
 def test_kialo_errors(text: str, line: int, expected: str) -> None:

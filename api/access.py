@@ -49,9 +49,12 @@ def expected_version(if_match: str | None, current: int) -> int | None:
     )
 
 
-def readable(store: Store, map_id: str, caller: Caller) -> tuple[MapRecord, ArgumentMap]:
-    """The map if the caller may read it; someone else's private map is 404, exactly like a missing one."""
-    rec, amap = store.load(map_id)
+def readable(store: Store, map_id: str, caller: Caller, *, with_tags: bool = True) -> tuple[MapRecord, ArgumentMap]:
+    """The map if the caller may read it; someone else's private map is 404, exactly like a missing one.
+
+    ``with_tags=False`` skips reading the tags (for answers that do not show them).
+    """
+    rec, amap = store.load(map_id, with_tags=with_tags)
     if not rec.public and rec.owner != caller.owner:
         raise UnknownMapError(map_id)
     return rec, amap

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.problems import ApiProblem
@@ -20,12 +21,15 @@ _bearer = HTTPBearer(
 )
 
 
-def _settings(request: Request) -> Settings:
+# The dependencies are ``async`` so that they run on the event loop: a sync one costs a thread hop per request.
+
+
+async def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def _store(request: Request) -> Store:
+async def _store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
@@ -48,14 +52,17 @@ class Caller:
 _UNAUTHORIZED = {"WWW-Authenticate": 'Bearer realm="argmap"'}
 
 
-def _caller(
-    settings: SettingsDep, store: StoreDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> Caller:
+async def _caller(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Caller:
+    settings: Settings = request.app.state.settings  # read directly: fewer dependencies to solve per request
+    store: Store = request.app.state.store
     if settings.auth == "off":
         return Caller(settings.local_owner)
     if credentials is None:
         return Caller(None)
-    owner = store.owner_of(credentials.credentials)
+    token = credentials.credentials
+    owner = store.cached_owner(token)
+    if owner is None:
+        owner = await run_in_threadpool(store.owner_of, token)
     if owner is None:
         raise ApiProblem(
             401,
@@ -66,7 +73,7 @@ def _caller(
     return Caller(owner)
 
 
-def _writer(caller: Annotated[Caller, Depends(_caller)]) -> Caller:
+async def _writer(caller: Annotated[Caller, Depends(_caller)]) -> Caller:
     if caller.owner is None:
         raise ApiProblem(401, "this needs an API key: send 'Authorization: Bearer <key>'", slug="key-required", headers=_UNAUTHORIZED)
     return caller

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,7 +106,7 @@ class MapRecord:
     id: str
     owner: str
     title: str | None
-    tags: tuple[str, ...]
+    tags: tuple[str, ...] | None  # None when not read (``with_tags=False``)
     public: bool
     version: int
     statements: int
@@ -181,10 +182,12 @@ class Store:
     (1, 'T')
     """
 
-    def __init__(self, url: str, *, map_cache_size: int = 64) -> None:
+    def __init__(self, url: str, *, map_cache_size: int = 64, key_cache_seconds: float = 10.0) -> None:
         self.url = make_url(url)
         self.engine = self._engine()
         self._maps: LRUCache[ArgumentMap] = LRUCache(map_cache_size)
+        self._keys: LRUCache[tuple[str, str, float]] = LRUCache(1024)  # token hash -> (key id, owner, checked at)
+        self.key_cache_seconds = key_cache_seconds
 
     @property
     def dialect(self) -> str:
@@ -253,19 +256,21 @@ class Store:
         self._maps.put((map_id, 1), amap)
         return MapRecord(map_id, owner, amap.title, map_tag_list, public, 1, len(amap.statements), now, now)
 
-    def record(self, map_id: str) -> MapRecord | None:
-        """The map's row without its body, or None."""
+    def record(self, map_id: str, *, with_tags: bool = True) -> MapRecord | None:
+        """The map's row without its body, or None; ``with_tags=False`` saves a query and leaves ``tags`` None."""
         if _bad_key(map_id):
             return None
         with self.engine.connect() as conn:
             row = conn.execute(select(*_HEADER).where(maps.c.id == map_id)).first()
             if row is None:
                 return None
+            if not with_tags:
+                return self._record(row, None)
             tag_list = conn.execute(select(tags.c.tag).where(tags.c.map_id == map_id).order_by(tags.c.tag)).scalars().all()
         return self._record(row, tuple(tag_list))
 
     @staticmethod
-    def _record(row: Any, tag_list: tuple[str, ...]) -> MapRecord:
+    def _record(row: Any, tag_list: tuple[str, ...] | None) -> MapRecord:
         return MapRecord(
             row.id,
             row.owner,
@@ -278,10 +283,10 @@ class Store:
             _utc(row.updated_at),
         )
 
-    def load(self, map_id: str) -> tuple[MapRecord, ArgumentMap]:
+    def load(self, map_id: str, *, with_tags: bool = True) -> tuple[MapRecord, ArgumentMap]:
         """The map's row and the map itself; :class:`UnknownMapError` when there is none."""
         for _ in range(5):
-            rec = self.record(map_id)
+            rec = self.record(map_id, with_tags=with_tags)
             if rec is None:
                 raise UnknownMapError(map_id)
             cached = self._maps.get((map_id, rec.version))
@@ -400,6 +405,19 @@ class Store:
             conn.execute(insert(api_keys).values(id=key_id, owner=owner, name=name, token_hash=hash_token(token), created_at=now))
         return ApiKey(key_id, owner, name, now, None), token
 
+    def cached_owner(self, token: str) -> str | None:
+        """The owner of a token found valid in the last ``key_cache_seconds``, or None (then ask :meth:`owner_of`).
+
+        The cache is keyed by the token's hash; a key revoked through this store leaves it at once,
+        one revoked elsewhere (another process, the CLI) within ``key_cache_seconds``.
+        """
+        if self.key_cache_seconds <= 0 or _bad_key(token):
+            return None
+        hit = self._keys.get(hash_token(token))
+        if hit is None or time.monotonic() - hit[2] > self.key_cache_seconds:
+            return None
+        return hit[1]
+
     def owner_of(self, token: str) -> str | None:
         """The owner of a valid, unrevoked token, or None. The hash is compared in constant time."""
         parts = token.split("_")
@@ -412,7 +430,11 @@ class Store:
             ).first()
         if row is None or row.revoked_at is not None:
             return None
-        return str(row.owner) if hmac.compare_digest(row.token_hash, hash_token(token)) else None
+        digest = hash_token(token)
+        if not hmac.compare_digest(row.token_hash, digest):
+            return None
+        self._keys.put(digest, (key_id, str(row.owner), time.monotonic()))
+        return str(row.owner)
 
     def list_keys(self, *, owner: str | None = None) -> list[ApiKey]:
         query = select(api_keys).order_by(api_keys.c.created_at, api_keys.c.id)
@@ -430,7 +452,8 @@ class Store:
             result = conn.execute(
                 update(api_keys).where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None)).values(revoked_at=_now())
             )
-            return result.rowcount == 1
+        self._keys.clear()  # rare: forget every cached key rather than look for this one
+        return bool(result.rowcount == 1)
 
     def count_keys(self) -> int:
         with self.engine.connect() as conn:

@@ -50,5 +50,5 @@ def evaluation(
     limit: Annotated[int, Query(ge=1, le=1000, description="Most extensions to enumerate.")] = 100,
 ) -> Response:
     """Labels (IN, OUT, UNDEC) or strengths per statement under the chosen semantics."""
-    _, amap = readable(store, map_id, caller)
+    _, amap = readable(store, map_id, caller, with_tags=False)
     return Response(evaluate_bounded(amap, semantics, limit=limit).model_dump_json(exclude_none=True), media_type="application/json")

@@ -40,7 +40,7 @@ def summary(rec: MapRecord) -> MapSummary:
         id=rec.id,
         owner=rec.owner,
         title=rec.title,
-        tags=list(rec.tags),
+        tags=list(rec.tags or ()),
         public=rec.public,
         version=rec.version,
         statements=rec.statements,

@@ -79,14 +79,14 @@ def _json(model: BaseModel) -> Response:
 @router.get("/supporters", response_model=Statements, responses=ERRORS, summary="What supports a statement")
 def supporters(map_id: str, statement_id: StatementId, store: StoreDep, caller: CallerDep, lang: Lang = None) -> Response:
     """The premises of the support relations that target the statement."""
-    rec, amap = readable(store, map_id, caller)
+    rec, amap = readable(store, map_id, caller, with_tags=False)
     return _statements(rec, amap, query.supporters(amap, statement_id), lang)
 
 
 @router.get("/attackers", response_model=Statements, responses=ERRORS, summary="What attacks a statement")
 def attackers(map_id: str, statement_id: StatementId, store: StoreDep, caller: CallerDep, lang: Lang = None) -> Response:
     """The premises of the attack relations (rebuttals) that target the statement."""
-    rec, amap = readable(store, map_id, caller)
+    rec, amap = readable(store, map_id, caller, with_tags=False)
     return _statements(rec, amap, query.attackers(amap, statement_id), lang)
 
 
@@ -99,7 +99,7 @@ def undercutters(
     lang: Lang = None,
 ) -> Response:
     """The statements that attack the inference of the relation."""
-    rec, amap = readable(store, map_id, caller)
+    rec, amap = readable(store, map_id, caller, with_tags=False)
     return _statements(rec, amap, query.undercutters(amap, relation), lang)
 
 
@@ -113,7 +113,7 @@ def evidence(
     lang: Lang = None,
 ) -> Response:
     """The evidence that supports the statement, directly or (``transitive``) through chains of support."""
-    rec, amap = readable(store, map_id, caller)
+    rec, amap = readable(store, map_id, caller, with_tags=False)
     return _statements(rec, amap, query.evidence_for(amap, statement_id, transitive=transitive), lang)
 
 
@@ -128,7 +128,7 @@ def objections(
     answered: Annotated[bool | None, Query(description="Only answered (true) or unanswered (false) objections.")] = None,
 ) -> Response:
     """The attacks on a statement (or on any statement), each with whether and by what it is answered."""
-    rec, amap = readable(store, map_id, caller)
+    rec, amap = readable(store, map_id, caller, with_tags=False)
     if statement_id is not None:
         found = query.objections(amap, statement_id)
     elif answered is False:
@@ -143,14 +143,14 @@ def objections(
 @router.get("/unsupported", response_model=Statements, responses=ERRORS, summary="Claims with no support")
 def unsupported(map_id: str, store: StoreDep, caller: CallerDep, lang: Lang = None) -> Response:
     """The claims that no support relation targets."""
-    rec, amap = readable(store, map_id, caller)
+    rec, amap = readable(store, map_id, caller, with_tags=False)
     return _statements(rec, amap, query.unsupported_claims(amap), lang)
 
 
 @router.get("/disconnected", response_model=Statements, responses=ERRORS, summary="Statements cut off from the main claim")
 def disconnected(map_id: str, store: StoreDep, caller: CallerDep, lang: Lang = None) -> Response:
     """The statements with no path of relations to the main claim."""
-    rec, amap = readable(store, map_id, caller)
+    rec, amap = readable(store, map_id, caller, with_tags=False)
     return _statements(rec, amap, query.disconnected(amap), lang)
 
 
@@ -164,7 +164,7 @@ def chains(
     limit: Annotated[int, Query(ge=1, le=1000, description="Most chains returned.")] = 100,
 ) -> Response:
     """Every chain of relations from the statement up to the main claim, with its stance (pro or con)."""
-    rec, amap = readable(store, map_id, caller)
+    rec, amap = readable(store, map_id, caller, with_tags=False)
     found = query.chains_to_main(amap, statement_id, max_length=max_length, limit=limit)
     return _json(Chains(map_id=rec.id, version=rec.version, items=found))
 
@@ -178,7 +178,7 @@ def focus(
     k: Annotated[int, Query(ge=0, le=20, description="How many relations away to reach.")] = 1,
 ) -> Response:
     """The part of the map within ``k`` relations of the statement, as a map of its own."""
-    _, amap = readable(store, map_id, caller)
+    _, amap = readable(store, map_id, caller, with_tags=False)
     return Response(query.focus(amap, statement_id, k=k).model_dump_json(), media_type="application/json")
 
 
@@ -193,12 +193,12 @@ def search(
     lang: Annotated[list[str] | None, Query(max_length=20, description="Only texts in these languages.")] = None,
 ) -> Response:
     """The statements whose text or title holds every word of ``q``."""
-    rec, amap = readable(store, map_id, caller)
+    rec, amap = readable(store, map_id, caller, with_tags=False)
     return _json(SearchHits(map_id=rec.id, version=rec.version, items=query.search(amap, q, languages=lang or None)))
 
 
 @router.get("/statistics", response_model=query.MapStatistics, responses=ERRORS, summary="Counts over the map")
 def statistics(map_id: str, store: StoreDep, caller: CallerDep) -> Any:
     """How many statements, relations, sources; by kind, type, holder, language and depth."""
-    _, amap = readable(store, map_id, caller)
+    _, amap = readable(store, map_id, caller, with_tags=False)
     return query.statistics(amap)

@@ -7,6 +7,7 @@ never goes stale; its ETag is a hash of the same key, so a client's ``If-None-Ma
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import time
 from collections.abc import Mapping
@@ -84,7 +85,7 @@ def render_map(
     if_none_match: Annotated[str | None, Header(description="An ETag you hold: 304 when the drawing is the same.")] = None,
 ) -> Response:
     """The map drawn by Graphviz. The same map version with the same options is served from a cache."""
-    rec, amap = readable(store, map_id, caller)
+    rec, amap = readable(store, map_id, caller, with_tags=False)
     options = {
         "theme": theme,
         "lang": lang,
@@ -99,17 +100,26 @@ def render_map(
     }
     key = (rec.id, rec.version, fmt.value, tuple(sorted(options.items())))
     tag = '"r' + hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:24] + '"'
-    headers = {"ETag": tag, "Cache-Control": "private, no-cache" if not rec.public else "public, no-cache"}
+    # SVG and DOT are text and shrink ~10x: gzip them (once, cached) for clients that accept it.
+    gzipped = fmt.value in ("svg", "dot") and "gzip" in request.headers.get("accept-encoding", "").lower()
+    if gzipped:
+        tag = tag[:-1] + '-gz"'  # another representation, another strong ETag
+    headers = {"ETag": tag, "Cache-Control": "private, no-cache" if not rec.public else "public, no-cache", "Vary": "Accept-Encoding"}
     if not_modified(if_none_match, tag):
         return Response(status_code=304, headers=headers)
     cache: LRUCache[bytes] = request.app.state.render_cache
-    data = cache.get(key)
+    data = cache.get((*key, gzipped))
+    headers["X-Cache"] = "hit" if data is not None else "miss"
     if data is None:
-        data = _draw(amap, fmt.value, options, settings)
-        cache.put(key, data)
-        headers["X-Cache"] = "miss"
-    else:
-        headers["X-Cache"] = "hit"
+        raw = cache.get((*key, False)) if gzipped else None
+        if raw is None:
+            raw = _draw(amap, fmt.value, options, settings)
+            cache.put((*key, False), raw)
+        data = gzip.compress(raw, compresslevel=6, mtime=0) if gzipped else raw
+        if gzipped:
+            cache.put((*key, True), data)
+    if gzipped:
+        headers["Content-Encoding"] = "gzip"
     return Response(data, media_type=MEDIA[fmt.value], headers=headers)
 
 

@@ -60,3 +60,13 @@ def test_render_time_limit_is_503(make_app: Callable[..., FastAPI]) -> None:
     assert r.headers["content-type"] == "application/problem+json"
     assert "longer than the limit of 0.05 s" in r.json()["detail"]
     assert r.headers["retry-after"] == "60"
+
+
+def test_gzip_for_clients_that_accept_it(client: TestClient, alice: dict[str, str], pets: str) -> None:
+    url = f"/maps/{pets}/render.svg"
+    plain = client.get(url, headers={**alice, "Accept-Encoding": "identity"})
+    zipped = client.get(url, headers={**alice, "Accept-Encoding": "gzip"})
+    assert "content-encoding" not in plain.headers and zipped.headers["content-encoding"] == "gzip"
+    assert zipped.content == plain.content  # httpx decoded it
+    assert zipped.headers["etag"] != plain.headers["etag"] and zipped.headers["vary"] == "Accept-Encoding"
+    assert client.get(url, headers={**alice, "Accept-Encoding": "gzip", "If-None-Match": zipped.headers["etag"]}).status_code == 304

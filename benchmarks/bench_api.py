@@ -1,0 +1,196 @@
+"""REST API load test: latency and throughput of a query and a render on a 1,000-statement map, beside a bare endpoint.
+
+The server (``argmap serve``: uvicorn, one process, a fresh SQLite store, auth on) runs in its own
+process; this script is the load generator in a second process, on loopback, with httpx and
+asyncio: ``--clients`` connections in a closed loop for ``--seconds`` per endpoint.
+
+- bare:   ``GET /health/live``, which does nothing: the floor every other endpoint is compared with;
+- query:  ``GET /maps/{id}/query/supporters?id=...`` with a key (auth, access check, map from cache);
+- render, cached: ``GET /maps/{id}/render.svg`` with the same options again and again;
+- render, first:  the same, each time with options never used before (a different ``highlight``), so
+  each one lays out and draws the whole map with Graphviz.
+
+    .venv/bin/python benchmarks/bench_api.py                  # 5 s per endpoint, 8 clients
+    .venv/bin/python benchmarks/bench_api.py --seconds 2      # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+
+def synthetic(n: int, *, seed: int = 1) -> dict[str, Any]:
+    """A map of ``n`` statements: a tree of supports and attacks below one main claim, 30 % evidence."""
+    rnd = random.Random(seed)
+    statements: list[dict[str, Any]] = [{"id": "s0", "claim": {"en": "The main claim of the map.", "nl": "De hoofdstelling."}}]
+    relations: list[dict[str, Any]] = []
+    for i in range(1, n):
+        target = f"s{rnd.randrange(max(1, i // 2), i) if i > 3 else 0}"
+        text = {"en": f"Statement {i} says something about {i % 97}.", "nl": f"Bewering {i} zegt iets over {i % 97}."}
+        if rnd.random() < 0.3:
+            statements.append({"id": f"s{i}", "evidence": text, "evidence_type": "example"})
+        else:
+            statements.append({"id": f"s{i}", "claim": text})
+        relations.append({"id": f"r{i}", "type": "attack" if rnd.random() < 0.2 else "support", "premises": [f"s{i}"], "target": target})
+    return {"title": "Synthetic", "language": "en", "main_claim": "s0", "statements": statements, "relations": relations}
+
+
+def start_server(data: Path, port: int) -> tuple[subprocess.Popen[bytes], str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARGMAP_")}
+    env["XDG_DATA_HOME"] = str(data)
+    argmap = shutil.which("argmap", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}") or "argmap"
+    log = data / "serve.log"
+    with log.open("w") as err:
+        proc = subprocess.Popen([argmap, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    for _ in range(1200):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health/live", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    key = re.search(r"export ARGMAP_KEY=(\S+)", log.read_text())
+    if key is None:
+        proc.kill()
+        raise SystemExit(f"the server printed no key:\n{log.read_text()}")
+    return proc, key.group(1)
+
+
+async def closed_loop(
+    client: httpx.AsyncClient,
+    url: Callable[[int], str],
+    *,
+    clients: int,
+    seconds: float,
+    expect: int = 200,
+    headers: dict[str, str] | None = None,
+) -> list[float]:
+    """``clients`` concurrent loops, each sending the next request when the last one is answered."""
+    latencies: list[float] = []
+    deadline = time.perf_counter() + seconds
+    counter = 0
+
+    async def one() -> None:
+        nonlocal counter
+        while time.perf_counter() < deadline:
+            counter += 1
+            start = time.perf_counter()
+            r = await client.get(url(counter), headers=headers)
+            latencies.append(time.perf_counter() - start)
+            if r.status_code != expect:
+                raise SystemExit(f"{url(counter)} answered {r.status_code}: {r.text[:300]}")
+
+    await asyncio.gather(*(one() for _ in range(clients)))
+    return latencies
+
+
+def summary(name: str, lat: list[float], seconds: float) -> dict[str, Any]:
+    lat = sorted(lat)
+    p = statistics.quantiles(lat, n=100, method="inclusive") if len(lat) >= 2 else [lat[0]] * 99
+    return {"name": name, "n": len(lat), "p50": p[49] * 1000, "p99": p[98] * 1000, "rps": len(lat) / seconds}
+
+
+async def run(args: argparse.Namespace) -> None:
+    data = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc, key = start_server(data, port)
+    base = f"http://127.0.0.1:{port}"
+    rows: list[dict[str, Any]] = []
+    try:
+        limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
+        headers = {"Authorization": f"Bearer {key}", "Accept-Encoding": "gzip"}
+        async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120, limits=limits) as client:
+            doc = synthetic(args.statements)
+            r = await client.post("/maps", json=doc)
+            r.raise_for_status()
+            map_id = r.json()["id"]
+            # the statement with the most supporters
+            counts: dict[str, int] = {}
+            for rel in doc["relations"]:
+                if rel["type"] == "support":
+                    counts[rel["target"]] = counts.get(rel["target"], 0) + 1
+            target = max(counts, key=lambda k: counts[k])
+            first = await client.get(f"/maps/{map_id}/render.svg")  # fills the cache for the cached rows
+            etag = first.headers["ETag"]
+            # name -> (url, clients, expected status, extra headers)
+            plan: dict[str, tuple[Callable[[int], str], int, int, dict[str, str]]] = {
+                "bare `GET /health/live`": (lambda _i: "/health/live", args.clients, 200, {}),
+                f"query `supporters` ({counts[target]} answers)": (
+                    lambda _i: f"/maps/{map_id}/query/supporters?id={target}",
+                    args.clients,
+                    200,
+                    {},
+                ),
+                "render SVG, cached": (lambda _i: f"/maps/{map_id}/render.svg", args.clients, 200, {}),
+                "render SVG, cached, 1 client": (lambda _i: f"/maps/{map_id}/render.svg", 1, 200, {}),
+                "render SVG, If-None-Match (304), 1 client": (lambda _i: f"/maps/{map_id}/render.svg", 1, 304, {"If-None-Match": etag}),
+            }
+            lat: dict[str, list[float]] = {name: [] for name in plan}
+            took: dict[str, float] = dict.fromkeys(plan, 0.0)
+            # Interleaved rounds, so that a change in the machine's load hits every row alike.
+            for _ in range(args.rounds):
+                for name, (url, clients, expect, headers) in plan.items():
+                    start = time.perf_counter()
+                    lat[name] += await closed_loop(
+                        client, url, clients=clients, seconds=args.seconds / args.rounds, expect=expect, headers=headers
+                    )
+                    took[name] += time.perf_counter() - start
+            rows = [summary(name, lat[name], took[name]) for name in plan]
+            start = time.perf_counter()
+            firsts = await closed_loop(
+                client, lambda i: f"/maps/{map_id}/render.svg?highlight=s{i}", clients=1, seconds=args.render_seconds
+            )
+            rows.append(summary("render SVG, first (uncached), 1 client", firsts, time.perf_counter() - start))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(data, ignore_errors=True)
+
+    bare, query, _, cached, revalidated, first = rows
+    print(f"{args.statements:,}-statement map; {args.clients} clients unless the row says 1, {args.seconds:g} s per row, loopback\n")
+    print("| endpoint | requests | p50 ms | p99 ms | requests/s |")
+    print("|---|---:|---:|---:|---:|")
+    for row in rows:
+        print(f"| {row['name']} | {row['n']:,} | {row['p50']:.2f} | {row['p99']:.2f} | {row['rps']:,.0f} |")
+    print()
+    q_ratio = query["p99"] / bare["p99"]
+    r_ratio = first["p50"] / cached["p50"]  # both with one client: latency, not queueing
+    print(f"- query p99 / bare p99 = **{q_ratio:.2f}x** (goal: within 2x) {'met' if q_ratio <= 2 else 'NOT met'}")
+    verdict = "met" if r_ratio >= 50 else "NOT met"
+    print(f"- first render p50 / cached render p50 = **{r_ratio:,.0f}x** faster when cached (goal: >= 50x) {verdict}")
+    print(f"- first render p50 / revalidated (304) p50 = **{first['p50'] / revalidated['p50']:,.0f}x**")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="seconds per endpoint (bounded load)")
+    parser.add_argument("--render-seconds", type=float, default=10.0, help="seconds of uncached renders")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent connections")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds over the endpoints")
+    parser.add_argument("--statements", type=int, default=1000)
+    asyncio.run(run(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

@@ -70,15 +70,27 @@ def finish_svg(data: bytes, meta: DotMeta) -> bytes:
     found = next((hit for hit in (pattern.search(data) for pattern in _ACTIVE) if hit), None)
     if found:
         raise RenderError(f"Graphviz's SVG holds active content ({found.group(0)[:40]!r}); refusing to return it")
-    items = meta.items
+    # dot writes '-' in ids as '&#45;'; argmap's ids (the model's pattern) have no other character it escapes,
+    # and they are safe inside an attribute as they are.
+    items = {k.replace("-", "&#45;").encode("utf-8"): v for k, v in meta.items.items()}
 
     def group(match: re.Match[bytes]) -> bytes:
-        svg_id = html.unescape(match.group(1).decode("utf-8"))
-        item = items.get(svg_id)
+        raw_id = match.group(1)
+        item = items.get(raw_id)
         if item is None:
             return match.group(0)
-        data_id = b' data-id="' + _text(item.map_id) + b'"' if item.map_id else b""
-        return b'<g id="' + _text(svg_id) + b'" class="' + match.group(2) + b'"' + data_id + b">\n<title>" + _text(item.title) + b"</title>"
+        data_id = b' data-id="' + item.map_id.encode("utf-8") + b'"' if item.map_id else b""
+        return (
+            b'<g id="'
+            + raw_id.replace(b"&#45;", b"-")
+            + b'" class="'
+            + match.group(2)
+            + b'"'
+            + data_id
+            + b">\n<title>"
+            + _content(item.title)
+            + b"</title>"
+        )
 
     body = _GROUP.sub(group, data)
     font = f'font-family="{meta.font}"'.encode()

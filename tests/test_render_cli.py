@@ -121,3 +121,11 @@ def test_batch_renders_the_good_and_reports_the_bad(tmp_path: Path) -> None:
     assert "bad.argmap.yaml" in err and "zz" in err
     assert (tmp_path / "out" / "good.png").read_bytes().startswith(b"\x89PNG")
     assert (tmp_path / "out" / "also.png").exists()
+
+
+def test_evaluate_without_the_semantics_module_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "argmap.semantics", None)  # importing it now raises ImportError
+    code, _, err = _run("render", str(EXAMPLE), "-o", str(tmp_path / "m.svg"), "--evaluate", "grounded")
+    assert code == 1 and "needs the evaluation module" in err

@@ -95,6 +95,7 @@ class Edge:
 @dataclass
 class Document:
     frontmatter: dict[str, Any] = field(default_factory=dict)
+    frontmatter_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> its line
     statements: dict[str, StatementDef] = field(default_factory=dict)
     arguments: dict[str, ArgumentDef] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
@@ -204,6 +205,10 @@ class _Parser:
             self.problem(f"front matter must be a YAML mapping (key: value lines), not {type(data).__name__}", 2)
         else:
             self.doc.frontmatter = data
+            for no in range(1, end):
+                key = re.match(r"([\w-]+)\s*:", self.lines[no])
+                if key:
+                    self.doc.frontmatter_lines.setdefault(key.group(1), no + 1)
         return end + 1
 
     # -------------------------------------------------------------------------- elements

@@ -197,13 +197,13 @@ class _Reader:
     def _speakers(self) -> dict[str, Any]:
         """Holder of each I-node introduced by a locution (L -> YA -> I), from its participant or its text."""
         people = {}
-        for p in self.aif.get("participants") or []:
+        for p in _objects(self.aif.get("participants")):
             if isinstance(p, dict) and "participantID" in p:
                 full = " ".join(str(p.get(k) or "").strip() for k in ("firstname", "surname")).strip()
                 if full:
                     people[str(p["participantID"])] = full
         speaker = {}
-        for loc in self.aif.get("locutions") or []:
+        for loc in _objects(self.aif.get("locutions")):
             if isinstance(loc, dict) and str(loc.get("personID")) in people:
                 speaker[str(loc.get("nodeID"))] = people[str(loc["personID"])]
         holders: dict[str, Any] = {}
@@ -229,13 +229,13 @@ class _Reader:
 
         nodes = [n for _, n in self.nodes.values() if n["type"] in _DIALOGUE and not generated(n)]
         keep = {str(n["nodeID"]) for n in nodes}
-        edges = [e for e in self.aif.get("edges", []) if str(e.get("fromID")) in keep or str(e.get("toID")) in keep]
+        edges = [e for e in _objects(self.aif.get("edges")) if str(e.get("fromID")) in keep or str(e.get("toID")) in keep]
         out: dict[str, Any] = {}
         for key, items in (("nodes", nodes), ("edges", edges)):
             if items:
                 out[key] = items
         for key in ("locutions", "participants"):
-            items = [x for x in self.aif.get(key) or [] if not generated(x)]
+            items = [x for x in _objects(self.aif.get(key)) if not generated(x)]
             if items:
                 out[key] = items
         return out

@@ -304,7 +304,11 @@ def parse_argdown(text: str, *, filename: str | None = None, base_dir: str | Non
 
     def locate(path: str) -> tuple[int, int] | None:
         match = re.match(r"(statements|relations)\[\d+\]", path)
-        return builder.places.get(match.group()) if match else None
+        if match:
+            return builder.places.get(match.group())
+        key = re.match(r"\w+", path)  # a map field: the front matter line that sets it
+        line = doc.frontmatter_lines.get(key.group()) if key else None
+        return (line, 1) if line else None
 
     try:
         return validate_map(data, file=filename, locate=locate)

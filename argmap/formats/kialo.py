@@ -64,7 +64,13 @@ def parse_kialo(text: str, *, filename: str | None = None, base_dir: str | None 
             )
     if not entries and not problems:
         problems.append(Problem("no numbered lines: a Kialo export starts with '1. ' and the thesis", file=filename, line=1, column=1))
-    numbers = {e["number"] for e in entries}
+    first_line: dict[str, int] = {}
+    for e in entries:
+        if e["number"] in first_line:
+            where = f"first at line {first_line[e['number']]}"
+            problems.append(Problem(f"{e['number']} is numbered twice ({where})", file=filename, line=e["line"], column=1))
+        first_line.setdefault(e["number"], e["line"])
+    numbers = set(first_line)
     links = {e["number"]: m.group(1) for e in entries if (m := _SEE.match("\n".join(e["lines"]).strip()))}
 
     def claim(number: str) -> str:
@@ -99,6 +105,9 @@ def parse_kialo(text: str, *, filename: str | None = None, base_dir: str | None 
                 problems.append(Problem(f"'-> See {see.group(1)}' links in a circle", file=filename, line=e["line"], column=1))
                 continue
             premise = claim(number)
+            if parent and premise == claim(parent):
+                problems.append(Problem(f"'-> See {see.group(1)}' links to the claim it answers", file=filename, line=e["line"], column=1))
+                continue
         else:
             if not body:
                 problems.append(Problem(f"{number} has no text", file=filename, line=e["line"], column=1))

@@ -31,6 +31,15 @@ def _fail(message: str, path: str, filename: str | None) -> FormatError:
     return FormatError([Problem(message, path=path, file=filename)], summary=f"{filename or 'input'}: not valid SADFace")
 
 
+def _list(data: dict[str, Any], key: str, path: str, filename: str | None) -> list[Any]:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _fail(f"expected a list, got {type(value).__name__}", path, filename)
+    return value
+
+
 def _id(raw: Any) -> str:
     text = str(raw)
     return text if re.fullmatch(r"\w[\w.:\-]{0,127}", text) else ("n" + _NOT_ID.sub("-", text))[:128]
@@ -69,7 +78,7 @@ def parse_sadface(text: str, *, filename: str | None = None, base_dir: str | Non
         nodes[str(node["id"])] = (i, node)
     into: dict[str, list[str]] = defaultdict(list)
     out: dict[str, list[str]] = defaultdict(list)
-    for j, edge in enumerate(data.get("edges") or []):
+    for j, edge in enumerate(_list(data, "edges", "edges", filename)):
         if not isinstance(edge, dict):
             raise _fail("expected an edge object with source_id and target_id", f"edges[{j}]", filename)
         for end in ("source_id", "target_id"):
@@ -77,7 +86,7 @@ def parse_sadface(text: str, *, filename: str | None = None, base_dir: str | Non
                 raise _fail(f"unknown node '{edge.get(end)}'", f"edges[{j}].{end}", filename)
         out[str(edge["source_id"])].append(str(edge["target_id"]))
         into[str(edge["target_id"])].append(str(edge["source_id"]))
-    resources = [r for r in data.get("resources") or [] if isinstance(r, dict) and "id" in r]
+    resources = [r for r in _list(data, "resources", "resources", filename) if isinstance(r, dict) and "id" in r]
     sources = [
         {
             "id": _id(r["id"]),
@@ -87,11 +96,11 @@ def parse_sadface(text: str, *, filename: str | None = None, base_dir: str | Non
         for r in resources
     ]
     statements, relations = [], []
-    for nid, (_, node) in nodes.items():
+    for nid, (i, node) in nodes.items():
         if node["type"] == "atom":
             item: dict[str, Any] = {"id": _id(nid), "kind": "claim", "text": node["text"].strip()}
             anchors = []
-            for src in node.get("sources") or []:
+            for src in _list(node, "sources", f"nodes[{i}].sources", filename):
                 if (
                     isinstance(src, dict)
                     and src.get("resource_id") is not None

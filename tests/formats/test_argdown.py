@@ -101,6 +101,7 @@ def test_counts(constructs: ArgumentMap) -> None:
         ("[A]: a\n  + [B]: b\n  + [A]\n", 3, 3, "'A' cannot support itself"),
         ("[A]: a #(open\n", 1, 8, "never closed with ')'"),
         ("[A] more words\n", 1, 4, "text after the reference"),
+        ("===\ntitle: x\nmain_claim: Z\n===\n[A]: a\n", 3, 1, "unknown statement 'Z'"),
     ],
 )
 def test_errors_name_line_and_column(text: str, line: int, column: int, expected: str) -> None:

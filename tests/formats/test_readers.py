@@ -41,6 +41,8 @@ def test_kialo_fixture() -> None:
         ("Discussion Title: x\n\nnot numbered\n", 3, "expected 'Discussion Title"),
         ("Discussion Title: x\n\n", 1, "no numbered lines"),
         ("Discussion Title: x\n\n1. T\n1.1. Pro: -> See 1.2.\n1.2. Con: -> See 1.1.\n", 4, "links in a circle"),
+        ("Discussion Title: x\n\n1. T\n1.1. Pro: -> See 1.\n", 4, "links to the claim it answers"),
+        ("Discussion Title: x\n\n1. T\n1.1. Pro: a\n1.1. Con: b\n", 5, "1.1. is numbered twice (first at line 4)"),
     ],
 )
 def test_kialo_errors(text: str, line: int, expected: str) -> None:

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from argmap._text import normalize_space
-from argmap.model import ArgumentMap, Attack, Preference, Rephrase, Support, Undercut
+from argmap.model import ArgumentMap, Attack, Claim, Evidence, Preference, Rephrase, Support, Undercut
 
 AnyRelation = Support | Attack | Undercut | Rephrase | Preference
 
@@ -30,8 +30,14 @@ def fold(text: str) -> str:
 
 @dataclass(slots=True)
 class MapIndex:
-    """``into[x]``: relations whose target is ``x``; ``out_of[x]``: relations that have ``x`` as a premise."""
+    """``into[x]``: relations whose target is ``x``; ``out_of[x]``: relations that have ``x`` as a premise.
 
+    ``statements`` and ``relations`` map ids to items: plain dicts, for the hot loops (the map's own
+    look-ups go through pydantic's attribute machinery and cost several times more per call).
+    """
+
+    statements: dict[str, Claim | Evidence] = field(default_factory=dict)
+    relations: dict[str, AnyRelation] = field(default_factory=dict)
     into: dict[str, list[AnyRelation]] = field(default_factory=dict)
     out_of: dict[str, list[AnyRelation]] = field(default_factory=dict)
     folded: dict[str, list[tuple[str, str]]] | None = None  # statement id -> [(language, folded text)]
@@ -45,7 +51,7 @@ def index_of(amap: ArgumentMap) -> MapIndex:
         if hit is not None and hit[0] is amap:
             _cache.move_to_end(key)
             return hit[1]
-    idx = MapIndex()
+    idx = MapIndex(statements={st.id: st for st in amap.statements}, relations={rel.id: rel for rel in amap.relations})
     into, out_of = idx.into, idx.out_of
     for rel in amap.relations:
         into.setdefault(rel.target, []).append(rel)

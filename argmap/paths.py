@@ -102,7 +102,7 @@ def chains_to_main(amap: ArgumentMap, id: str, *, max_length: int = 12, limit: i
             continue
         if nxt == main:
             rels = (*path_r, rel_id)
-            attacks = sum(amap.relation(r).type == "attack" for r in rels)
+            attacks = sum(idx.relations[r].type == "attack" for r in rels)
             chains.append(Chain(statements=(*path_s, nxt), relations=rels, stance="con" if attacks % 2 else "pro"))
             continue
         path_s.append(nxt)
@@ -121,21 +121,22 @@ def _steps(amap: ArgumentMap, node: str) -> Iterator[tuple[str, str]]:
 def _component(amap: ArgumentMap, start: Iterable[str]) -> set[str]:
     """Every statement and relation connected to ``start`` through relations, in any direction."""
     idx = index_of(amap)
+    into, out_of, relations = idx.into, idx.out_of, idx.relations
     seen = set(start)
-    queue = deque(seen)
-    while queue:
-        node = queue.popleft()
-        rels = [*idx.into.get(node, ()), *idx.out_of.get(node, ())]
-        if amap.has_relation(node):
-            rel = amap.relation(node)
-            neighbours: list[str] = [*rel.premises, rel.target]
-        else:
-            neighbours = []
-        neighbours.extend(r.id for r in rels)
-        for n in neighbours:
-            if n not in seen:
-                seen.add(n)
-                queue.append(n)
+    stack = list(seen)
+    while stack:
+        node = stack.pop()
+        rel = relations.get(node)
+        if rel is not None:
+            for n in (*rel.premises, rel.target):
+                if n not in seen:
+                    seen.add(n)
+                    stack.append(n)
+        for table in (into, out_of):
+            for r in table.get(node, ()):
+                if r.id not in seen:
+                    seen.add(r.id)
+                    stack.append(r.id)
     return seen
 
 
@@ -178,10 +179,10 @@ def focus(amap: ArgumentMap, id: str, k: int = 1) -> ArgumentMap:  # noqa: A002
     if k < 0:
         raise ArgmapError(f"k must be 0 or more, not {k}")
     idx = index_of(amap)
-    if amap.has_statement(id):
+    if id in idx.statements:
         seeds = [id]
-    elif amap.has_relation(id):
-        seeds = [s for s in _group_statements(amap, _root(amap, id)) if amap.has_statement(s)]
+    elif id in idx.relations:
+        seeds = [s for s in _group_statements(amap, _root(amap, id)) if s in idx.statements]
     else:
         raise NotFoundError(f"unknown statement or relation '{id}'", id=id)
     dist = dict.fromkeys(seeds, 0)
@@ -197,7 +198,7 @@ def focus(amap: ArgumentMap, id: str, k: int = 1) -> ArgumentMap:  # noqa: A002
                 continue
             done_groups.add(root)
             for s in _group_statements(amap, root):
-                if s not in dist and amap.has_statement(s):
+                if s not in dist and s in idx.statements:
                     dist[s] = dist[node] + 1
                     queue.append(s)
     return _submap(amap, set(dist))
@@ -205,22 +206,24 @@ def focus(amap: ArgumentMap, id: str, k: int = 1) -> ArgumentMap:  # noqa: A002
 
 def _root(amap: ArgumentMap, rel_id: str) -> str:
     """The relation an undercut (of an undercut...) finally bears on; a relation that targets a statement is its own root."""
+    relations = index_of(amap).relations
     seen = {rel_id}
-    current = amap.relation(rel_id)
-    while amap.has_relation(current.target) and current.target not in seen:
+    current = relations[rel_id]
+    while current.target in relations and current.target not in seen:
         seen.add(current.target)
-        current = amap.relation(current.target)
+        current = relations[current.target]
     return current.id
 
 
 def _group_statements(amap: ArgumentMap, root: str) -> list[str]:
     """The premises and targets of ``root`` and of every relation that targets it, transitively."""
-    into = index_of(amap).into
+    idx = index_of(amap)
+    into, relations = idx.into, idx.relations
     out: list[str] = []
     seen = {root}
     queue = deque([root])
     while queue:
-        rel = amap.relation(queue.popleft())
+        rel = relations[queue.popleft()]
         out.extend(rel.premises)
         out.append(rel.target)
         for r in into.get(rel.id, ()):
@@ -232,14 +235,15 @@ def _group_statements(amap: ArgumentMap, root: str) -> list[str]:
 
 def _submap(amap: ArgumentMap, keep: set[str]) -> ArgumentMap:
     """The map restricted to the statements in ``keep`` and every relation whose ends are all kept."""
+    relations = index_of(amap).relations
     dependants: dict[str, list[str]] = {}
     kept = set()
     for rel in amap.relations:
         ends = (*rel.premises, rel.target)
-        if all(e in keep or amap.has_relation(e) for e in ends):
+        if all(e in keep or e in relations for e in ends):
             kept.add(rel.id)
         for e in ends:
-            if amap.has_relation(e):
+            if e in relations:
                 dependants.setdefault(e, []).append(rel.id)
     # A relation that rests on a dropped relation is dropped too (the largest consistent set is kept).
     dropped = deque(r.id for r in amap.relations if r.id not in kept)
@@ -274,12 +278,41 @@ def cycles(amap: ArgumentMap, *, max_length: int | None = None, limit: int = 100
     >>> cycles(m)
     [['a', 'b']]
     """
-    G = nx.DiGraph()
-    for rel in amap.relations:
-        if rel.type in _ALONG:
-            G.add_edges_from((p, rel.target) for p in rel.premises)
+    edges = list(dict.fromkeys((p, rel.target) for rel in amap.relations if rel.type in _ALONG for p in rel.premises))
+    G = nx.DiGraph(_cyclic_core(edges))
     found = islice(nx.simple_cycles(G, length_bound=max_length), limit)
     return [_rotate(c) for c in found]
+
+
+def _cyclic_core(edges: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The edges left after peeling off, again and again, every node without incoming or outgoing edges.
+
+    No node peeled off can lie on a cycle, and argument maps are mostly trees, so what is left (and
+    handed to networkx) is usually tiny; the peeling is linear in the number of edges.
+    """
+    succ: dict[str, list[str]] = {}
+    pred: dict[str, list[str]] = {}
+    for u, v in edges:
+        succ.setdefault(u, []).append(v)
+        pred.setdefault(v, []).append(u)
+    indeg = {n: len(pred.get(n, ())) for n in {*succ, *pred}}
+    outdeg = {n: len(succ.get(n, ())) for n in indeg}
+    gone: set[str] = set()
+    stack = [n for n in indeg if indeg[n] == 0 or outdeg[n] == 0]
+    while stack:
+        n = stack.pop()
+        if n in gone:
+            continue
+        gone.add(n)
+        for v in succ.get(n, ()):
+            indeg[v] -= 1
+            if indeg[v] == 0 and v not in gone:
+                stack.append(v)
+        for u in pred.get(n, ()):
+            outdeg[u] -= 1
+            if outdeg[u] == 0 and u not in gone:
+                stack.append(u)
+    return [(u, v) for u, v in edges if u not in gone and v not in gone]
 
 
 def _rotate(cycle: list[str]) -> list[str]:

@@ -97,10 +97,11 @@ class MapStatistics(BaseModel):
 
 
 def _premises_of(amap: ArgumentMap, target: str, rtype: str) -> list[str]:
+    idx = index_of(amap)
     seen: dict[str, None] = {}
-    for rel in index_of(amap).into.get(target, ()):
+    for rel in idx.into.get(target, ()):
         if rel.type == rtype:
-            seen.update(dict.fromkeys(p for p in rel.premises if amap.has_statement(p)))
+            seen.update(dict.fromkeys(p for p in rel.premises if p in idx.statements))
     return list(seen)
 
 
@@ -170,7 +171,8 @@ def evidence_for(amap: ArgumentMap, id: str, *, transitive: bool = False) -> lis
     (['e1'], ['e1', 'e2'])
     """
     amap.statement(id)
-    into = index_of(amap).into
+    idx = index_of(amap)
+    into, statements = idx.into, idx.statements
     found: dict[str, None] = {}
     seen = {id}
     queue = deque([id])
@@ -180,10 +182,10 @@ def evidence_for(amap: ArgumentMap, id: str, *, transitive: bool = False) -> lis
             if rel.type != "support":
                 continue
             for p in rel.premises:
-                if p in seen or not amap.has_statement(p):
+                if p in seen or p not in statements:
                     continue
                 seen.add(p)
-                if amap.statement(p).kind == "evidence":
+                if statements[p].kind == "evidence":
                     found[p] = None
                 if transitive:
                     queue.append(p)
@@ -248,8 +250,9 @@ def unanswered_objections(amap: ArgumentMap) -> list[Objection]:
     ['r1']
     """
     out = []
+    statements = index_of(amap).statements
     for rel in amap.relations:
-        if rel.type == "attack" and amap.has_statement(rel.target):
+        if rel.type == "attack" and rel.target in statements:
             obj = _objection(amap, rel.id, rel.target, rel.premises)
             if not obj.answered:
                 out.append(obj)
@@ -325,7 +328,8 @@ def _depths(amap: ArgumentMap, main: str) -> dict[str, int]:
                 if p not in depth:
                     depth[p] = d
                     queue.append(p)
-    return {k: v for k, v in depth.items() if amap.has_statement(k)}
+    statements = index_of(amap).statements
+    return {k: v for k, v in depth.items() if k in statements}
 
 
 def statistics(amap: ArgumentMap) -> MapStatistics:

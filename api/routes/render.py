@@ -85,6 +85,7 @@ def render_map(
     if_none_match: Annotated[str | None, Header(description="An ETag you hold: 304 when the drawing is the same.")] = None,
 ) -> Response:
     """The map drawn by Graphviz. The same map version with the same options is served from a cache."""
+    started = time.perf_counter()
     rec, amap = readable(store, map_id, caller, with_tags=False)
     options = {
         "theme": theme,
@@ -120,6 +121,7 @@ def render_map(
             cache.put((*key, True), data)
     if gzipped:
         headers["Content-Encoding"] = "gzip"
+    headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"  # the server's own time, no transfer
     return Response(data, media_type=MEDIA[fmt.value], headers=headers)
 
 

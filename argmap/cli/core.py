@@ -216,9 +216,9 @@ def query(
 ) -> None:
     """Ask a question about a map.
 
-    supporters ID, attackers ID, undercutters RELATION, evidence ID [--transitive], objections ID,
-    unanswered, unsupported, chains ID, disconnected, focus ID [--k N], cycles, search TEXT [--lang],
-    statistics.
+    With an id: supporters, attackers, undercutters (of a relation), evidence [-t], objections, chains, focus [-k N].
+    With a text: search [--lang L].
+    Without: unanswered, unsupported, disconnected, cycles, statistics.
     """
     name = question.value
     if name in _NEEDS_ID and not arg:

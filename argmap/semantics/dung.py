@@ -77,7 +77,12 @@ def grounded(fw: Framework) -> list[int]:
     >>> grounded(Framework(["a", "b", "c"], [("a", "b"), ("b", "c")]))
     [0, 2]
     """
-    return [i for i, code in enumerate(grounded_labelling(fw)) if code == IN]
+    labelling = grounded_labelling(fw)
+    if len(labelling) >= _LARGE:
+        import numpy as np
+
+        return list(np.flatnonzero(np.frombuffer(labelling, dtype=np.int8) == IN).tolist())
+    return [i for i, code in enumerate(labelling) if code == IN]
 
 
 def labelling_of(fw: Framework, extension: Iterable[int]) -> bytearray:
@@ -110,7 +115,7 @@ def ideal(fw: Framework, *, timeout: float | None = 60.0) -> list[int]:
     >>> ideal(Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("a", "c"), ("b", "c"), ("c", "c")]))
     []
     """
-    preferred = _asp.solve(fw, "preferred", timeout=timeout)
+    preferred = _solve_reduced(fw, "preferred", limit=None, timeout=timeout)
     common = set(range(len(fw)))
     for ext in preferred:
         common &= set(ext)
@@ -156,7 +161,33 @@ def extensions(
         return [ideal(fw, timeout=timeout)]
     if semantics not in DUNG_SEMANTICS:
         raise ArgmapError(f"unknown semantics '{semantics}'; choose one of {', '.join(DUNG_SEMANTICS)}")
-    return _asp.solve(fw, semantics, limit=limit, timeout=timeout)
+    return _solve_reduced(fw, semantics, limit=limit, timeout=timeout)
+
+
+def _solve_reduced(fw: Framework, semantics: str, *, limit: int | None, timeout: float | None) -> list[list[int]]:
+    """Solve only the part the grounded labelling leaves UNDEC, then add the grounded extension back.
+
+    Every complete labelling agrees with the grounded one on its IN and OUT arguments, and an
+    UNDEC argument is never attacked by a grounded IN one; so the complete labellings of the
+    framework are the grounded labelling joined with the complete labellings of the framework
+    restricted to the UNDEC arguments. That bijection keeps inclusion and range, so it holds for
+    preferred, stable and semi-stable too. On most real and random frameworks little is left.
+    """
+    label = grounded_labelling(fw)
+    undec = [a for a, code in enumerate(label) if code == UNDEC]
+    base = [a for a, code in enumerate(label) if code == IN]
+    if not undec:
+        return [base]
+    position = dict(zip(undec, range(len(undec)), strict=True))
+    src: list[int] = []
+    dst: list[int] = []
+    for a, b in zip(fw.attack_from, fw.attack_to, strict=True):
+        if label[a] == UNDEC and label[b] == UNDEC:
+            src.append(position[a])
+            dst.append(position[b])
+    sub = Framework.from_arrays(len(undec), src, dst)
+    found = _asp.solve(sub, semantics, limit=limit, timeout=timeout)
+    return sorted((sorted(base + [undec[k] for k in ext]) for ext in found), key=lambda e: (len(e), e))
 
 
 def is_accepted(

@@ -143,7 +143,9 @@ def _explain_dung(ex: _Explainer, sid: str, semantics: str, options: dict[str, A
         if rel.id in ex.tr.relation_arguments:
             out_premises = [p for p in rel.premises if lab[fw.index(p)] == dung.OUT]
             if out_premises:
-                return "its premise " + ", ".join(out_premises) + " is OUT"
+                if len(out_premises) == 1:
+                    return f"its premise {out_premises[0]} is OUT"
+                return "its premises " + ", ".join(out_premises[:-1]) + f" and {out_premises[-1]} are OUT"
             cuts = [u for u in ex.attacks_on(rel.id) if status(u) == dung.IN]
             return "it is undercut by " + "; ".join(ex.show(u) + " (IN)" for u in cuts)
         premise = rel.premises[0]

@@ -147,7 +147,7 @@ class Framework:
         src, dst = _ints(attack_from), _ints(attack_to)
         if len(src) != len(dst):
             raise ArgmapError(f"attack_from has {len(src)} entries but attack_to has {len(dst)}")
-        if len(src) and (min(src) < 0 or max(src) >= n or min(dst) < 0 or max(dst) >= n):
+        if len(src) and not (_within(src, n) and _within(dst, n)):
             raise ArgmapError(f"an attack names an argument outside 0..{n - 1}")
         fw.attack_from, fw.attack_to = src, dst
         return fw
@@ -228,6 +228,16 @@ class Framework:
     def statement_names(self) -> Sequence[str]:
         """The names of the arguments a user sees (all of them for a plain framework)."""
         return self.names[: self.n_statements] if self.n_statements < len(self.names) else self.names
+
+
+def _within(values: array[int], n: int) -> bool:
+    """Whether every value is in ``0 .. n-1`` (with numpy for long arrays: a Python min/max is slow)."""
+    if len(values) < 10_000:
+        return min(values) >= 0 and max(values) < n
+    import numpy as np
+
+    view = np.frombuffer(values, dtype=np.int64)
+    return bool(view.min() >= 0 and view.max() < n)
 
 
 def _unit_array(values: Sequence[float] | None, n: int, what: str) -> array[float] | None:

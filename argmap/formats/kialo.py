@@ -140,4 +140,6 @@ def _sniff(text: str) -> bool:
     return text.lstrip("\ufeff").startswith("Discussion Title:")
 
 
-register(Format("kialo", (".kialo.txt", ".kialo"), "Kialo discussion export, plain text (read)", parse_kialo, None, _sniff, ()))
+register(
+    Format("kialo", (".kialo.txt", ".kialo"), "Kialo discussion export, plain text (read)", parse_kialo, None, _sniff, ("text/x-kialo",))
+)

@@ -164,4 +164,6 @@ def _sniff(text: str) -> bool:
     return head.startswith("{") and '"source_id"' in text[:20000] and ('"atom"' in head or '"SADFace"' in head or '"core"' in head)
 
 
-register(Format("sadface", (".sadface.json", ".sadface"), "SADFace JSON (read)", parse_sadface, None, _sniff, ()))
+register(
+    Format("sadface", (".sadface.json", ".sadface"), "SADFace JSON (read)", parse_sadface, None, _sniff, ("application/x-sadface+json",))
+)

@@ -1,5 +1,8 @@
 """Fixtures for the REST API tests: an app on a fresh SQLite file, or on PostgreSQL in a schema of its own.
 
+Each test module imports them (``from api_fixtures import *``): a second ``conftest.py`` would clash with
+``tests/conftest.py`` under ``--doctest-modules``, which imports every file by its base name.
+
 PostgreSQL tests run when ``ARGMAP_TEST_DATABASE_URL`` names a server (``.ci/run`` sets it); each test
 gets a fresh schema (``argmap_test_<random>``), dropped afterwards, so teammates' runs never collide.
 """
@@ -20,6 +23,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.settings import Settings
 from api.store import Store
+
+__all__ = ["alice", "bob", "client", "database_url", "make_app", "pets", "pets_yaml", "store"]
 
 PG_URL = os.environ.get("ARGMAP_TEST_DATABASE_URL")
 PG_SKIP = "ARGMAP_TEST_DATABASE_URL is not set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test); .ci/run sets it"

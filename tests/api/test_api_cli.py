@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
 from typer.testing import CliRunner
 
 from argmap.cli import app

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 import uvicorn
+from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
 from fastapi import FastAPI
 
 CLIENTS = 8

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
 from fastapi.testclient import TestClient
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 

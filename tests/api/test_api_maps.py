@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
 from fastapi.testclient import TestClient
 
 PROBLEM = "application/problem+json"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import schemathesis
+from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable

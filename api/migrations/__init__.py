@@ -1,0 +1,1 @@
+"""alembic migrations of the argmap store (a package so that the wheel carries them)."""

@@ -121,6 +121,7 @@ class _Parser:
         start = self._frontmatter()
         stack: list[tuple[int, Key]] = []  # the open relation tree: (indent, node)
         last: Key | None = None  # the top-level element defined on the line above, whose text may go on
+        open_inference: tuple[int, int, list[str]] | None = None  # (line, column, text lines) of a '--' ... '--' block
         pcs_arg: ArgumentDef | None = None
         for index in range(start, len(self.lines)):
             raw = self.lines[index]
@@ -133,6 +134,14 @@ class _Parser:
                 continue
             indent = _indent_width(raw[: len(raw) - len(body)])
             col = len(raw) - len(body) + 1
+            if open_inference is not None:
+                if body.rstrip() != "--":
+                    open_inference[2].append(_rstrip(body))
+                    continue
+                first, first_col, parts = open_inference
+                open_inference = None
+                self._add_inference(pcs_arg, " ".join(parts), first, first_col)
+                continue
             if last is not None and indent == 0 and not _NOT_TEXT.match(body):
                 self._continue(last, _rstrip(body), no, col)  # the text of the line above goes on
                 continue
@@ -148,6 +157,9 @@ class _Parser:
                 item = _PCS_ITEM.fullmatch(body)
                 if item:
                     self._pcs_statement(pcs_arg, int(item.group(1)), item.group(2), no, col, col + item.start(2))
+                    continue
+                if body.rstrip() == "--":  # an inference over several lines, up to the next '--'
+                    open_inference = (no, col, [])
                     continue
                 if body.startswith("--"):
                     self._inference(pcs_arg, body, no, col)
@@ -177,6 +189,8 @@ class _Parser:
             last = node if node and (body[:1] not in "[<" or _DEFINES.match(body)) else None
             stack = [(0, node)] if node else []
             pcs_arg = self.doc.arguments[node[1]] if node and node[0] == "a" else None
+        if open_inference is not None:
+            self.problem("inference opened with '--' is never closed with another '--' line", open_inference[0], open_inference[1])
         return self.doc
 
     def _frontmatter(self) -> int:
@@ -302,10 +316,13 @@ class _Parser:
         if match is None:
             self.problem("expected an inference line: '----' or '-- scheme --'", line, col)
             return
+        self._add_inference(arg, match.group(1) or "", line, col)
+
+    def _add_inference(self, arg: ArgumentDef | None, inner: str, line: int, col: int) -> None:
         if arg is None:
             self.problem("inference line belongs to no argument: put an <Argument> line and premises above it", line, col)
             return
-        text, _, data = self.inline(match.group(1) or "", line, col + 2)
+        text, _, data = self.inline(inner, line, col + 2)
         arg.inferences.append((len(arg.pcs), Inference(text or None, data, line, col)))
 
     # ------------------------------------------------------------------------- inline text

@@ -181,3 +181,11 @@ def test_text_goes_on_over_lines_until_a_blank_line() -> None:
     assert m.text_of("s3") == "plain untitled second line"
     assert m.text_of("X") == "desc more desc"
     assert [(r.premises, r.target) for r in m.relations] == [(("A",), "s3")]
+
+
+def test_inference_over_several_lines() -> None:
+    m = parse_argdown("<A>: a\n\n(1) [P]: p\n(2) [Q]: q\n--\nModus ponens\n{uses: [1, 2]}\n--\n(3) [C]: c\n")
+    (rel,) = m.relations
+    assert (rel.id, rel.premises, rel.target, rel.scheme, rel.note) == ("A", ("P", "Q"), "C", "Modus ponens", "a")
+    with pytest.raises(FormatError, match=r"line 3, column 1: inference opened with '--' is never closed"):
+        parse_argdown("<A>\n(1) [P]: p\n--\nx\n")

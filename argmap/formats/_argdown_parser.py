@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import Problem
+from argmap.formats._argdown_text import blank_block_comments, indent_width, rstrip_escaped, simple_data, strip_pieces
 
 __all__ = ["ArgumentDef", "Document", "Edge", "Inference", "StatementDef", "parse_document"]
 
@@ -40,9 +41,6 @@ _HEADING = re.compile(r"(#{1,6})\s+(.*)")
 _TAG = re.compile(r"[\w\-]+")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
 _SPECIAL = re.compile(r"[\\#{]")
-_SIMPLE_DATA = re.compile(r"\{ *([A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?(?:, *[A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?)*)\} *")
-_NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
-_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ""}
 
 Key = tuple[str, str]  # ("s", statement title) or ("a", argument title)
 
@@ -107,7 +105,10 @@ class _Parser:
     def __init__(self, text: str, filename: str | None) -> None:
         self.file = filename
         self.doc = Document()
-        self.lines = _strip_block_comments(text, self)
+        self.lines, unclosed = blank_block_comments(text)
+        if unclosed is not None:
+            line = text.count("\n", 0, unclosed) + 1
+            self.problem("comment '/*' is never closed with '*/'", line, unclosed - text.rfind("\n", 0, unclosed))
         self.section: str | None = None
         self.untitled = 0
 
@@ -132,21 +133,21 @@ class _Parser:
                 continue
             if body.startswith("//"):
                 continue
-            indent = _indent_width(raw[: len(raw) - len(body)])
+            indent = indent_width(raw[: len(raw) - len(body)])
             col = len(raw) - len(body) + 1
             if open_inference is not None:
                 if body.rstrip() != "--":
-                    open_inference[2].append(_rstrip(body))
+                    open_inference[2].append(rstrip_escaped(body))
                     continue
                 first, first_col, parts = open_inference
                 open_inference = None
                 self._add_inference(pcs_arg, " ".join(parts), first, first_col)
                 continue
             if last is not None and indent == 0 and not _NOT_TEXT.match(body):
-                self._continue(last, _rstrip(body), no, col)  # the text of the line above goes on
+                self._continue(last, rstrip_escaped(body), no, col)  # the text of the line above goes on
                 continue
             last = None
-            body = _rstrip(body)
+            body = rstrip_escaped(body)
             if indent == 0:
                 heading = _HEADING.fullmatch(body)
                 if heading:
@@ -374,10 +375,10 @@ class _Parser:
             after_space = bool(pieces) and not pieces[-1][1] and pieces[-1][0].endswith(" ")
             if after_space and pos < n and s[pos] == " ":
                 pos += 1  # "a #tag b" reads as "a b"
-        return _strip_pieces(pieces), tags, data
+        return strip_pieces(pieces), tags, data
 
     def _data(self, s: str, line: int, col: int) -> dict[str, Any]:
-        simple = _simple_data(s)
+        simple = simple_data(s)
         if simple is not None:
             return simple
         try:
@@ -396,79 +397,6 @@ class _Parser:
             self.problem("expected data as {key: value, ...} (text keys) at the end of the line", line, col)
             return {}
         return value
-
-
-def _strip_pieces(pieces: list[tuple[str, bool]]) -> str:
-    """Join the pieces, stripping white space at both ends unless it was escaped."""
-    lo, hi = 0, len(pieces)
-    while lo < hi and not pieces[lo][1] and not pieces[lo][0].strip():
-        lo += 1
-    while hi > lo and not pieces[hi - 1][1] and not pieces[hi - 1][0].strip():
-        hi -= 1
-    if lo >= hi:
-        return ""
-    parts = [p for p, _ in pieces[lo:hi]]
-    if not pieces[lo][1]:
-        parts[0] = parts[0].lstrip()
-    if not pieces[hi - 1][1]:
-        parts[-1] = parts[-1].rstrip()
-    return "".join(parts)
-
-
-def _simple_data(s: str) -> dict[str, Any] | None:
-    """``{key: word, n: 3}`` without YAML's machinery; None when YAML must decide (quotes, nesting, yes/no...)."""
-    m = _SIMPLE_DATA.fullmatch(s)
-    if m is None:
-        return None
-    out: dict[str, Any] = {}
-    for pair in m.group(1).split(","):
-        key, _, raw = pair.partition(":")
-        value = raw.strip()
-        if (
-            key.strip().lower() in _YAML_WORDS
-            or value.lower() in _YAML_WORDS
-            or (value[:1].isdigit() and not _NUMBER.fullmatch(value))
-            or value[:1] in "-+."
-        ):
-            return None
-        out[key.strip()] = (float(value) if "." in value else int(value)) if _NUMBER.fullmatch(value) else value
-    return out
-
-
-def _rstrip(body: str) -> str:
-    """Strip trailing white space, but keep a white-space character escaped by a backslash."""
-    stripped = body.rstrip()
-    if len(stripped) < len(body) and stripped.endswith("\\"):
-        slashes = len(stripped) - len(stripped.rstrip("\\"))
-        if slashes % 2:
-            return body[: len(stripped) + 1]
-    return stripped
-
-
-def _indent_width(prefix: str) -> int:
-    return sum(4 if c == "\t" else 1 for c in prefix)
-
-
-def _strip_block_comments(text: str, parser: _Parser) -> list[str]:
-    """The lines of ``text`` with ``/* ... */`` comments blanked out (line numbers and columns kept)."""
-    if "/*" not in text:
-        return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
-    pieces: list[str] = []
-    pos = 0
-    while True:
-        start = text.find("/*", pos)
-        if start < 0:
-            break
-        end = text.find("*/", start + 2)
-        if end < 0:
-            line = text.count("\n", 0, start) + 1
-            parser.problem("comment '/*' is never closed with '*/'", line, start - text.rfind("\n", 0, start))
-            end = len(text)
-        pieces.append(text[pos:start])
-        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[start : end + 2]))
-        pos = end + 2
-    pieces.append(text[pos:])
-    return [ln[:-1] if ln.endswith("\r") else ln for ln in "".join(pieces).split("\n")]
 
 
 def parse_document(text: str, *, filename: str | None = None) -> Document:

@@ -1,0 +1,85 @@
+"""Small text helpers of the Argdown reader: escapes, trailing space, indentation, comments, simple {data}."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["blank_block_comments", "indent_width", "rstrip_escaped", "simple_data", "strip_pieces"]
+
+_SIMPLE_DATA = re.compile(r"\{ *([A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?(?:, *[A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?)*)\} *")
+_NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ""}
+
+
+def strip_pieces(pieces: list[tuple[str, bool]]) -> str:
+    """Join the pieces, stripping white space at both ends unless it was escaped."""
+    lo, hi = 0, len(pieces)
+    while lo < hi and not pieces[lo][1] and not pieces[lo][0].strip():
+        lo += 1
+    while hi > lo and not pieces[hi - 1][1] and not pieces[hi - 1][0].strip():
+        hi -= 1
+    if lo >= hi:
+        return ""
+    parts = [p for p, _ in pieces[lo:hi]]
+    if not pieces[lo][1]:
+        parts[0] = parts[0].lstrip()
+    if not pieces[hi - 1][1]:
+        parts[-1] = parts[-1].rstrip()
+    return "".join(parts)
+
+
+def simple_data(s: str) -> dict[str, Any] | None:
+    """``{key: word, n: 3}`` without YAML's machinery; None when YAML must decide (quotes, nesting, yes/no...)."""
+    m = _SIMPLE_DATA.fullmatch(s)
+    if m is None:
+        return None
+    out: dict[str, Any] = {}
+    for pair in m.group(1).split(","):
+        key, _, raw = pair.partition(":")
+        value = raw.strip()
+        if (
+            key.strip().lower() in _YAML_WORDS
+            or value.lower() in _YAML_WORDS
+            or (value[:1].isdigit() and not _NUMBER.fullmatch(value))
+            or value[:1] in "-+."
+        ):
+            return None
+        out[key.strip()] = (float(value) if "." in value else int(value)) if _NUMBER.fullmatch(value) else value
+    return out
+
+
+def rstrip_escaped(body: str) -> str:
+    """Strip trailing white space, but keep a white-space character escaped by a backslash."""
+    stripped = body.rstrip()
+    if len(stripped) < len(body) and stripped.endswith("\\"):
+        slashes = len(stripped) - len(stripped.rstrip("\\"))
+        if slashes % 2:
+            return body[: len(stripped) + 1]
+    return stripped
+
+
+def indent_width(prefix: str) -> int:
+    return sum(4 if c == "\t" else 1 for c in prefix)
+
+
+def blank_block_comments(text: str) -> tuple[list[str], int | None]:
+    """The lines of ``text`` with ``/* ... */`` comments blanked out (line numbers and columns kept),
+    and the offset of a comment that is never closed, if any."""
+    unclosed: int | None = None
+    if "/*" not in text:
+        return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")], None
+    pieces: list[str] = []
+    pos = 0
+    while True:
+        start = text.find("/*", pos)
+        if start < 0:
+            break
+        end = text.find("*/", start + 2)
+        if end < 0:
+            unclosed, end = start, len(text)
+        pieces.append(text[pos:start])
+        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[start : end + 2]))
+        pos = end + 2
+    pieces.append(text[pos:])
+    return [ln[:-1] if ln.endswith("\r") else ln for ln in "".join(pieces).split("\n")], unclosed

@@ -64,8 +64,10 @@ def indent_width(prefix: str) -> int:
 
 
 def blank_block_comments(text: str) -> tuple[list[str], int | None]:
-    """The lines of ``text`` with ``/* ... */`` comments blanked out (line numbers and columns kept),
-    and the offset of a comment that is never closed, if any."""
+    """The lines of ``text`` with ``/* ... */`` comments blanked out, and where an unclosed comment starts.
+
+    Comments become spaces (new lines kept), so line numbers and columns stay those of the input.
+    """
     unclosed: int | None = None
     if "/*" not in text:
         return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")], None

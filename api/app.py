@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.openapi import install_openapi
 from api.problems import install_handlers, problem_response, problem_responses
 from api.routes import edits, evaluation, formats, health, maps, query, render
 from api.settings import Settings, get_settings
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.store = store
     app.state.render_cache = render.new_cache(settings)
     install_handlers(app)
+    install_openapi(app)
     for module in (maps, edits, query, evaluation, render, formats, health):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)

@@ -78,3 +78,23 @@ def test_every_request_body_has_an_example(client: TestClient) -> None:
                 assert content.get("examples") or content.get("example"), f"{method.upper()} {path} {media} has no example"
     assert bodies >= 7
     assert client.get("/docs").status_code == 200
+
+
+def test_every_schema_reference_resolves(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+
+    def refs(node: object) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "$ref":
+                    yield value
+                else:
+                    yield from refs(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from refs(value)
+
+    names = set(spec["components"]["schemas"])
+    found = set(refs(spec))
+    assert "#/components/schemas/ArgumentMap-Input" in found
+    assert {r for r in found if r.removeprefix("#/components/schemas/") not in names} == set()

@@ -308,6 +308,8 @@ def dump_aif(amap: ArgumentMap, *, indent: int | None = 2) -> str:
     taken = {st.id for st in amap.statements} | {r.id for r in amap.relations}
     people: dict[str, str] = {}
     spoken = _spoken(amap.metadata.get("aif_dialogue"))
+    kept = amap.metadata.get("aif_dialogue")
+    taken |= {str(n.get("nodeID")) for n in _objects(kept.get("nodes") if isinstance(kept, dict) else None)}
     for st in amap.statements:
         dumped = st.model_dump(mode="json", exclude_none=True)
         extra = {k: dumped[k] for k in _STATEMENT_EXTRA if k in dumped and dumped[k] not in ([], {}, None)}

@@ -91,6 +91,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 10000])
     parser.add_argument("--timeout", type=float, default=900.0)
+    parser.add_argument("--repeats", type=int, default=None, help="runs of each (default: 20 / 7 / 1 by size)")
     args = parser.parse_args()
     print(
         f"{'statements':>10} {'relations':>9} {'argmap s':>9} {'raw dot s':>9} {'ratio':>6} "
@@ -99,7 +100,7 @@ def main() -> None:
     for n in args.sizes:
         m = synthetic_map(n)
         source = to_dot(m).source
-        repeats = 20 if n <= 100 else (7 if n <= 1000 else 1)
+        repeats = args.repeats or (20 if n <= 100 else (7 if n <= 1000 else 1))
         holder: dict[str, bytes] = {}
 
         def ours(m: argmap.ArgumentMap = m, holder: dict[str, bytes] = holder) -> None:

@@ -116,7 +116,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        responses=problem_responses(400, 413),  # any request may be malformed or too large
+        responses=problem_responses(400, 413, 503),  # any request may be malformed, too large, or meet a database that is down
         openapi_tags=[
             {"name": "maps", "description": "Store, get, replace and delete maps."},
             {"name": "edits", "description": "Add, change and remove single statements and relations."},

@@ -85,6 +85,8 @@ def parse_map(body: bytes, content_type: str | None, format_name: str | None, se
     if fmt is None:
         raise FormatError([Problem("cannot tell the format of this input; send Content-Type or ?format= (e.g. yaml)")])
     assert fmt.parse is not None
+    if fmt.name == "yaml":
+        _check_yaml_aliases(text)
     try:
         # Never base_dir: the API must not read files on the server (a source's `file` stays unread).
         amap = fmt.parse(text, filename=None)
@@ -94,6 +96,28 @@ def parse_map(body: bytes, content_type: str | None, format_name: str | None, se
         raise FormatError([Problem(f"could not read the input as {fmt.name}: {type(exc).__name__}: {exc}"[:500])]) from None
     check_limits(amap, settings)
     return amap
+
+
+MAX_YAML_ALIASES = 100
+
+
+def _check_yaml_aliases(text: str) -> None:
+    """Refuse YAML with many aliases: a few hundred bytes of nested ``*refs`` expand to billions of items."""
+    if "*" not in text:
+        return
+    import yaml
+
+    count = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.AliasToken):
+                count += 1
+                if count > MAX_YAML_ALIASES:
+                    raise LimitExceededError(
+                        f"the YAML uses more than {MAX_YAML_ALIASES} aliases (*name); the API does not expand them, write the values out"
+                    )
+    except yaml.YAMLError:
+        return  # the parser reports syntax errors with their place
 
 
 def check_limits(amap: ArgumentMap, settings: Settings) -> None:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response
 from api.access import etag, expected_version, not_modified, readable, writable
 from api.bodies import MAP_BODY_OPENAPI, export_format, parse_map, read_body
 from api.deps import CallerDep, SettingsDep, StoreDep, WriterDep
-from api.problems import problem_responses
+from api.problems import ApiProblem, problem_responses
 from api.schemas import MapList, MapOut, MapSettings, MapSummary
 from api.store import MapRecord, StaleVersionError
 from argmap import ArgumentMap, set_main_claim
@@ -152,8 +152,15 @@ def replace_map(
     rec, _ = writable(store, map_id, caller)
     expected = expected_version(if_match, rec.version)
     amap = parse_map(body, request.headers.get("content-type"), format_name, settings)
-    new = store.replace_map(map_id, amap, expected=expected if expected is not None else rec.version)
-    return _json(map_out(new, amap), new)
+    for _ in range(10):
+        try:
+            new = store.replace_map(map_id, amap, expected=expected if expected is not None else rec.version)
+            return _json(map_out(new, amap), new)
+        except StaleVersionError:
+            if if_match is not None:
+                raise
+            rec, _ = writable(store, map_id, caller)  # no If-Match: replace whatever is there now
+    raise ApiProblem(503, "the map is being changed by many writers at once; try again", slug="busy", headers={"Retry-After": "1"})
 
 
 @router.patch(

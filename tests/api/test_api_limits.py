@@ -98,3 +98,11 @@ def test_every_schema_reference_resolves(client: TestClient) -> None:
     found = set(refs(spec))
     assert "#/components/schemas/ArgumentMap-Input" in found
     assert {r for r in found if r.removeprefix("#/components/schemas/") not in names} == set()
+
+
+def test_yaml_alias_bombs_are_refused(client: TestClient, alice: dict[str, str]) -> None:
+    lines = ["metadata:", '  a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"  a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 12)]
+    lines.append("statements:\n  - {id: c1, claim: x}")
+    r = client.post("/maps", content="\n".join(lines), headers={**alice, "Content-Type": "application/yaml"})
+    assert r.status_code == 422 and "aliases" in r.json()["detail"]

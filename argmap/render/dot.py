@@ -18,6 +18,7 @@ from argmap.render._escape import clean, escape_clean, escape_html_label, wrap_l
 from argmap.render._select import focus_map
 from argmap.render._words import word
 from argmap.render.options import RenderOptions, options_from
+from argmap.render.order import step_order
 from argmap.render.theme import NodeStyle, Theme
 
 __all__ = ["DotMeta", "Item", "build_dot", "prepare_map", "to_dot"]
@@ -268,7 +269,12 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
                     minlen[rel.id] = f' minlen="{1 + k % opts.stagger}"'
     texts: dict[str, str] = {}
     node_attrs: dict[tuple[int, bool, str | None, bool], str] = {}  # the same few styles, quoted once
-    for st in m.statements:
+    # Statements and relations go to dot in the order of the argument (main claim, each line of argument
+    # with its evidence, objections, rebuttals): dot's first ordering follows it, so lines stay together.
+    told = [i for step in step_order(m) for i in step]
+    statements = [m.statement(i) for i in told if m.has_statement(i)]
+    relations = [m.relation(i) for i in told if m.has_relation(i)]
+    for st in statements:
         main = st.id == m.main_claim
         dim = bool(highlight) and st.id not in highlight
         style = _node_style(theme, st, main)
@@ -306,7 +312,7 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
         return index[target] if target in index else rel_index[target]
 
     edge_attrs: dict[tuple[str, bool], tuple[str, str]] = {}
-    for rel in m.relations:
+    for rel in relations:
         es = theme.edge(rel.type)
         bright = (rel.id in highlight or (all(p in highlight for p in rel.premises) and rel.target in highlight)) if highlight else True
         colour = es.color if bright else theme.dim_line

@@ -18,17 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
-    Boolean,
-    Column,
-    DateTime,
     Engine,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
     create_engine,
     delete,
     event,
@@ -41,44 +31,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.sql.elements import ColumnElement
 
 from api.cache import LRUCache
+from api.tables import api_keys, maps, tags
 from argmap import ArgmapError, ArgumentMap
 
 __all__ = ["ApiKey", "MapRecord", "StaleVersionError", "Store", "UnknownMapError", "hash_token", "map_tags"]
 
-metadata = MetaData()
-
-maps = Table(
-    "maps",
-    metadata,
-    Column("id", String(32), primary_key=True),
-    Column("owner", String(200), nullable=False, index=True),
-    Column("title", String(500), nullable=True),
-    Column("public", Boolean, nullable=False, default=False),
-    Column("version", Integer, nullable=False),
-    Column("statements", Integer, nullable=False),
-    Column("body", Text, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-)
-
-tags = Table(
-    "map_tags",
-    metadata,
-    Column("map_id", String(32), ForeignKey("maps.id", ondelete="CASCADE"), primary_key=True),
-    Column("tag", String(100), primary_key=True),
-    Index("ix_map_tags_tag", "tag"),
-)
-
-api_keys = Table(
-    "api_keys",
-    metadata,
-    Column("id", String(16), primary_key=True),
-    Column("owner", String(200), nullable=False, index=True),
-    Column("name", String(200), nullable=True),
-    Column("token_hash", String(64), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("revoked_at", DateTime(timezone=True), nullable=True),
-)
 
 TOKEN_PREFIX = "am_"  # noqa: S105 - a prefix that marks argmap tokens, not a secret
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from api.store import metadata
+from api.tables import metadata
 
-config = context.config
 target_metadata = metadata
 
 
 def run_migrations_online() -> None:
+    config = context.config
     connection = config.attributes.get("connection")
     if connection is not None:
         context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
@@ -27,4 +27,5 @@ def run_migrations_online() -> None:
             context.run_migrations()
 
 
-run_migrations_online()
+if getattr(context, "_proxy", None) is not None:  # run by alembic (importing this file elsewhere does nothing)
+    run_migrations_online()

@@ -37,7 +37,7 @@ def test_keys_are_stored_hashed(store: Store) -> None:
     key, token = store.create_key("dave")
     from sqlalchemy import select
 
-    from api.store import api_keys
+    from api.tables import api_keys
 
     with store.engine.connect() as conn:
         stored = conn.execute(select(api_keys.c.token_hash).where(api_keys.c.id == key.id)).scalar_one()

@@ -41,7 +41,7 @@ HOSTILE = [
 
 def _hostile_map(texts: list[str], holder: str = '<img src=x onerror="alert(1)">', title: str = "<title>t</title>") -> argmap.ArgumentMap:
     statements = [{"id": f"s{i}", "claim": t} for i, t in enumerate(texts)]
-    statements.append({"id": "h", "claim": "held", "holder": holder})
+    statements.append({"id": "h", "claim": "held", "holder": holder, "tags": ['"><script>x</script>', "a b", "class=evil"]})
     relations = [{"support": f"s{i}", "target": "h"} for i in range(len(texts))]
     return argmap.ArgumentMap.model_validate({"title": title, "main_claim": "h", "statements": statements, "relations": relations})
 
@@ -69,6 +69,7 @@ def test_hostile_labels_stay_text() -> None:
     svg = render(m, legend=True, overlay={"s0": "IN"})
     _check(svg, m)
     text = svg.decode()
+    assert 'tag----script-x--script- tag-a-b tag-class-evil"' in text  # tags become safe class words
     assert "<script" not in text and "onload" not in text.replace("onload=alert(1)&gt;", "")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 

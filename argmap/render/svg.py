@@ -84,7 +84,7 @@ def finish_svg(data: bytes, meta: DotMeta) -> bytes:
             b'<g id="'
             + raw_id.replace(b"&#45;", b"-")
             + b'" class="'
-            + match.group(2)
+            + match.group(2).replace(b"&#45;", b"-")
             + b'"'
             + data_id
             + b">\n<title>"

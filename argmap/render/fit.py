@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import time
 import warnings
 from dataclasses import dataclass
 
+from argmap.errors import LimitExceededError
 from argmap.model import ArgumentMap
 from argmap.render.options import RenderOptions
 from argmap.render.svg import _S, parse_svg
@@ -116,10 +118,14 @@ def choose_layout(m: ArgumentMap, opts: RenderOptions) -> RenderOptions:
     if ratio is None or len(m.statements) > MAX_TRIAL_STATEMENTS or len(m.statements) < 2:
         return opts
     best: tuple[float, RenderOptions] | None = None
+    deadline = time.monotonic() + opts.timeout  # all trials together get one timeout, not one each
     for rankdir, wrap, stagger in _CANDIDATES:
         trial = opts.but(rankdir=rankdir, wrap=wrap, stagger=stagger)
         graph, _ = build_dot(m, trial)
-        width, height = _plain_size(run_dot(graph.source, "plain", timeout=opts.timeout))
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise LimitExceededError(f"choosing a slide layout took longer than {opts.timeout:g} s; draw less at once (focus=ID, k=N)")
+        width, height = _plain_size(run_dot(graph.source, "plain", timeout=left))
         px = predicted_label_px(width, height, trial, ratio)
         if best is None or px > best[0] * 1.02:  # prefer earlier (more natural) layouts unless clearly better
             best = (px, trial)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import Request
@@ -10,9 +11,11 @@ from api.problems import ApiProblem
 from api.schemas import EXAMPLE_MAP, EXAMPLE_MAP_YAML
 from api.settings import Settings
 from argmap import ArgmapError, ArgumentMap, FormatError, LimitExceededError, Problem
-from argmap.formats import Format, formats, get_format, sniff
+from argmap.formats import Format, dump, formats, get_format, sniff
 
-__all__ = ["MAP_BODY_OPENAPI", "export_format", "parse_map", "read_body"]
+__all__ = ["MAP_BODY_OPENAPI", "export_format", "export_map", "parse_map", "read_body"]
+
+log = logging.getLogger("argmap.api")
 
 # Media types that say nothing about the format: the content is sniffed.
 _GENERIC = {"", "text/plain", "application/octet-stream", "*/*"}
@@ -92,7 +95,8 @@ def parse_map(body: bytes, content_type: str | None, format_name: str | None, se
         amap = fmt.parse(text, filename=None)
     except ArgmapError:
         raise
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a reader that breaks on odd input is a refused input, not a 500
+        log.warning("the %s reader failed on a request body: %r", fmt.name, exc)
         raise FormatError([Problem(f"could not read the input as {fmt.name}: {type(exc).__name__}: {exc}"[:500])]) from None
     check_limits(amap, settings)
     return amap
@@ -126,6 +130,17 @@ def check_limits(amap: ArgumentMap, settings: Settings) -> None:
         raise LimitExceededError(
             f"the map has {len(amap.statements):,} statements; this service stores at most {settings.max_statements:,} per map"
         )
+
+
+def export_map(amap: ArgumentMap, fmt: Format) -> str:
+    """The map as text in ``fmt``; a writer that cannot represent this map answers 422, never 500."""
+    try:
+        return dump(amap, fmt.name)
+    except ArgmapError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see parse_map
+        log.warning("the %s writer failed: %r", fmt.name, exc)
+        raise ArgmapError(f"this map cannot be written as {fmt.name}: {type(exc).__name__}: {exc}"[:500]) from None
 
 
 def export_format(format_name: str | None, accept: str | None) -> Format | None:

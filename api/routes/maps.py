@@ -7,13 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response
 
 from api.access import etag, expected_version, not_modified, readable, writable
-from api.bodies import MAP_BODY_OPENAPI, export_format, parse_map, read_body
+from api.bodies import MAP_BODY_OPENAPI, export_format, export_map, parse_map, read_body
 from api.deps import CallerDep, SettingsDep, StoreDep, WriterDep
 from api.problems import ApiProblem, problem_responses
 from api.schemas import MapList, MapOut, MapSettings, MapSummary
 from api.store import MapRecord, StaleVersionError
 from argmap import ArgumentMap, set_main_claim
-from argmap.formats import dump
 
 __all__ = ["router"]
 
@@ -128,7 +127,7 @@ def get_map(
     if fmt is None:
         return _json(map_out(rec, amap), rec)
     media = fmt.media_types[0] if fmt.media_types else "text/plain"
-    return Response(dump(amap, fmt.name), media_type=f"{media}; charset=utf-8", headers={"ETag": tag})
+    return Response(export_map(amap, fmt), media_type=f"{media}; charset=utf-8", headers={"ETag": tag})
 
 
 @router.put(

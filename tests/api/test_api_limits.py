@@ -106,3 +106,25 @@ def test_yaml_alias_bombs_are_refused(client: TestClient, alice: dict[str, str])
     lines.append("statements:\n  - {id: c1, claim: x}")
     r = client.post("/maps", content="\n".join(lines), headers={**alice, "Content-Type": "application/yaml"})
     assert r.status_code == 422 and "aliases" in r.json()["detail"]
+
+
+def test_a_reader_or_writer_that_breaks_is_422_not_500(
+    client: TestClient, alice: dict[str, str], pets: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.formats import _REGISTRY, Format, formats
+
+    formats()  # load the built-in formats first
+
+    def parse_boom(text: str, *, filename: str | None = None, base_dir: str | None = None) -> None:
+        raise RuntimeError("the reader fell over")
+
+    def dump_boom(m: object) -> str:
+        raise ZeroDivisionError("the writer fell over")
+
+    monkeypatch.setitem(_REGISTRY, "boom", Format("boom", (".boom",), "a broken format", parse_boom, dump_boom))  # type: ignore[arg-type]
+    r = client.post("/maps?format=boom", content=b"anything", headers=alice)
+    assert (
+        r.status_code == 422 and "could not read the input as boom: RuntimeError: the reader fell over" in r.json()["errors"][0]["message"]
+    )
+    r = client.get(f"/maps/{pets}?format=boom", headers=alice)
+    assert r.status_code == 422 and "cannot be written as boom" in r.json()["detail"]

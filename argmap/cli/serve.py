@@ -1,17 +1,31 @@
-"""``argmap serve`` (the REST API under uvicorn) and ``argmap keys create/list/revoke`` (its API keys)."""
+"""``argmap serve`` (the REST API under uvicorn) and ``argmap keys create/list/revoke`` (its API keys).
+
+The library never imports the REST service (an import-linter contract); this launcher loads the
+``api`` package by name, when a command runs, and says which extra to install when it is missing.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+import importlib
+from types import ModuleType
+from typing import Annotated, Any
 
 import typer
 
 from argmap.cli._app import app, console, err_console, user_errors
 from argmap.errors import ArgmapError
 
-if TYPE_CHECKING:
-    from api.settings import Settings
-    from api.store import Store
+Settings = Any  # api.settings.Settings, loaded by name
+Store = Any  # api.store.Store, loaded by name
+
+
+def _api(module: str) -> ModuleType:
+    """``api.<module>``, or a clear error naming the extra to install."""
+    try:
+        return importlib.import_module(f"api.{module}")
+    except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
+        raise ArgmapError(f"the REST API needs the 'api' extra ({exc.name} is missing): pip install 'argmap[api]'") from None
+
 
 keys_app = typer.Typer(help="API keys of the REST service: make, list and revoke them.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
@@ -25,24 +39,21 @@ DatabaseUrl = Annotated[
 
 
 def _settings(database_url: str | None, **changes: Any) -> Settings:
-    try:
-        from api.settings import Settings
-    except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
-        raise ArgmapError(f"the REST API needs the 'api' extra ({exc.name} is missing): pip install 'argmap[api]'") from None
+    settings_class = _api("settings").Settings
     values = {k: v for k, v in changes.items() if v is not None}
     if database_url:
         values["database_url"] = database_url
     try:
-        return Settings(**values)
-    except ValueError as exc:
-        raise ArgmapError(f"invalid setting: {exc}".splitlines()[0]) from None
+        return settings_class(**values)
+    except ValueError as exc:  # pydantic's ValidationError: say which setting and why
+        errors = exc.errors() if hasattr(exc, "errors") else [{"loc": (), "msg": str(exc)}]
+        detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in errors)
+        raise ArgmapError(f"invalid setting: {detail}") from None
 
 
 def _store(settings: Settings) -> Store:
-    from api.app import open_store
-
     try:
-        return open_store(settings)
+        return _api("app").open_store(settings)
     except ArgmapError:
         raise
     except Exception as exc:  # noqa: BLE001 - a database that cannot be opened is a user error here
@@ -59,8 +70,6 @@ def serve(
 ) -> None:
     """Run the REST API (docs at /docs). On first start it makes the store and prints a first API key."""
     import uvicorn
-
-    from api.app import create_app
 
     with user_errors():
         settings = _settings(database_url, auth=auth)
@@ -86,7 +95,7 @@ def serve(
         os.environ["ARGMAP_AUTH"] = settings.auth
         uvicorn.run("api.app:app", host=host, port=port, workers=workers, log_level="warning")
     else:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        uvicorn.run(_api("app").create_app(settings), host=host, port=port, log_level="warning")
 
 
 @keys_app.command("create")

@@ -83,3 +83,9 @@ def test_serve_on_a_fresh_machine_prints_a_first_key_that_works(tmp_path: Path) 
     store = Store(f"sqlite:///{tmp_path / 'data' / 'argmap' / 'argmap.db'}")
     assert store.owner_of(token.group(1)) == "local"
     store.dispose()
+
+
+def test_serve_with_a_bad_setting_says_which(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["serve", "--auth", "maybe", "--database-url", f"sqlite:///{tmp_path / 'x.db'}"])
+    assert r.exit_code == 1
+    assert "invalid setting: auth: Input should be 'on' or 'off'" in r.output

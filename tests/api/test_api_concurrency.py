@@ -10,6 +10,7 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -24,11 +25,24 @@ EDITS_EACH = 6
 @pytest.fixture
 def server(make_app: Callable[..., FastAPI]) -> Iterator[str]:
     """A real uvicorn serving the app on a free loopback port, for this test only."""
+    with _serve(make_app(auth="off")) as base:
+        yield base
+
+
+@pytest.fixture
+def second_server(make_app: Callable[..., FastAPI]) -> Iterator[str]:
+    """Another server on the same database: its own process state (caches), one shared store."""
+    with _serve(make_app(auth="off")) as base:
+        yield base
+
+
+@contextmanager
+def _serve(app: FastAPI) -> Iterator[str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(make_app(auth="off"), log_level="warning", lifespan="on")
+    config = uvicorn.Config(app, log_level="warning", lifespan="on")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -94,3 +108,28 @@ def test_edits_without_if_match_all_land(server: str, pets_yaml: str) -> None:
     final = httpx.get(f"{server}/maps/{map_id}").json()
     assert len(final["map"]["statements"]) == 5 + CLIENTS * EDITS_EACH
     assert final["version"] == 1 + CLIENTS * EDITS_EACH
+
+
+def test_two_servers_on_one_store_lose_nothing_and_serve_nothing_stale(server: str, second_server: str, pets_yaml: str) -> None:
+    map_id = _new_map(server, pets_yaml)
+    assert httpx.get(f"{second_server}/maps/{map_id}").json()["version"] == 1  # B has it cached at v1 now
+
+    def worker(n: int) -> list[tuple[str, int]]:
+        out = []
+        base = (server, second_server)[n % 2]
+        with httpx.Client(base_url=base, timeout=30) as c:
+            for j in range(EDITS_EACH):
+                tag = c.get(f"/maps/{map_id}").headers["etag"]
+                sid = f"t{n}_{j}"
+                r = c.post(f"/maps/{map_id}/statements", json={"id": sid, "claim": f"Edit {sid}."}, headers={"If-Match": tag})
+                out.append((sid, r.status_code))
+        return out
+
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        results = [x for chunk in pool.map(worker, range(CLIENTS)) for x in chunk]
+    assert {s for _, s in results} <= {201, 412}
+    accepted = {sid for sid, s in results if s == 201}
+    for base in (server, second_server):
+        final = httpx.get(f"{base}/maps/{map_id}").json()
+        assert {st["id"] for st in final["map"]["statements"]} - {"c1", "e1", "o1", "a1", "o2"} == accepted
+        assert final["version"] == 1 + len(accepted)

@@ -71,3 +71,9 @@ def test_gzip_for_clients_that_accept_it(client: TestClient, alice: dict[str, st
     assert zipped.content == plain.content  # httpx decoded it
     assert zipped.headers["etag"] != plain.headers["etag"] and zipped.headers["vary"] == "Accept-Encoding"
     assert client.get(url, headers={**alice, "Accept-Encoding": "gzip", "If-None-Match": zipped.headers["etag"]}).status_code == 304
+
+
+def test_drawings_carry_a_strict_content_security_policy(client: TestClient, alice: dict[str, str], pets: str) -> None:
+    r = client.get(f"/maps/{pets}/render.svg", headers=alice)
+    assert r.headers["content-security-policy"].startswith("default-src 'none'")
+    assert r.headers["x-content-type-options"] == "nosniff"

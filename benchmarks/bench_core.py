@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 import argmap
 from argmap import query as q
 from argmap._index import index_of
@@ -159,6 +161,8 @@ def measure(n: int, *, yaml_limit: int) -> dict[str, float]:
     out["q_unanswered"] = best(lambda: q.unanswered_objections(m), repeat)
     out["q_unsupported"] = best(lambda: q.unsupported_claims(m), repeat)
     out["q_disconnected"] = best(lambda: q.disconnected(m), repeat)
+    undirected = G.to_undirected(as_view=True)  # baseline: networkx's own traversal of the same graph
+    out["nx_connected_component"] = best(lambda: nx.node_connected_component(undirected, m.main_claim), repeat)
     out["q_evidence_transitive"] = best(lambda: q.evidence_for(m, "s0", transitive=True), repeat)
     out["q_chains"] = best(lambda: q.chains_to_main(m, leaf), repeat)
     out["q_focus_k2"] = best(lambda: q.focus(m, leaf, k=2), repeat)
@@ -179,10 +183,12 @@ def table(rows: list[dict[str, float]]) -> str:
         lines.append(f"| {name} | " + " | ".join(cells) + " | " + " → ".join(per) + " |")
     lines.append("| JSON file size | " + " | ".join(f"{r['json_mb']:.1f} MB" for r in rows) + " | |")
     lines.append("| load_json / json.loads | " + " | ".join(f"{r['load_json'] / r['json_loads']:.1f}×" for r in rows) + " | |")
+    ratio = " | ".join(f"{r['q_disconnected'] / r['nx_connected_component']:.2f}×" for r in rows)
+    lines.append("| q_disconnected / networkx node_connected_component | " + ratio + " | |")
     lines += ["", "Growth, as time per statement relative to `json.loads` of the same map (flat = grows like json.loads, linearly):", ""]
     lines.append("| step | " + " | ".join(f"{n:,}" for n in sizes) + " |")
     lines.append("|" + "---|" * (len(sizes) + 1))
-    for name in ("validate", "load_json", "to_networkx", "from_networkx", "dump_json", "q_statistics"):
+    for name in ("validate", "load_json", "to_networkx", "from_networkx", "dump_json", "q_disconnected", "nx_connected_component"):
         lines.append(f"| {name} / json.loads | " + " | ".join(f"{r[name] / r['json_loads']:.1f}×" for r in rows) + " |")
     return "\n".join(lines)
 

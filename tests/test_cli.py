@@ -146,6 +146,24 @@ def test_show_a_map_without_main_claim_and_with_a_cycle(tmp_path: Path) -> None:
     assert "(see above)" in out and "c C" in out and out.count("a A") == 2
 
 
+def test_show_and_chains_on_a_very_deep_map(tmp_path: Path) -> None:
+    """A chain of 600 statements: show stops at a bounded depth (no RecursionError), chains need --max-length."""
+    n = 600
+    data = {
+        "main_claim": "s0",
+        "statements": [{"id": f"s{i}", "claim": f"C{i}"} for i in range(n)],
+        "relations": [{"support": f"s{i + 1}", "target": f"s{i}"} for i in range(n - 1)],
+    }
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = run("show", str(path))
+    assert code == 0 and "deeper levels not shown" in out
+    code, out, _ = run("query", str(path), "chains", f"s{n - 1}")
+    assert code == 0 and out == "none\n"  # beyond the default bound of 12 relations
+    code, out, _ = run("query", str(path), "chains", f"s{n - 1}", "--max-length", "1000", "--json")
+    assert code == 0 and len(json.loads(out)[0]["relations"]) == n - 1
+
+
 def test_show_invalid_file(broken: dict[str, str]) -> None:
     code, _, err = run("show", broken["dangling"])
     assert code == 1 and "relations[0].target: unknown statement 'c9'" in err

@@ -15,6 +15,7 @@ __all__ = ["outline"]
 _MARKS = {"support": ("+ ", "green"), "attack": ("− ", "red"), "rephrase": ("= ", "blue"), "preference": ("> ", "magenta")}
 _ORDER = {"support": 0, "attack": 1, "rephrase": 2, "preference": 3, "undercut": 4}
 MAX_NODES = 5_000  # an outline longer than this is cut short (with a note); it is for reading, not for export
+MAX_DEPTH = 40  # and so is one deeper than this (a chain of thousands would fit no terminal, nor the stack)
 
 
 def statement_label(amap: ArgumentMap, st: Claim | Evidence, lang: str) -> Text:
@@ -31,12 +32,14 @@ def statement_label(amap: ArgumentMap, st: Claim | Evidence, lang: str) -> Text:
 
 
 class _Outliner:
-    def __init__(self, amap: ArgumentMap, lang: str) -> None:
+    def __init__(self, amap: ArgumentMap, lang: str, max_depth: int) -> None:
+        self.max_depth = max_depth
         self.amap = amap
         self.lang = lang
         self.into = index_of(amap).into
         self.shown: set[str] = set()
         self.nodes = 0
+        self.depth = 0
 
     def statement(self, parent: Tree, sid: str, prefix: Text) -> None:
         st = self.amap.statement(sid)
@@ -44,10 +47,18 @@ class _Outliner:
         if sid in self.shown:
             parent.add(label + Text("  (see above)", style="dim italic"))
             return
+        node = parent.add(label)
+        if self.depth >= self.max_depth:
+            if sid in self.into:
+                node.add(Text(f"… deeper levels not shown; see `argmap query FILE focus {sid}`", style="dim italic"))
+            return
         self.shown.add(sid)
         self.nodes += 1
-        node = parent.add(label)
-        self.reasons(node, sid)
+        self.depth += 1
+        try:
+            self.reasons(node, sid)
+        finally:
+            self.depth -= 1
 
     def reasons(self, node: Tree, target: str) -> None:
         for rel in sorted(self.into.get(target, ()), key=lambda r: _ORDER[r.type]):
@@ -96,17 +107,18 @@ class _Outliner:
             node.add(prefix + Text(f"relation {pid}", style="dim"))
 
 
-def outline(amap: ArgumentMap, *, lang: str | None = None) -> Tree:
+def outline(amap: ArgumentMap, *, lang: str | None = None, width: int = 200) -> Tree:
     """A rich Tree: the main claim with its support, objections, rebuttals and undercuts below it.
 
     Statements that do not connect to the main claim (or all roots, when there is none) follow
-    as further branches. A statement met twice is shown once and then marked "(see above)".
+    as further branches. A statement met twice is shown once and then marked "(see above)". The
+    tree goes as deep as leaves 40 columns of text in ``width`` (at most ``MAX_DEPTH`` levels).
     """
     language = lang or amap.language
     title = Text(amap.title or amap.id, style="bold underline")
     title.append(f"  ({len(amap.statements)} statements, {len(amap.relations)} relations; {language})", style="dim")
     tree = Tree(title)
-    out = _Outliner(amap, language)
+    out = _Outliner(amap, language, max_depth=max(4, min(MAX_DEPTH, (width - 40) // 4)))
     if amap.main_claim is not None:
         out.statement(tree, amap.main_claim, Text("★ ", style="bold yellow"))
         rest = disconnected(amap)

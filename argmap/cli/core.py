@@ -97,7 +97,7 @@ def show(
     """
     with user_errors():
         amap = load(file)
-        tree = outline(amap, lang=_language(amap, lang))
+        tree = outline(amap, lang=_language(amap, lang), width=console.width)
     console.print(tree)
 
 
@@ -123,7 +123,7 @@ class Question(enum.StrEnum):
 _NEEDS_ID = {"supporters", "attackers", "undercutters", "evidence", "objections", "chains", "focus", "search"}
 
 
-def _answer(amap: ArgumentMap, question: str, arg: str | None, *, transitive: bool, k: int, lang: list[str] | None) -> Any:
+def _answer(amap: ArgumentMap, question: str, arg: str | None, *, transitive: bool, k: int, max_length: int, lang: list[str] | None) -> Any:
     a = arg or ""
     if question == "supporters":
         return q.supporters(amap, a)
@@ -140,7 +140,7 @@ def _answer(amap: ArgumentMap, question: str, arg: str | None, *, transitive: bo
     if question == "unsupported":
         return q.unsupported_claims(amap)
     if question == "chains":
-        return q.chains_to_main(amap, a)
+        return q.chains_to_main(amap, a, max_length=max_length)
     if question == "disconnected":
         return q.disconnected(amap)
     if question == "focus":
@@ -210,6 +210,7 @@ def query(
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
     transitive: Annotated[bool, typer.Option("--transitive", "-t", help="evidence: follow chains of support.")] = False,
     k: Annotated[int, typer.Option("--k", "-k", min=0, max=100, help="focus: how many hops around ID.")] = 1,
+    max_length: Annotated[int, typer.Option("--max-length", min=1, max=1000, help="chains: the most relations in one chain.")] = 12,
     lang: Annotated[
         str | None, typer.Option("--lang", "-l", help="Language of printed texts; for search, the only language searched.")
     ] = None,
@@ -229,7 +230,8 @@ def query(
     with user_errors():
         amap = load(file)
         language = _language(amap, lang)
-        answer = _answer(amap, name, arg, transitive=transitive, k=k, lang=[lang] if lang and name == "search" else None)
+        only = [lang] if lang and name == "search" else None
+        answer = _answer(amap, name, arg, transitive=transitive, k=k, max_length=max_length, lang=only)
         if as_json:
             typer.echo(json.dumps(_jsonable(answer), ensure_ascii=False, indent=2))
         else:

@@ -48,8 +48,7 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
     with paused_gc():
         G.graph.update(amap.model_dump(include=set(_MAP_KEYS), mode="python"))
         G.add_nodes_from(
-            (st.id, {"node": STATEMENT, **st.model_dump(exclude={"id"}, exclude_defaults=True), "kind": st.kind})
-            for st in amap.statements
+            (st.id, {"node": STATEMENT, **st.model_dump(exclude={"id"}, exclude_defaults=True), "kind": st.kind}) for st in amap.statements
         )
         for rel in amap.relations:
             attrs = rel.model_dump(exclude={"id", "premises", "target"}, exclude_defaults=True)
@@ -76,9 +75,7 @@ def from_networkx(G: nx.DiGraph) -> ArgumentMap:
             if role == STATEMENT:
                 statements.append({"id": n, **data})
             elif role == RELATION:
-                premises = sorted(
-                    (d.get("index", 0), u) for u, _, d in G.in_edges(n, data=True) if d.get("role", "premise") == "premise"
-                )
+                premises = sorted((d.get("index", 0), u) for u, _, d in G.in_edges(n, data=True) if d.get("role", "premise") == "premise")
                 targets = [v for _, v, d in G.out_edges(n, data=True) if d.get("role", "target") == "target"]
                 if len(targets) != 1:
                     problems.append(Problem(f"relation node has {len(targets)} target edges; it needs exactly one", path=f"nodes['{n}']"))

@@ -540,7 +540,7 @@ class ArgumentMap(_Frozen):
     def has_relation(self, id: str) -> bool:  # noqa: A002
         return id in self._relations
 
-    def __contains__(self, id: object) -> bool:
+    def __contains__(self, id: object) -> bool:  # noqa: A002
         return id in self._statements or id in self._relations
 
     def iter_statements(self) -> Iterator[Claim | Evidence]:

@@ -15,6 +15,8 @@ def test_public_classes_and_functions_are_exported() -> None:
     public = {
         name
         for name, value in vars(argmap).items()
-        if not name.startswith("_") and (isinstance(value, type) or callable(value)) and getattr(value, "__module__", "").startswith("argmap")
+        if not name.startswith("_")
+        and (isinstance(value, type) or callable(value))
+        and getattr(value, "__module__", "").startswith("argmap")
     }
     assert public <= set(argmap.__all__), f"public but not in __all__: {sorted(public - set(argmap.__all__))}"

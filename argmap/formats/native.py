@@ -125,9 +125,13 @@ def _read_source_files(data: Any, base_dir: str, filename: str | None) -> Any:
         if isinstance(src, dict) and isinstance(src.get("file"), str) and src.get("text") is None:
             path = (base / src["file"]).resolve()
             if not path.is_relative_to(base):
-                raise FormatError([Problem(f"source file '{src['file']}' is outside the map's folder", path=f"sources[{i}].file", file=filename)])
+                raise FormatError(
+                    [Problem(f"source file '{src['file']}' is outside the map's folder", path=f"sources[{i}].file", file=filename)]
+                )
             if not path.is_file():
-                raise FormatError([Problem(f"source file '{src['file']}' not found beside the map", path=f"sources[{i}].file", file=filename)])
+                raise FormatError(
+                    [Problem(f"source file '{src['file']}' not found beside the map", path=f"sources[{i}].file", file=filename)]
+                )
             src = {**src, "text": read_text(path)}
         sources.append(src)
     return {**data, "sources": sources}
@@ -186,7 +190,11 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool
         if key in seen:
             mark = key_node.start_mark
             raise FormatError(
-                [Problem(f"duplicate key '{key}' (first at line {seen[key].start_mark.line + 1})", line=mark.line + 1, column=mark.column + 1)]
+                [
+                    Problem(
+                        f"duplicate key '{key}' (first at line {seen[key].start_mark.line + 1})", line=mark.line + 1, column=mark.column + 1
+                    )
+                ]
             )
         seen[key] = key_node
     return loader.construct_mapping(node, deep=deep)
@@ -220,7 +228,14 @@ def parse_yaml(text: str, *, filename: str | None = None, base_dir: str | None =
         if exc.context:
             what = f"{what} ({exc.context})"
         raise FormatError(
-            [Problem(f"YAML syntax error: {what}", file=filename, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None)],
+            [
+                Problem(
+                    f"YAML syntax error: {what}",
+                    file=filename,
+                    line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                )
+            ],
             summary=f"{filename or 'input'}: not valid YAML",
         ) from None
     except yaml.YAMLError as exc:

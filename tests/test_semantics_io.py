@@ -128,3 +128,12 @@ def test_cli_errors_exit_1_with_a_message(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "bad.af:2:3" in result.output
     result = runner.invoke(app, ["evaluate", str(EXAMPLE), "--explain", "nope"])
     assert result.exit_code == 1 and "unknown statement 'nope'" in result.output
+
+
+def test_cli_explains_an_argument_of_a_framework_file(tmp_path: Path) -> None:
+    path = tmp_path / "fw.af"
+    path.write_text("p af 3\n1 2\n2 3\n")
+    result = runner.invoke(app, ["evaluate", str(path), "--explain", "3"])
+    assert result.exit_code == 0, result.output
+    assert "3 is IN under grounded semantics: every attacker is OUT." in result.output
+    assert "2 is OUT, defeated by 1 (IN)." in result.output

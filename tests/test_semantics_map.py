@@ -159,3 +159,16 @@ def test_the_users_are_the_product_objection_is_explained() -> None:
     premise = explain(m, "users-are-product", lang="en")
     assert premise.label == "IN" and f"which is {e.label}" in premise.text
     assert objection in {st.id for st in premise.focus.statements}
+
+
+def test_explain_takes_a_plain_framework() -> None:
+    fw = Framework(["a", "b", "c", "d", "e"], [("a", "b"), ("b", "c"), ("d", "e"), ("e", "d")], supports=[("a", "c")])
+    assert explain(fw, "b").text == "b is OUT under grounded semantics: attacked by a (IN)."
+    c = explain(fw, "c")
+    assert c.label == "IN" and c.focus is None and c.ids == ["c", "b", "a"]
+    assert explain(fw, "d").text == "d is UNDEC under grounded semantics: its attackers e are UNDEC."
+    assert "in 1 of the 2 preferred extensions" in explain(fw, "d", "preferred").text
+    g = explain(fw, "c", "dfquad")
+    assert g.strength is not None and "attacked by b" in g.text and "supported by a" in g.text
+    with pytest.raises(NotFoundError, match="unknown argument 'z'"):
+        explain(fw, "z")

@@ -106,16 +106,13 @@ def evaluate_command(
         result = evaluate(subject, semantics.value, **options)
         explanation = None
         if explain_id is not None:
-            if not isinstance(subject, ArgumentMap):
-                from argmap.errors import ArgmapError
-
-                raise ArgmapError("--explain needs a map file; a framework file has no statements to explain")
             explanation = explain(subject, explain_id, semantics.value, lang=lang, **options)
     if as_json:
         payload: dict[str, Any] = result.model_dump(mode="json")
         if explanation is not None:
             payload["explanation"] = explanation.model_dump(mode="json", exclude={"focus"})
-            payload["explanation"]["focus"] = explanation.focus.model_dump(mode="json", exclude_defaults=True)
+            focus = explanation.focus
+            payload["explanation"]["focus"] = None if focus is None else focus.model_dump(mode="json", exclude_defaults=True)
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     console.print(_table(subject, result, lang))

@@ -10,6 +10,7 @@ from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Attack, Preference, Rephrase, Support, Undercut
 from argmap.semantics import dung, gradual
 from argmap.semantics.evaluation import SEMANTICS, Label, dung_labelling, prepare
+from argmap.semantics.framework import Framework
 from argmap.semantics.translate import Translation
 
 __all__ = ["Explanation", "explain"]
@@ -30,7 +31,7 @@ class Explanation(BaseModel):
     text: str
     ids: list[str]
     relations: list[str]
-    focus: ArgumentMap
+    focus: ArgumentMap | None = None
 
     def __str__(self) -> str:
         return self.text
@@ -66,7 +67,7 @@ class _Explainer:
 
 
 def explain(
-    m: ArgumentMap,
+    m: ArgumentMap | Framework,
     id: str,  # noqa: A002 - the domain word
     semantics: str = "grounded",
     *,
@@ -79,7 +80,8 @@ def explain(
     names, for each attack on it, why that attack fails (its premise is defeated, and by what;
     or an undercut stands); an UNDEC statement names the attacks left undecided. For a gradual
     semantics: the base score and each attacker's and supporter's strength. ``focus`` is the
-    part of the map the text mentions, a new :class:`~argmap.model.ArgumentMap`.
+    part of the map the text mentions, a new :class:`~argmap.model.ArgumentMap` (``None`` when
+    ``m`` is a plain :class:`~argmap.semantics.framework.Framework`, explained in argument names).
 
     Examples
     --------
@@ -93,12 +95,20 @@ def explain(
     >>> print(e.text)
     c ('C') is IN under grounded semantics: every attack on it fails.
       - attack a1 from o ('Objection') fails: o is OUT, defeated by attack a2 from r ('Reply') (IN).
+    >>> print(explain(Framework(["a", "b", "c"], [("a", "b"), ("b", "c")]), "c").text)
+    c is IN under grounded semantics: every attacker is OUT.
+      - b is OUT, defeated by a (IN).
     """
-    if not isinstance(m, ArgumentMap):
-        raise ArgmapError("explain needs an ArgumentMap (a plain framework has no texts to explain with)")
-    m.statement(id)  # NotFoundError for an unknown id
     if semantics not in SEMANTICS:
         raise ArgmapError(f"unknown semantics '{semantics}'; choose one of {', '.join(SEMANTICS)}")
+    if isinstance(m, Framework):
+        from argmap.semantics._explain_af import explain_framework
+
+        fields = explain_framework(m, id, semantics, options)
+        return Explanation(statement=id, semantics=semantics, relations=[], focus=None, **fields)
+    if not isinstance(m, ArgumentMap):
+        raise ArgmapError(f"explain needs an ArgumentMap or a Framework, not {type(m).__name__}")
+    m.statement(id)  # NotFoundError for an unknown id
     tr = prepare(m, default_base_score=options.pop("default_base_score", 0.5))
     ex = _Explainer(m, tr, lang)
     ex.statements[id] = None

@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict
 
-from api.access import readable
+from api.access import readable, readable_fast
 from api.deps import CallerDep, StoreDep
 from api.problems import problem_responses
-from api.store import MapRecord
+from api.store import MapHead, MapRecord
 from argmap import ArgumentMap, query
 
 __all__ = ["router"]
@@ -62,7 +62,7 @@ class SearchHits(BaseModel):
     items: list[query.SearchHit]
 
 
-def _statements(rec: MapRecord, amap: ArgumentMap, ids: list[str], lang: str | None) -> Response:
+def _statements(rec: MapHead | MapRecord, amap: ArgumentMap, ids: list[str], lang: str | None) -> Response:
     items = []
     for sid in ids:
         st = amap.statement(sid)
@@ -77,21 +77,21 @@ def _json(model: BaseModel) -> Response:
 
 
 @router.get("/supporters", response_model=Statements, responses=ERRORS, summary="What supports a statement")
-def supporters(map_id: str, statement_id: StatementId, store: StoreDep, caller: CallerDep, lang: Lang = None) -> Response:
+async def supporters(map_id: str, statement_id: StatementId, store: StoreDep, caller: CallerDep, lang: Lang = None) -> Response:
     """The premises of the support relations that target the statement."""
-    rec, amap = readable(store, map_id, caller, with_tags=False)
+    rec, amap = await readable_fast(store, map_id, caller)
     return _statements(rec, amap, query.supporters(amap, statement_id), lang)
 
 
 @router.get("/attackers", response_model=Statements, responses=ERRORS, summary="What attacks a statement")
-def attackers(map_id: str, statement_id: StatementId, store: StoreDep, caller: CallerDep, lang: Lang = None) -> Response:
+async def attackers(map_id: str, statement_id: StatementId, store: StoreDep, caller: CallerDep, lang: Lang = None) -> Response:
     """The premises of the attack relations (rebuttals) that target the statement."""
-    rec, amap = readable(store, map_id, caller, with_tags=False)
+    rec, amap = await readable_fast(store, map_id, caller)
     return _statements(rec, amap, query.attackers(amap, statement_id), lang)
 
 
 @router.get("/undercutters", response_model=Statements, responses=ERRORS, summary="What undercuts a relation")
-def undercutters(
+async def undercutters(
     map_id: str,
     relation: Annotated[str, Query(max_length=128, description="A relation id.", examples=["r1"])],
     store: StoreDep,
@@ -99,12 +99,12 @@ def undercutters(
     lang: Lang = None,
 ) -> Response:
     """The statements that attack the inference of the relation."""
-    rec, amap = readable(store, map_id, caller, with_tags=False)
+    rec, amap = await readable_fast(store, map_id, caller)
     return _statements(rec, amap, query.undercutters(amap, relation), lang)
 
 
 @router.get("/evidence", response_model=Statements, responses=ERRORS, summary="The evidence for a statement")
-def evidence(
+async def evidence(
     map_id: str,
     statement_id: StatementId,
     store: StoreDep,
@@ -113,7 +113,7 @@ def evidence(
     lang: Lang = None,
 ) -> Response:
     """The evidence that supports the statement, directly or (``transitive``) through chains of support."""
-    rec, amap = readable(store, map_id, caller, with_tags=False)
+    rec, amap = await readable_fast(store, map_id, caller)
     return _statements(rec, amap, query.evidence_for(amap, statement_id, transitive=transitive), lang)
 
 
@@ -141,9 +141,9 @@ def objections(
 
 
 @router.get("/unsupported", response_model=Statements, responses=ERRORS, summary="Claims with no support")
-def unsupported(map_id: str, store: StoreDep, caller: CallerDep, lang: Lang = None) -> Response:
+async def unsupported(map_id: str, store: StoreDep, caller: CallerDep, lang: Lang = None) -> Response:
     """The claims that no support relation targets."""
-    rec, amap = readable(store, map_id, caller, with_tags=False)
+    rec, amap = await readable_fast(store, map_id, caller)
     return _statements(rec, amap, query.unsupported_claims(amap), lang)
 
 

@@ -90,3 +90,10 @@ def test_auth_off_makes_everyone_the_local_user(make_app: object, pets_yaml: str
         r = c.post("/maps", content=pets_yaml, headers={"Content-Type": "application/yaml"})
         assert r.status_code == 201 and r.json()["owner"] == "local"
         assert c.get(f"/maps/{r.json()['id']}").status_code == 200
+
+
+def test_the_lean_head_read_agrees_with_the_full_record(store: Store, client: TestClient, alice: dict[str, str], pets: str) -> None:
+    head, full = store.head(pets), store.record(pets)
+    assert head is not None and full is not None
+    assert (head.owner, head.public, head.version) == (full.owner, full.public, full.version) == ("alice", False, 1)
+    assert store.head("nope") is None and store.head("x\x00") is None

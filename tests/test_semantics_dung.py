@@ -271,3 +271,13 @@ def test_limits_and_bad_input_raise_clear_errors() -> None:
         Framework(["a"], [("a", "zz")])
     with pytest.raises(ArgmapError, match=r"outside 0\.\.2"):
         Framework.from_arrays(3, [0], [3])
+
+
+def test_a_hard_framework_hits_the_timeout_with_a_clear_error() -> None:
+    rng = np.random.default_rng(5)
+    n = 1000
+    src, dst = rng.integers(0, n, 6 * n), rng.integers(0, n, 6 * n)
+    keep = src != dst
+    fw = Framework.from_arrays(n, src[keep], dst[keep])  # dense random: most arguments UNDEC, a hard search
+    with pytest.raises(LimitExceededError, match=r"did not finish within 0\.2 s"):
+        extensions(fw, "stable", timeout=0.2)

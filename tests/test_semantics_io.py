@@ -137,3 +137,15 @@ def test_cli_explains_an_argument_of_a_framework_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "3 is IN under grounded semantics: every attacker is OUT." in result.output
     assert "2 is OUT, defeated by 1 (IN)." in result.output
+
+
+def test_cli_solver_timeout_exits_1(tmp_path: Path) -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    n = 1000
+    pairs = {(int(a), int(b)) for a, b in zip(rng.integers(0, n, 6 * n), rng.integers(0, n, 6 * n), strict=True) if a != b}
+    path = tmp_path / "hard.af"
+    path.write_text(f"p af {n}\n" + "".join(f"{a + 1} {b + 1}\n" for a, b in sorted(pairs)))
+    result = runner.invoke(app, ["evaluate", str(path), "-s", "stable", "--timeout", "0.2"])
+    assert result.exit_code == 1 and "did not finish within 0.2 s" in result.output

@@ -24,7 +24,7 @@ __all__ = ["from_networkx", "statement_graph", "to_networkx"]
 STATEMENT = "statement"
 RELATION = "relation"
 
-_MAP_KEYS = ("id", "title", "language", "main_claim", "sources", "metadata")
+_MAP_KEYS = ("id", "title", "titles", "language", "main_claim", "sources", "metadata")
 
 
 def to_networkx(amap: ArgumentMap) -> nx.DiGraph:

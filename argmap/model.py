@@ -111,6 +111,11 @@ class Holder(_Frozen):
 
     kind: Literal["author", "group", "person"] = "author"
     name: str | None = Field(None, max_length=200, examples=["Geert Lovink", "critics"])
+    names: dict[Language, Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=dict,
+        description="The name in other languages, for labels (a group's name usually needs one).",
+        examples=[{"nl": "critici", "en": "critics"}],
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -136,7 +141,10 @@ class Holder(_Frozen):
     def is_author(self) -> bool:
         return self.kind == "author"
 
-    def label(self) -> str:
+    def label(self, language: str | None = None) -> str:
+        """The holder's name in ``language`` when one is given for it, else its name ('author' for the author)."""
+        if language and language in self.names:
+            return self.names[language]
         return "author" if self.kind == "author" else str(self.name)
 
 
@@ -382,6 +390,11 @@ class ArgumentMap(_Frozen):
 
     id: Id = "map"
     title: str | None = Field(None, max_length=500)
+    titles: dict[Language, Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+        default_factory=dict,
+        description="The title in other languages, for renders in those languages.",
+        examples=[{"en": "What is still social about social media?"}],
+    )
     language: Language = Field("en", description="The default language of texts given as bare strings.")
     main_claim: Id | None = None
     sources: tuple[Source, ...] = ()
@@ -553,6 +566,12 @@ class ArgumentMap(_Frozen):
         for st in self.statements:
             langs.update(dict.fromkeys(st.text))
         return list(langs)
+
+    def title_in(self, language: str | None = None) -> str | None:
+        """The title in ``language`` when given in ``titles``, else ``title``."""
+        if language and language in self.titles:
+            return self.titles[language]
+        return self.title
 
     def text_of(self, id: str, language: str | None = None) -> str:  # noqa: A002
         """The text of a statement in ``language`` (default: the map's), falling back to any."""

@@ -256,6 +256,7 @@ def _submap(amap: ArgumentMap, keep: set[str]) -> ArgumentMap:
         {
             "id": amap.id,
             "title": amap.title,
+            "titles": amap.titles,
             "language": amap.language,
             "main_claim": amap.main_claim if amap.main_claim in keep else None,
             "sources": list(amap.sources),

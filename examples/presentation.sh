@@ -18,14 +18,13 @@ map="$here/social_media/social-media.argmap.yaml"
 out="${1:-out/presentation}"
 
 if [ -x "$root/.venv/bin/argmap" ]; then argmap="$root/.venv/bin/argmap"; else argmap="$(command -v argmap)"; fi
-title_en="What is still social about social media?"   # the map's own title is the essay's, in Dutch
 
 mkdir -p "$out"
 "$argmap" validate "$map"
 
 # The whole map: too big for one legible slide, fine for a page.
 "$argmap" render "$map" -o "$out/overview.nl.svg"
-"$argmap" render "$map" -o "$out/overview.en.svg" --lang en --title "$title_en"
+"$argmap" render "$map" -o "$out/overview.en.svg" --lang en
 
 # One slide per pillar of the thesis.
 n=0
@@ -36,7 +35,7 @@ done
 
 # The objection slide, in both languages.
 "$argmap" render "$map" -o "$out/objection.nl.svg" --focus critics-product -k 2 --fit 16:9
-"$argmap" render "$map" -o "$out/objection.en.svg" --focus critics-product -k 2 --fit 16:9 --lang en --title "$title_en"
+"$argmap" render "$map" -o "$out/objection.en.svg" --focus critics-product -k 2 --fit 16:9 --lang en
 
 # A build of the whole map. Its last frames hold all 46 statements, so argmap warns that they are too
 # small to read on a 16:9 slide; the early frames (the thesis and its pillars) are the ones to project.

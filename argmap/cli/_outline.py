@@ -27,7 +27,7 @@ def statement_label(amap: ArgumentMap, st: Claim | Evidence, lang: str) -> Text:
         label.append(f"[{st.evidence_type.replace('_', ' ')}] ", style="cyan")
     label.append(st.text_in(lang, fallback=amap.language), style="bold" if st.id == amap.main_claim else "")
     if not st.holder.is_author:
-        label.append(f"  ({st.holder.label()})", style="yellow")
+        label.append(f"  ({st.holder.label(lang)})", style="yellow")
     return label
 
 
@@ -115,7 +115,7 @@ def outline(amap: ArgumentMap, *, lang: str | None = None, width: int = 200) -> 
     tree goes as deep as leaves 40 columns of text in ``width`` (at most ``MAX_DEPTH`` levels).
     """
     language = lang or amap.language
-    title = Text(amap.title or amap.id, style="bold underline")
+    title = Text(amap.title_in(language) or amap.id, style="bold underline")
     title.append(f"  ({len(amap.statements)} statements, {len(amap.relations)} relations; {language})", style="dim")
     tree = Tree(title)
     out = _Outliner(amap, language, max_depth=max(4, min(MAX_DEPTH, (width - 40) // 4)))

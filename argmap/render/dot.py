@@ -114,7 +114,7 @@ def _header(st: Claim | Evidence, main: bool, lang: str) -> str:
     kind = "main" if main else ("claim" if isinstance(st, Claim) else st.evidence_type)
     text = word(kind, lang)
     if not st.holder.is_author:
-        text += f" · {word('according', lang)} {clean(st.holder.label())}"
+        text += f" · {word('according', lang)} {clean(st.holder.label(lang))}"
     return text
 
 
@@ -240,7 +240,7 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
     }
     if n > 300:  # keep dot tractable on large maps: bounded crossing reduction, straight edges
         graph_attrs.update(mclimit="0.3", nslimit="2", nslimit1="2", searchsize="10", splines="line" if n > 2000 else "spline")
-    title = clean(m.title or "") if opts.title is None or opts.title is True else clean(opts.title or "")
+    title = clean(m.title_in(lang) or "") if opts.title is None or opts.title is True else clean(opts.title or "")
     if title:
         graph_attrs.update(
             label=f"<<B>{E(title)}</B>>", labelloc="t", labeljust="c", fontsize=f"{theme.title_size:.1f}", fontcolor=theme.text
@@ -347,7 +347,7 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
             g.lines.append(f'\t{tail} -> {endpoint(rel.target)} [arrowhead={head} id="{rid}" class="{rclass}" {common}{extra}]\n')
     if opts.legend:
         _legend(g, theme, lang, meta)
-    meta.title = title or (m.title or "Argument map")
+    meta.title = title or (m.title_in(lang) or "Argument map")
     main_text = f" Main claim: {texts[m.main_claim]}" if m.main_claim else ""
     meta.desc = (
         f"Argument map with {len(m.statements)} {word('statements', 'en')} and {len(m.relations)} {word('relations', 'en')}.{main_text}"

@@ -107,13 +107,15 @@ def labelling_of(fw: Framework, extension: Iterable[int]) -> bytearray:
 def ideal(fw: Framework, *, timeout: float | None = 60.0) -> list[int]:
     """The ideal extension: the largest admissible set inside every preferred extension.
 
-    Starts from the intersection of the preferred extensions and drops, until nothing changes,
-    each argument that some attacker outside the set's reach attacks.
+    Starts from the intersection of the preferred extensions and, until nothing changes, drops
+    every argument the remaining set no longer defends; what is left is admissible and contains
+    every admissible subset of the intersection.
 
     Examples
     --------
-    >>> ideal(Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("a", "c"), ("b", "c"), ("c", "c")]))
-    []
+    >>> fw = Framework(["a", "b"], [("a", "b"), ("b", "a"), ("b", "b")])  # b attacks itself
+    >>> ideal(fw), grounded(fw)
+    ([0], [])
     """
     preferred = _solve_reduced(fw, "preferred", limit=None, timeout=timeout)
     common = set(range(len(fw)))

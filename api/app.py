@@ -139,7 +139,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
 def open_store(settings: Settings) -> Store:
     """Open the store named by the settings and bring its schema up to date."""
-    store = Store(settings.database_url, map_cache_size=settings.map_cache_size)
+    store = Store(settings.database_url, map_cache_items=settings.map_cache_items)
     store.migrate()
     return store
 

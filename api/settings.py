@@ -39,7 +39,9 @@ class Settings(BaseSettings):
     max_statements: int = Field(10_000, ge=1, description="Most statements one stored map may hold (422 above).")
     render_timeout: float = Field(30.0, gt=0, description="Seconds a render may take before the request answers 503.")
     render_cache_bytes: int = Field(64 * 1024 * 1024, ge=0, description="Memory for rendered output, kept by (map version, options).")
-    map_cache_size: int = Field(64, ge=0, description="Parsed maps kept in memory, by (map id, version).")
+    map_cache_items: int = Field(
+        200_000, ge=0, description="Statements and relations of parsed maps kept in memory, by (map id, version): about 1 KB each."
+    )
     page_size_max: int = Field(100, ge=1, description="Most maps one list request returns.")
 
 

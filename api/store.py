@@ -136,8 +136,11 @@ class Store:
     url
         A SQLAlchemy URL. ``sqlite:///path.db`` (the folder is made; WAL mode) or
         ``postgresql+psycopg://user@host/db``.
-    map_cache_size
-        Parsed maps kept in memory by (id, version); a version is immutable, so this is never stale.
+    map_cache_items
+        Parsed maps kept in memory by (id, version), weighed by their statements and relations (a
+        10,000-statement map takes about 21 MB); a version is immutable, so the cache is never stale.
+    key_cache_seconds
+        How long a checked API key is trusted before it is looked up again.
 
     Examples
     --------
@@ -149,10 +152,10 @@ class Store:
     (1, 'T')
     """
 
-    def __init__(self, url: str, *, map_cache_size: int = 64, key_cache_seconds: float = 10.0) -> None:
+    def __init__(self, url: str, *, map_cache_items: int = 200_000, key_cache_seconds: float = 10.0) -> None:
         self.url = make_url(url)
         self.engine = self._engine()
-        self._maps: LRUCache[ArgumentMap] = LRUCache(map_cache_size)
+        self._maps: LRUCache[ArgumentMap] = LRUCache(map_cache_items, size=lambda m: 1 + len(m.statements) + len(m.relations))
         self._keys: LRUCache[tuple[str, str, float]] = LRUCache(1024)  # token hash -> (key id, owner, checked at)
         self.key_cache_seconds = key_cache_seconds
 

@@ -45,11 +45,11 @@ def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
 
 def _statement(s: dict[str, Any], language: str, short: bool) -> dict[str, Any]:
     s = _drop_empty(s)
-    holder = s.get("holder", {"kind": "author"})
+    holder = _drop_empty(s.get("holder", {"kind": "author"}))
     if holder == {"kind": "author"}:
         s.pop("holder", None)
-    elif short:
-        s["holder"] = _short_holder(holder)
+    else:
+        s["holder"] = _short_holder(holder) if short else holder
     if s.get("kind") == "evidence" and s.get("evidence_type") == "other":
         s.pop("evidence_type")
     if not short:

@@ -43,7 +43,7 @@ def test_short_forms_are_expanded() -> None:
     assert m.statement("e2").text == {"en": "Purring calms people.", "nl": "Spinnen kalmeert mensen."}
     assert m.statement("e2").evidence_type == "other"  # type: ignore[union-attr]
     assert m.statement("o1").holder.model_dump() == {"kind": "group", "name": "critics", "names": {}}
-    assert m.statement("o2").holder.model_dump() == {"kind": "person", "name": "Ada Lovelace"}
+    assert m.statement("o2").holder.model_dump() == {"kind": "person", "name": "Ada Lovelace", "names": {}}
     assert [(r.id, r.type, r.premises, r.target) for r in m.relations] == [
         ("r1", "support", ("e1", "e2"), "c1"),
         ("r2", "attack", ("o1",), "c1"),

@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.openapi import install_openapi
 from api.problems import install_handlers, problem_response, problem_responses
-from api.routes import edits, evaluation, formats, health, maps, query, render
+from api.routes import edits, evaluation, formats, health, keys, maps, query, render
 from api.settings import Settings, get_settings
 from api.store import Store
 from argmap import __version__
@@ -123,6 +123,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             {"name": "query", "description": "Questions about a map."},
             {"name": "render", "description": "Draw a map as SVG, PNG, PDF or DOT."},
             {"name": "formats", "description": "The map formats the service reads and writes."},
+            {"name": "keys", "description": "Check your API key (make keys with `argmap keys create OWNER`)."},
             {"name": "health", "description": "Is the service up."},
         ],
     )
@@ -131,7 +132,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.render_cache = render.new_cache(settings)
     install_handlers(app)
     install_openapi(app)
-    for module in (maps, edits, query, evaluation, render, formats, health):
+    for module in (maps, edits, query, evaluation, render, formats, keys, health):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app

@@ -8,6 +8,11 @@ from fastapi.testclient import TestClient
 from api.store import Store
 
 
+def test_me_names_the_owner_of_the_key(client: TestClient, alice: dict[str, str]) -> None:
+    assert client.get("/me", headers=alice).json() == {"owner": "alice", "auth": "on"}
+    assert client.get("/me").status_code == 401
+
+
 def test_writing_without_a_key_is_401(client: TestClient, pets_yaml: str) -> None:
     r = client.post("/maps", content=pets_yaml, headers={"Content-Type": "application/yaml"})
     assert r.status_code == 401

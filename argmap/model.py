@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     JsonValue,
@@ -72,6 +74,21 @@ EvidenceType: TypeAlias = Literal["statistic", "example", "quote", "testimony", 
 RelationType: TypeAlias = Literal["support", "attack", "undercut", "rephrase", "preference"]
 
 MAX_TEXT = 20_000  # characters in one statement text; a statement is not an essay
+
+
+def _one_or_many(value: Any) -> Any:
+    """Short form: a single string where a list is expected."""
+    return [value] if isinstance(value, str) else value
+
+
+def _check_tags(value: tuple[str, ...]) -> tuple[str, ...]:
+    for tag in value:
+        if not tag.strip() or len(tag) > 100:
+            raise ValueError(f"tag {tag!r} must be 1 to 100 characters")
+    return value
+
+
+Tags = Annotated[tuple[str, ...], BeforeValidator(_one_or_many), AfterValidator(_check_tags)]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
@@ -181,7 +198,7 @@ class _StatementBase(_Frozen):
     )
     title: str | None = Field(None, max_length=200, description="A short name, as Argdown's [Title].")
     holder: Holder = Field(default_factory=lambda: _AUTHOR)
-    tags: tuple[str, ...] = ()
+    tags: Tags = ()
     note: str | None = Field(None, max_length=MAX_TEXT)
     anchors: tuple[Anchor, ...] = ()
     base_score: Unit | None = Field(None, description="Initial strength for gradual semantics (default 0.5).")
@@ -196,19 +213,6 @@ class _StatementBase(_Frozen):
     @classmethod
     def _text_rules(cls, value: dict[str, str]) -> dict[str, str]:
         return _check_texts(value)
-
-    @field_validator("tags", mode="before")
-    @classmethod
-    def _tags_short_form(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
-
-    @field_validator("tags")
-    @classmethod
-    def _tags_rules(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for tag in value:
-            if not tag.strip() or len(tag) > 100:
-                raise ValueError(f"tag {tag!r} must be 1 to 100 characters")
-        return value
 
     def text_in(self, language: str | None = None, *, fallback: str | None = None) -> str:
         """The text in ``language``, else in ``fallback``, else in any language given."""
@@ -236,7 +240,7 @@ Statement = Annotated[Claim | Evidence, Field(discriminator="kind")]
 
 class _RelationBase(_Frozen):
     id: Id
-    premises: tuple[Id, ...] = Field(
+    premises: Annotated[tuple[Id, ...], BeforeValidator(_one_or_many)] = Field(
         min_length=1,
         description="Statement ids; several premises hold only jointly (a linked argument).",
     )
@@ -244,13 +248,8 @@ class _RelationBase(_Frozen):
     scheme: str | None = Field(None, max_length=200, examples=["Argument from Expert Opinion"])
     strength: Unit | None = None
     note: str | None = Field(None, max_length=MAX_TEXT)
-    tags: tuple[str, ...] = ()
+    tags: Tags = ()
     data: dict[str, JsonValue] = Field(default_factory=dict)
-
-    @field_validator("premises", mode="before")
-    @classmethod
-    def _premises_short_form(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
 
     @field_validator("premises")
     @classmethod
@@ -261,11 +260,6 @@ class _RelationBase(_Frozen):
                 raise ValueError(f"premise '{p}' is listed twice")
             seen.add(p)
         return value
-
-    @field_validator("tags", mode="before")
-    @classmethod
-    def _tags_short_form(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
 
     @property
     def is_linked(self) -> bool:

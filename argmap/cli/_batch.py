@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from argmap.errors import ArgmapError, InvalidMapError
 
-__all__ = ["BatchResult", "expand_inputs", "is_batch", "run_batch"]
+__all__ = ["BatchResult", "expand_inputs", "is_batch", "output_stem", "run_batch"]
 
 
 @dataclass
@@ -38,6 +38,20 @@ def expand_inputs(arg: str, suffixes: Iterable[str] | None = None) -> list[Path]
     else:
         files = [Path(p) for p in glob.glob(arg, recursive=True) if os.path.isfile(p)]
     return sorted(files)
+
+
+def output_stem(path: Path, root: Path | None, suffixes: Iterable[str]) -> Path:
+    """Where a batch writes ``path``'s output: its place below ``root`` (or its name), without its map suffix.
+
+    Keeping the place below the input folder means ``de/x.xml`` and ``en/x.xml`` do not collide.
+    """
+    rel = path.relative_to(root) if root is not None else Path(path.name)
+    name = rel.name
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if name.lower().endswith(suffix.lower()):
+            name = name[: -len(suffix)]
+            break
+    return rel.with_name(name)
 
 
 def _reason(exc: BaseException) -> str:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli._app import app, console, err_console, user_errors
-from argmap.cli._batch import expand_inputs, is_batch, run_batch
+from argmap.cli._batch import expand_inputs, is_batch, output_stem, run_batch
 from argmap.errors import ArgmapError
 from argmap.formats import Format, format_for_path, formats, get_format, load, read_text, sniff, write_text_atomic
 from argmap.model import ArgumentMap
@@ -79,16 +79,6 @@ def _convert_one(path: Path, out: Path, source: str | None, target: str, *, pref
     return said
 
 
-def _stem(path: Path, root: Path | None, suffixes: list[str]) -> Path:
-    rel = path.relative_to(root) if root is not None else Path(path.name)
-    name = rel.name
-    for suffix in sorted(suffixes, key=len, reverse=True):
-        if name.lower().endswith(suffix.lower()):
-            name = name[: -len(suffix)]
-            break
-    return rel.with_name(name)
-
-
 @app.command("convert")
 def convert_command(
     source: Annotated[str, typer.Argument(metavar="IN", help="A map file, or a folder or glob of them.", show_default=False)],
@@ -132,7 +122,7 @@ def _batch(pattern: str, output: Path, source: str | None, to: str | None) -> No
     warned: list[str] = []
 
     def job(path: Path) -> None:
-        out = output / _stem(path, root, suffixes)
+        out = output / output_stem(path, root, suffixes)
         said = _convert_one(path, out.with_name(out.name + suffix), source, target, prefix=f"{path}: ")
         warned.extend(said)
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from argmap.cli._app import app, console, err_console, user_errors
-from argmap.cli._batch import expand_inputs, is_batch, run_batch
+from argmap.cli._batch import expand_inputs, is_batch, output_stem, run_batch
 from argmap.errors import ArgmapError
 from argmap.formats import formats, load
 from argmap.model import ArgumentMap
@@ -168,13 +168,7 @@ def _batch(pattern: str, output: Path | None, fmt: str | None, steps: Path | Non
     root = Path(pattern) if Path(pattern).is_dir() else None
 
     def stem(path: Path) -> Path:
-        rel = path.relative_to(root) if root is not None else Path(path.name)
-        name = rel.name
-        for suffix in sorted(suffixes, key=len, reverse=True):
-            if name.lower().endswith(suffix.lower()):
-                name = name[: -len(suffix)]
-                break
-        return rel.with_name(name)
+        return output_stem(path, root, suffixes)
 
     def job(path: Path) -> None:
         if steps is not None:

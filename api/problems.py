@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -63,7 +64,7 @@ def problem_response(
     instance: str | None = None,
     errors: Sequence[ProblemItem] | None = None,
     headers: dict[str, str] | None = None,
-) -> JSONResponse:
+) -> Response:
     """A problem+json response; ``slug`` names the problem type (``urn:argmap:problem:<slug>``)."""
     body = ProblemDetails(
         type=f"urn:argmap:problem:{slug}" if slug else "about:blank",
@@ -73,7 +74,9 @@ def problem_response(
         instance=instance,
         errors=list(errors) if errors is not None else None,
     )
-    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    # ASCII-escaped JSON: a message that quotes the input stays valid even when the input was not (lone surrogates).
+    content = json.dumps(body.model_dump(exclude_none=True), ensure_ascii=True, separators=(",", ":"))
+    return Response(content.encode("ascii"), status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -92,7 +95,7 @@ def _items(exc: InvalidMapError) -> list[ProblemItem]:
     return [ProblemItem(message=p.message, path=p.path, line=p.line, column=p.column) for p in exc.problems]
 
 
-def _handle(request: Request, exc: Exception) -> JSONResponse:
+def _handle(request: Request, exc: Exception) -> Response:
     where = request.url.path
     if isinstance(exc, ApiProblem):
         return problem_response(exc.status, exc.detail, slug=exc.slug, instance=where, errors=exc.errors, headers=exc.headers)
@@ -125,6 +128,9 @@ def _handle(request: Request, exc: Exception) -> JSONResponse:
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no such path: {where}"
         return problem_response(exc.status_code, detail, instance=where, headers=dict(exc.headers) if exc.headers else None)
+    if isinstance(exc, UnicodeError):
+        # Only input can carry text that is not Unicode (a JSON escape of a lone surrogate, "\ud800").
+        return problem_response(422, f"the request holds text that is not valid Unicode: {exc}", slug="invalid-text", instance=where)
     if isinstance(exc, OperationalError):
         log.error("database unavailable on %s %s: %s", request.method, where, exc)
         return problem_response(
@@ -136,5 +142,6 @@ def _handle(request: Request, exc: Exception) -> JSONResponse:
 
 def install_handlers(app: FastAPI) -> None:
     """Answer every error the app can raise with problem+json."""
-    for exc_type in (ApiProblem, ArgmapError, RequestValidationError, StarletteHTTPException, Exception):
+    # Each expected kind by name (handled in place); ``Exception`` last, for the unexpected (logged, then 500).
+    for exc_type in (ApiProblem, ArgmapError, RequestValidationError, StarletteHTTPException, UnicodeError, OperationalError, Exception):
         app.add_exception_handler(exc_type, _handle)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import PydanticSerializationError
 from sqlalchemy import (
     Engine,
     create_engine,
@@ -32,7 +33,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from api.cache import LRUCache
 from api.tables import api_keys, maps, tags
-from argmap import ArgmapError, ArgumentMap
+from argmap import ArgmapError, ArgumentMap, InvalidMapError, Problem
 
 __all__ = ["ApiKey", "MapHead", "MapRecord", "StaleVersionError", "Store", "UnknownMapError", "hash_token", "map_tags"]
 
@@ -115,6 +116,16 @@ def _column_text(value: str | None, limit: int) -> str | None:
 def _bad_key(value: str) -> bool:
     """A lookup value no row can match (NUL, or longer than any id): answered without asking the database."""
     return "\x00" in value or len(value) > 200
+
+
+def _body(amap: ArgumentMap) -> str:
+    """The map as the JSON stored for it; text that is not valid Unicode (a lone surrogate) is refused."""
+    try:
+        return amap.model_dump_json()
+    except PydanticSerializationError:
+        raise InvalidMapError(
+            [Problem("the map holds text that is not valid Unicode (a lone surrogate such as \\ud800); send UTF-8 text")]
+        ) from None
 
 
 def _now() -> dt.datetime:
@@ -216,7 +227,7 @@ class Store:
                     public=public,
                     version=1,
                     statements=len(amap.statements),
-                    body=amap.model_dump_json(),
+                    body=_body(amap),
                     created_at=now,
                     updated_at=now,
                 )
@@ -303,7 +314,7 @@ class Store:
             "title": _column_text(amap.title, 500),
             "version": maps.c.version + 1,
             "statements": len(amap.statements),
-            "body": amap.model_dump_json(),
+            "body": _body(amap),
             "updated_at": now,
         }
         if public is not None:

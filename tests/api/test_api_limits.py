@@ -128,3 +128,15 @@ def test_a_reader_or_writer_that_breaks_is_422_not_500(
     )
     r = client.get(f"/maps/{pets}?format=boom", headers=alice)
     assert r.status_code == 422 and "cannot be written as boom" in r.json()["detail"]
+
+
+def test_lone_surrogates_are_refused_with_a_valid_answer(client: TestClient, alice: dict[str, str], pets: str) -> None:
+    # YAML and JSON may escape a lone surrogate ("\ud800"); it is not Unicode text and cannot be stored or echoed as UTF-8.
+    body = b'statements:\n  - {id: c1, claim: "bad \\ud800 text"}\n'
+    r = client.post("/maps", content=body, headers={**alice, "Content-Type": "application/yaml"})
+    assert r.status_code == 422 and "not valid Unicode" in r.json()["errors"][0]["message"]
+    r = client.post(
+        f"/maps/{pets}/statements", content=b'{"id": "x", "text": {"\\ud800": "t"}}', headers={**alice, "Content-Type": "application/json"}
+    )
+    assert r.status_code == 422 and r.headers["content-type"] == "application/problem+json"
+    assert "not valid Unicode" in r.json()["detail"]

@@ -87,6 +87,19 @@ def _blocks(language: str, page: Path = TUTORIAL) -> list[str]:
     return re.findall(rf"^```{language}\n(.*?)^```", page.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL)
 
 
+def test_readme_code_runs_as_written(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (block,) = _blocks("python", ROOT / "README.md")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, Any] = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    m = namespace["m"]
+    import argmap
+
+    assert [o.statement for o in argmap.query.unanswered_objections(m)] == ["c2"]
+    assert namespace["svg"].startswith(b"<?xml") and b"Cats scratch the furniture." in namespace["svg"]
+    assert argmap.load(tmp_path / "pets.argmap.yaml") == m
+
+
 def test_home_page_code_runs_and_says_true(monkeypatch: pytest.MonkeyPatch) -> None:
     (block,) = _blocks("python", ROOT / "docs" / "index.md")
     monkeypatch.chdir(ROOT)

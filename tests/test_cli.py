@@ -248,7 +248,17 @@ def test_schema_is_the_published_file() -> None:
 def test_schema_describes_the_long_form_json_we_write() -> None:
     schema = json_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(schema["properties"]) == {"id", "title", "titles", "language", "main_claim", "sources", "statements", "relations", "metadata"}
+    assert set(schema["properties"]) == {
+        "id",
+        "title",
+        "titles",
+        "language",
+        "main_claim",
+        "sources",
+        "statements",
+        "relations",
+        "metadata",
+    }
     assert schema["additionalProperties"] is False
     assert set(schema["$defs"]) >= {"Claim", "Evidence", "Support", "Attack", "Undercut", "Source", "Anchor", "Holder"}
 

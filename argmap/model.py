@@ -13,32 +13,32 @@ by its ``type`` tag (discriminated unions). Hand-written input may use short for
 
 from __future__ import annotations
 
-import datetime as _dt
-import functools
-import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    JsonValue,
-    PrivateAttr,
-    TypeAdapter,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, JsonValue, PrivateAttr, TypeAdapter, model_validator
 from pydantic_core import PydanticCustomError
 
-from argmap._text import NormalizedText
+from argmap._parts import (
+    Anchor,
+    Attack,
+    Claim,
+    Evidence,
+    Holder,
+    Preference,
+    Relation,
+    Rephrase,
+    Source,
+    Statement,
+    Support,
+    Undercut,
+)
+from argmap._types import ID_PATTERN, MAX_TEXT, EvidenceType, Id, Language, RelationType, _Frozen
 from argmap.errors import NotFoundError
 
 __all__ = [
     "ID_PATTERN",
+    "MAX_TEXT",
     "Anchor",
     "ArgumentMap",
     "Attack",
@@ -54,277 +54,10 @@ __all__ = [
     "Statement",
     "Support",
     "Undercut",
+    "relation_from",
+    "set_svg_renderer",
+    "statement_from",
 ]
-
-ID_PATTERN = r"^[\w][\w.:\-]{0,127}$"
-_ID_RE = re.compile(ID_PATTERN)
-_LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-
-Id = Annotated[
-    str,
-    Field(
-        pattern=ID_PATTERN,
-        description="Letters, digits, '_', '.', ':' or '-', at most 128 characters; unique across the map.",
-        examples=["c1", "critics-product"],
-    ),
-]
-Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$", examples=["nl", "en"])]
-Unit = Annotated[float, Field(ge=0.0, le=1.0)]
-EvidenceType: TypeAlias = Literal["statistic", "example", "quote", "testimony", "analogy", "historical_fact", "other"]
-RelationType: TypeAlias = Literal["support", "attack", "undercut", "rephrase", "preference"]
-
-MAX_TEXT = 20_000  # characters in one statement text; a statement is not an essay
-
-
-def _one_or_many(value: Any) -> Any:
-    """Short form: a single string where a list is expected."""
-    return [value] if isinstance(value, str) else value
-
-
-def _check_tags(value: tuple[str, ...]) -> tuple[str, ...]:
-    for tag in value:
-        if not tag.strip() or len(tag) > 100:
-            raise ValueError(f"tag {tag!r} must be 1 to 100 characters")
-    return value
-
-
-Tags = Annotated[tuple[str, ...], BeforeValidator(_one_or_many), AfterValidator(_check_tags)]
-
-_FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
-
-
-class _Frozen(BaseModel):
-    model_config = _FROZEN
-
-
-def _texts(value: Any, info: ValidationInfo, field: str) -> Any:
-    """Expand a bare string into ``{language: text}``, the language from the validation context."""
-    if isinstance(value, str):
-        lang = (info.context or {}).get("language", "en") if info.context is not None else "en"
-        return {lang: value}
-    return value
-
-
-@functools.lru_cache(maxsize=256)
-def _is_language(code: str) -> bool:
-    return _LANG_RE.match(code) is not None
-
-
-def _check_texts(value: dict[str, str], *, allow_empty: bool = False) -> dict[str, str]:
-    if not value and not allow_empty:
-        raise ValueError("needs text in at least one language, e.g. {'en': '...'}")
-    for lang, text in value.items():
-        if not _is_language(lang):
-            raise ValueError(f"'{lang}' is not a language code (use ISO 639 codes such as 'nl' or 'en')")
-        if not text.strip():
-            raise ValueError(f"text in '{lang}' is empty")
-        if len(text) > MAX_TEXT:
-            raise ValueError(f"text in '{lang}' has {len(text)} characters; the limit is {MAX_TEXT}")
-    return value
-
-
-class Holder(_Frozen):
-    """Who holds a statement: the author of the source, an unnamed group (``critics``), or a named person."""
-
-    kind: Literal["author", "group", "person"] = "author"
-    name: str | None = Field(None, max_length=200, examples=["Geert Lovink", "critics"])
-    names: dict[Language, Annotated[str, Field(min_length=1, max_length=200)]] = Field(
-        default_factory=dict,
-        description="The name in other languages, for labels (a group's name usually needs one).",
-        examples=[{"nl": "critici", "en": "critics"}],
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _short_form(cls, data: Any) -> Any:
-        if isinstance(data, str):
-            word = data.strip()
-            if word.lower() == "author":
-                return {"kind": "author"}
-            if word.lower() in _GROUP_WORDS:
-                return {"kind": "group", "name": word}
-            return {"kind": "person", "name": word}
-        return data
-
-    @model_validator(mode="after")
-    def _name_rules(self) -> Holder:
-        if self.kind == "person" and not (self.name and self.name.strip()):
-            raise ValueError("a person holder needs a name")
-        if self.kind == "group" and not self.name:
-            object.__setattr__(self, "name", "others")
-        return self
-
-    @property
-    def is_author(self) -> bool:
-        return self.kind == "author"
-
-    def label(self, language: str | None = None) -> str:
-        """The holder's name in ``language`` when one is given for it, else its name ('author' for the author)."""
-        if language and language in self.names:
-            return self.names[language]
-        return "author" if self.kind == "author" else str(self.name)
-
-
-_AUTHOR = Holder(kind="author")  # shared: frozen, and most statements are the author's
-_GROUP_WORDS = {"critics", "others", "opponents", "proponents", "users", "critici", "anderen", "tegenstanders"}
-
-
-class Anchor(_Frozen):
-    """Where a statement is found in a source: the quoted words and their character offsets.
-
-    Offsets are into the source's original text (``end`` exclusive). They may be omitted when the
-    source's text is given; the map then computes them from the first occurrence of the quote.
-    """
-
-    source: Id
-    quote: str = Field(min_length=1, max_length=MAX_TEXT)
-    start: int | None = Field(None, ge=0)
-    end: int | None = Field(None, ge=0)
-
-    @model_validator(mode="after")
-    def _offsets(self) -> Anchor:
-        if (self.start is None) != (self.end is None):
-            raise ValueError("give both start and end, or neither")
-        if self.start is not None and self.end is not None and self.end <= self.start:
-            raise ValueError(f"end ({self.end}) must be greater than start ({self.start})")
-        return self
-
-
-class _StatementBase(_Frozen):
-    id: Id
-    text: dict[str, str] = Field(
-        description="The statement in one or more languages; a bare string is in the map's language.",
-        examples=[{"nl": "Sociale media zijn niet vanzelf sociaal.", "en": "Social media are not social by themselves."}],
-    )
-    title: str | None = Field(None, max_length=200, description="A short name, as Argdown's [Title].")
-    holder: Holder = Field(default_factory=lambda: _AUTHOR)
-    tags: Tags = ()
-    note: str | None = Field(None, max_length=MAX_TEXT)
-    anchors: tuple[Anchor, ...] = ()
-    base_score: Unit | None = Field(None, description="Initial strength for gradual semantics (default 0.5).")
-    data: dict[str, JsonValue] = Field(default_factory=dict, description="Free data, kept as given.")
-
-    @field_validator("text", mode="before")
-    @classmethod
-    def _text_short_form(cls, value: Any, info: ValidationInfo) -> Any:
-        return _texts(value, info, "text")
-
-    @field_validator("text")
-    @classmethod
-    def _text_rules(cls, value: dict[str, str]) -> dict[str, str]:
-        return _check_texts(value)
-
-    def text_in(self, language: str | None = None, *, fallback: str | None = None) -> str:
-        """The text in ``language``, else in ``fallback``, else in any language given."""
-        for lang in (language, fallback):
-            if lang and lang in self.text:
-                return self.text[lang]
-        return next(iter(self.text.values()))
-
-
-class Claim(_StatementBase):
-    """A claim: something asserted that can be supported or attacked."""
-
-    kind: Literal["claim"] = "claim"
-
-
-class Evidence(_StatementBase):
-    """Evidence offered for a claim: a statistic, an example, a quote, testimony, an analogy, a fact."""
-
-    kind: Literal["evidence"] = "evidence"
-    evidence_type: EvidenceType = "other"
-
-
-Statement = Annotated[Claim | Evidence, Field(discriminator="kind")]
-
-
-class _RelationBase(_Frozen):
-    id: Id
-    premises: Annotated[tuple[Id, ...], BeforeValidator(_one_or_many)] = Field(
-        min_length=1,
-        description="Statement ids; several premises hold only jointly (a linked argument).",
-    )
-    target: Id
-    scheme: str | None = Field(None, max_length=200, examples=["Argument from Expert Opinion"])
-    strength: Unit | None = None
-    note: str | None = Field(None, max_length=MAX_TEXT)
-    tags: Tags = ()
-    data: dict[str, JsonValue] = Field(default_factory=dict)
-
-    @field_validator("premises")
-    @classmethod
-    def _premises_unique(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        seen: set[str] = set()
-        for p in value:
-            if p in seen:
-                raise ValueError(f"premise '{p}' is listed twice")
-            seen.add(p)
-        return value
-
-    @property
-    def is_linked(self) -> bool:
-        return len(self.premises) > 1
-
-
-class Support(_RelationBase):
-    """The premises (jointly) give a reason to accept the target statement."""
-
-    type: Literal["support"] = "support"
-
-
-class Attack(_RelationBase):
-    """The premises (jointly) rebut the target statement."""
-
-    type: Literal["attack"] = "attack"
-
-
-class Undercut(_RelationBase):
-    """The premises attack the inference of another relation (its target is a relation id)."""
-
-    type: Literal["undercut"] = "undercut"
-
-
-class Rephrase(_RelationBase):
-    """The premise restates the target in other words (AIF's MA node)."""
-
-    type: Literal["rephrase"] = "rephrase"
-
-
-class Preference(_RelationBase):
-    """The premises are preferred over the target, a statement or relation (AIF's PA node)."""
-
-    type: Literal["preference"] = "preference"
-
-
-Relation = Annotated[Support | Attack | Undercut | Rephrase | Preference, Field(discriminator="type")]
-
-
-class Source(_Frozen):
-    """A document the map quotes."""
-
-    id: Id
-    title: str | None = Field(None, max_length=500)
-    author: str | None = Field(None, max_length=500)
-    url: str | None = Field(None, max_length=2000)
-    date: _dt.date | None = None
-    language: Language | None = None
-    text: str | None = Field(None, description="The full text; when given, every anchor's quote is checked in it.")
-    file: str | None = Field(
-        None,
-        max_length=500,
-        description="A text file beside the map file holding the text; read by argmap.load, never by the REST API.",
-    )
-
-    _folded: NormalizedText | None = PrivateAttr(default=None)
-
-    def normalized(self) -> NormalizedText | None:
-        """The source text with white space folded, built once."""
-        if self.text is None:
-            return None
-        if self._folded is None:
-            self._folded = NormalizedText(self.text)
-        return self._folded
-
 
 _STATEMENT_KINDS = {"claim", "evidence"}
 _RELATION_TYPES = {"support", "attack", "undercut", "rephrase", "preference"}

@@ -1,0 +1,77 @@
+"""The model's shared field types and text rules: ids, language codes, tags, texts per language."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Annotated, Any, Literal, TypeAlias
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+
+__all__ = ["ID_PATTERN", "MAX_TEXT", "EvidenceType", "Id", "Language", "RelationType", "Tags", "Unit"]
+
+ID_PATTERN = r"^[\w][\w.:\-]{0,127}$"
+_ID_RE = re.compile(ID_PATTERN)
+_LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        description="Letters, digits, '_', '.', ':' or '-', at most 128 characters; unique across the map.",
+        examples=["c1", "critics-product"],
+    ),
+]
+Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$", examples=["nl", "en"])]
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+EvidenceType: TypeAlias = Literal["statistic", "example", "quote", "testimony", "analogy", "historical_fact", "other"]
+RelationType: TypeAlias = Literal["support", "attack", "undercut", "rephrase", "preference"]
+
+MAX_TEXT = 20_000  # characters in one statement text; a statement is not an essay
+
+
+def _one_or_many(value: Any) -> Any:
+    """Short form: a single string where a list is expected."""
+    return [value] if isinstance(value, str) else value
+
+
+def _check_tags(value: tuple[str, ...]) -> tuple[str, ...]:
+    for tag in value:
+        if not tag.strip() or len(tag) > 100:
+            raise ValueError(f"tag {tag!r} must be 1 to 100 characters")
+    return value
+
+
+Tags = Annotated[tuple[str, ...], BeforeValidator(_one_or_many), AfterValidator(_check_tags)]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class _Frozen(BaseModel):
+    model_config = _FROZEN
+
+
+def _texts(value: Any, info: ValidationInfo, field: str) -> Any:
+    """Expand a bare string into ``{language: text}``, the language from the validation context."""
+    if isinstance(value, str):
+        lang = (info.context or {}).get("language", "en") if info.context is not None else "en"
+        return {lang: value}
+    return value
+
+
+@functools.lru_cache(maxsize=256)
+def _is_language(code: str) -> bool:
+    return _LANG_RE.match(code) is not None
+
+
+def _check_texts(value: dict[str, str], *, allow_empty: bool = False) -> dict[str, str]:
+    if not value and not allow_empty:
+        raise ValueError("needs text in at least one language, e.g. {'en': '...'}")
+    for lang, text in value.items():
+        if not _is_language(lang):
+            raise ValueError(f"'{lang}' is not a language code (use ISO 639 codes such as 'nl' or 'en')")
+        if not text.strip():
+            raise ValueError(f"text in '{lang}' is empty")
+        if len(text) > MAX_TEXT:
+            raise ValueError(f"text in '{lang}' has {len(text)} characters; the limit is {MAX_TEXT}")
+    return value

@@ -68,14 +68,21 @@ def run_argmap(sem: str, n: int, src: Any, dst: Any) -> tuple[float, float, list
     return t1 - t0, t2 - t1, [len(e) for e in exts]
 
 
-def run_formal(sem: str, n: int, src: Any, dst: Any) -> tuple[float, float, list[int]]:
-    from argumentation.core.dung import ArgumentationFramework, grounded_extension, preferred_extensions, stable_extensions
+def _formal_framework(n: int, src: Any, dst: Any) -> Any:
+    """The same framework in formal-argumentation's own form (its construction is timed apart)."""
+    from argumentation.core.dung import ArgumentationFramework
 
-    t0 = time.perf_counter()
     names = [f"a{i}" for i in range(n)]
-    af = ArgumentationFramework(
+    return ArgumentationFramework(
         arguments=frozenset(names), defeats=frozenset((names[a], names[b]) for a, b in zip(src.tolist(), dst.tolist(), strict=True))
     )
+
+
+def run_formal(sem: str, n: int, src: Any, dst: Any) -> tuple[float, float, list[int]]:
+    from argumentation.core.dung import grounded_extension, preferred_extensions, stable_extensions
+
+    t0 = time.perf_counter()
+    af = _formal_framework(n, src, dst)
     t1 = time.perf_counter()
     if sem == "grounded":
         exts = [grounded_extension(af)]
@@ -89,14 +96,11 @@ def run_formal(sem: str, n: int, src: Any, dst: Any) -> tuple[float, float, list
 
 def run_formal_solve(sem: str, n: int, src: Any, dst: Any) -> tuple[float, float, list[int]]:
     """formal-argumentation's solver dispatch (``backend="auto"``): its fastest route for each semantics."""
-    from argumentation.core.dung import ArgumentationFramework, grounded_extension
+    from argumentation.core.dung import grounded_extension
     from argumentation.solving.solver import solve_dung_extensions
 
     t0 = time.perf_counter()
-    names = [f"a{i}" for i in range(n)]
-    af = ArgumentationFramework(
-        arguments=frozenset(names), defeats=frozenset((names[a], names[b]) for a, b in zip(src.tolist(), dst.tolist(), strict=True))
-    )
+    af = _formal_framework(n, src, dst)
     t1 = time.perf_counter()
     if sem == "grounded":
         exts = [grounded_extension(af)]

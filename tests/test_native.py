@@ -101,6 +101,8 @@ def test_source_text_from_a_file_beside_the_map(tmp_path: Path) -> None:
     assert "essay.txt" in dump_yaml(m) and "waar" not in dump_yaml(m)  # the reference is written, not the text
     (tmp_path / "m.json").write_text(dump_json(m), encoding="utf-8")
     assert argmap.load(tmp_path / "m.json") == m
+    # JSON carries the text, so it stands alone: parsed without its folder (as the REST API does) it is whole
+    assert "waar" in dump_json(m) and argmap.parse(dump_json(m), "json") == m
 
 
 def test_source_file_must_be_beside_the_map(tmp_path: Path) -> None:

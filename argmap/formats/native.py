@@ -32,8 +32,9 @@ def to_data(amap: ArgumentMap, *, short: bool = False) -> dict[str, Any]:
     if amap.id == "map":
         out.pop("id", None)
     if data["sources"]:
-        # a source whose text lives in a file beside the map is written as that reference
-        out["sources"] = [{k: v for k, v in src.items() if not (k == "text" and src.get("file"))} for src in data["sources"]]
+        # Hand-written YAML keeps a source's text in its file beside the map and writes the reference;
+        # JSON, the format programs exchange (and the REST API stores), carries the text itself.
+        out["sources"] = [{k: v for k, v in src.items() if not (short and k == "text" and src.get("file"))} for src in data["sources"]]
     out["statements"] = [_statement(s, amap.language, short) for s in data["statements"]]
     out["relations"] = [_relation(r, short) for r in data["relations"]]
     return out

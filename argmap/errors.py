@@ -131,8 +131,19 @@ def problems_from_pydantic(exc: Any, *, file: str | None = None) -> list[Problem
         msg = str(err.get("msg", "invalid"))
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, ") :]
+        elif err.get("type") == "string_pattern_mismatch":
+            msg = _pattern_message(str(ctx.get("pattern", "")), err.get("input"), msg)
         problems.append(Problem(message=msg, path=format_loc(loc), file=file))
     return problems
+
+
+def _pattern_message(pattern: str, value: Any, fallback: str) -> str:
+    """Say in words what an id or a language code may be, instead of quoting a regular expression."""
+    if r"[\w.:\-]{0,127}" in pattern:
+        return f"{value!r} is not a valid id: use letters, digits, '_', '.', ':' or '-' (no spaces), at most 128 characters"
+    if "[a-z]{2,3}" in pattern:
+        return f"{value!r} is not a language code (use ISO 639 codes such as 'nl' or 'en')"
+    return fallback
 
 
 # Tags of the discriminated unions; pydantic puts them in error locations, users never wrote them.

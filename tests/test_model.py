@@ -54,7 +54,7 @@ def test_bare_text_is_in_the_map_language() -> None:
 
 
 def test_map_language_must_be_a_code() -> None:
-    assert ("language", "String should match pattern '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$'") in problems(
+    assert ("language", "'English' is not a language code (use ISO 639 codes such as 'nl' or 'en')") in problems(
         {"language": "English", "statements": [claim()]}
     )
 
@@ -63,7 +63,9 @@ def test_map_language_must_be_a_code() -> None:
 
 
 def test_id_pattern() -> None:
-    assert problems({"statements": [claim("c 1")]}) == [("statements[0].id", "String should match pattern '^[\\w][\\w.:\\-]{0,127}$'")]
+    assert problems({"statements": [claim("c 1")]}) == [
+        ("statements[0].id", "'c 1' is not a valid id: use letters, digits, '_', '.', ':' or '-' (no spaces), at most 128 characters")
+    ]
 
 
 def test_tag_rules() -> None:

@@ -52,6 +52,7 @@ def _language_texts(languages: list[str]) -> st.SearchStrategy[dict[str, str]]:
 _holders = st.one_of(
     st.just({"kind": "author"}),
     st.builds(lambda n: {"kind": "group", "name": n}, st.sampled_from(["critics", "others", "ouders", "tegenstanders"])),
+    st.just({"kind": "group", "name": "critics", "names": {"nl": "critici"}}),
     st.builds(lambda n: {"kind": "person", "name": n}, texts(max_size=30).map(str.strip).filter(bool)),
 )
 _unit = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
@@ -135,6 +136,7 @@ def argument_maps(draw: st.DrawFn, *, max_statements: int = 8, max_relations: in
     data: dict[str, Any] = {
         "id": draw(st.one_of(st.just("map"), ids())),
         "title": draw(st.one_of(st.none(), texts(max_size=40))),
+        "titles": draw(st.one_of(st.just({}), st.builds(lambda t: {languages[1]: t}, texts(max_size=40).filter(str.strip)))),
         "language": language,
         "main_claim": draw(st.one_of(st.none(), st.sampled_from(claims))) if claims else None,
         "sources": sources,

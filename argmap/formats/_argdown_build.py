@@ -88,7 +88,7 @@ class Builder:
             self._edge(edge)
         out: dict[str, Any] = {"language": language, "statements": self.statements, "relations": self.relations}
         metadata = fm.pop("metadata", None)
-        for key in ("id", "title", "main_claim", "sources"):
+        for key in ("id", "title", "titles", "main_claim", "sources"):
             if key in fm:
                 out[key] = fm.pop(key)
         out["metadata"] = {**(metadata if isinstance(metadata, dict) else {}), **fm}

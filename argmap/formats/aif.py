@@ -133,7 +133,7 @@ class _Reader:
         out: dict[str, Any] = {"statements": statements, "relations": relations}
         ext = top.get("argmap") if isinstance(top.get("argmap"), dict) else None
         if ext is not None:
-            out.update({k: ext[k] for k in ("id", "title", "language", "main_claim", "sources", "metadata") if k in ext})
+            out.update({k: ext[k] for k in ("id", "title", "titles", "language", "main_claim", "sources", "metadata") if k in ext})
         else:
             roots = {r["target"] for r in relations if r["type"] == "support"} - {p for r in relations for p in r["premises"]}
             if len(roots) == 1:
@@ -320,7 +320,7 @@ def dump_aif(amap: ArgumentMap, *, indent: int | None = 2) -> str:
         if list(st.text) != [amap.language]:
             extra["text"] = dict(st.text)
         if not st.holder.is_author:
-            extra["holder"] = dumped["holder"]
+            extra["holder"] = {k: v for k, v in dumped["holder"].items() if v not in ({}, None)}
         text = st.text_in(amap.language)
         nodes.append(_node(st.id, text, "I", extra))
         if not st.holder.is_author and st.id not in spoken:
@@ -357,9 +357,9 @@ def dump_aif(amap: ArgumentMap, *, indent: int | None = 2) -> str:
         aif["participants"] = participants
     if isinstance(extra_keys, dict):
         aif.update({k: v for k, v in extra_keys.items() if k not in aif})
-    head = amap.model_dump(mode="json", include={"id", "title", "language", "main_claim", "sources"}, exclude_none=True)
+    head = amap.model_dump(mode="json", include={"id", "title", "titles", "language", "main_claim", "sources"}, exclude_none=True)
     head["main_claim"] = amap.main_claim
-    head = {k: v for k, v in head.items() if v != []}
+    head = {k: v for k, v in head.items() if v not in ([], {})}
     if metadata:
         head["metadata"] = metadata
     aif["argmap"] = head

@@ -113,7 +113,7 @@ def dump_argdown(amap: ArgumentMap) -> str:
     <BLANKLINE>
     """
     lines: list[str] = []
-    head = amap.model_dump(mode="json", include={"id", "title", "main_claim", "sources", "metadata"}, exclude_none=True)
+    head = amap.model_dump(mode="json", include={"id", "title", "titles", "main_claim", "sources", "metadata"}, exclude_none=True)
     head = {k: v for k, v in head.items() if v not in ({}, [], None) and not (k == "id" and v == "map")}
     if amap.language != "en":
         head["language"] = amap.language
@@ -130,7 +130,7 @@ def dump_argdown(amap: ArgumentMap) -> str:
             if dumped.get(key) not in (None, [], {}):
                 data[key] = dumped[key]
         if not st.holder.is_author:
-            data["holder"] = dumped["holder"]
+            data["holder"] = {k: v for k, v in dumped["holder"].items() if v not in ({}, None)}
         text = st.text.get(amap.language, next(iter(st.text.values())))
         if list(st.text) != [amap.language]:
             data["text"] = dict(st.text)

@@ -19,6 +19,14 @@ Settings = Any  # api.settings.Settings, loaded by name
 Store = Any  # api.store.Store, loaded by name
 
 
+def _api_dependency(name: str) -> ModuleType:
+    """A package of the 'api' extra, or a clear error naming the extra to install."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError:
+        raise ArgmapError(f"the REST API needs the 'api' extra ({name} is missing): pip install 'argmap[api]'") from None
+
+
 def _api(module: str) -> ModuleType:
     """``api.<module>``, or a clear error naming the extra to install."""
     try:
@@ -69,9 +77,8 @@ def serve(
     workers: Annotated[int, typer.Option(help="Worker processes (each has its own caches; share a PostgreSQL store).", min=1)] = 1,
 ) -> None:
     """Run the REST API (docs at /docs). On first start it makes the store and prints a first API key."""
-    import uvicorn
-
     with user_errors():
+        uvicorn = _api_dependency("uvicorn")
         settings = _settings(database_url, auth=auth)
         store = _store(settings)
         url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"

@@ -89,3 +89,10 @@ def test_serve_with_a_bad_setting_says_which(tmp_path: Path) -> None:
     r = runner.invoke(app, ["serve", "--auth", "maybe", "--database-url", f"sqlite:///{tmp_path / 'x.db'}"])
     assert r.exit_code == 1
     assert "invalid setting: auth: Input should be 'on' or 'off'" in r.output
+
+
+def test_serve_without_the_api_extra_names_the_extra(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if the [api] extra were not installed
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 1
+    assert "the REST API needs the 'api' extra (uvicorn is missing): pip install 'argmap[api]'" in result.output

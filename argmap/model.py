@@ -253,18 +253,20 @@ class ArgumentMap(_Frozen):
                 self._statements[st.id] = st
 
     # ------------------------------------------------------------------ lookups
+    # The indexes are read from __pydantic_private__ directly: `self._statements` would go through
+    # pydantic's __getattr__, several times slower, and these look-ups sit in every hot loop.
 
     def statement(self, id: str) -> Claim | Evidence:  # noqa: A002
         """The statement with this id; :class:`~argmap.errors.NotFoundError` when there is none."""
         try:
-            return self._statements[id]
+            return self.__pydantic_private__["_statements"][id]  # type: ignore[index,no-any-return]
         except KeyError:
             raise NotFoundError(f"unknown statement '{id}'", id=id) from None
 
     def relation(self, id: str) -> Support | Attack | Undercut | Rephrase | Preference:  # noqa: A002
         """The relation with this id; :class:`~argmap.errors.NotFoundError` when there is none."""
         try:
-            return self._relations[id]
+            return self.__pydantic_private__["_relations"][id]  # type: ignore[index,no-any-return]
         except KeyError:
             raise NotFoundError(f"unknown relation '{id}'", id=id) from None
 
@@ -275,13 +277,14 @@ class ArgumentMap(_Frozen):
             raise NotFoundError(f"unknown source '{id}'", id=id) from None
 
     def has_statement(self, id: str) -> bool:  # noqa: A002
-        return id in self._statements
+        return id in self.__pydantic_private__["_statements"]  # type: ignore[index]
 
     def has_relation(self, id: str) -> bool:  # noqa: A002
-        return id in self._relations
+        return id in self.__pydantic_private__["_relations"]  # type: ignore[index]
 
     def __contains__(self, id: object) -> bool:  # noqa: A002
-        return id in self._statements or id in self._relations
+        private = self.__pydantic_private__
+        return id in private["_statements"] or id in private["_relations"]  # type: ignore[index]
 
     def iter_statements(self) -> Iterator[Claim | Evidence]:
         return iter(self.statements)

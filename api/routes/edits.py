@@ -117,9 +117,25 @@ def _dump_relation(amap: ArgumentMap, rid: str) -> dict[str, Any]:
     return amap.relation(rid).model_dump(mode="json")
 
 
-def _new_id(old: ArgumentMap, new: ArgumentMap, field: Literal["statements", "relations"]) -> str:
-    before = {x.id for x in getattr(old, field)}
-    return str(next(x.id for x in getattr(new, field) if x.id not in before))
+def _apply_add(
+    store: Store,
+    settings: Settings,
+    caller: Caller,
+    map_id: str,
+    if_match: str | None,
+    add: Callable[[ArgumentMap], ArgumentMap],
+    field: Literal["statements", "relations"],
+) -> tuple[MapRecord, ArgumentMap, str]:
+    """Apply an edit that adds one item, and say the id it got (a relation's id may be made by the edit)."""
+    before: list[ArgumentMap] = []
+
+    def edit(m: ArgumentMap) -> ArgumentMap:
+        before[:] = [m]  # the map the edit was finally applied to (it may be retried on a newer one)
+        return add(m)
+
+    rec, new = apply_edit(store, settings, caller, map_id, if_match, edit)
+    old_ids = {x.id for x in getattr(before[0], field)}
+    return rec, new, str(next(x.id for x in getattr(new, field) if x.id not in old_ids))
 
 
 # ---------------------------------------------------------------------------------------- statements
@@ -135,14 +151,7 @@ def post_statement(
     if_match: IfMatch = None,
 ) -> Response:
     """Add a claim or evidence (short forms allowed: ``{"id": "c2", "claim": "..."}``; a bare text is in the map's language)."""
-    before: list[ArgumentMap] = []
-
-    def edit(m: ArgumentMap) -> ArgumentMap:
-        before[:] = [m]
-        return add_statement(m, statement)
-
-    rec, new = apply_edit(store, settings, caller, map_id, if_match, edit)
-    sid = _new_id(before[0], new, "statements")
+    rec, new, sid = _apply_add(store, settings, caller, map_id, if_match, lambda m: add_statement(m, statement), "statements")
     return _answer(rec, _dump_statement(new, sid), 201, f"/maps/{map_id}/statements/{sid}")
 
 
@@ -203,14 +212,7 @@ def post_relation(
     if_match: IfMatch = None,
 ) -> Response:
     """Add a support, attack, undercut, rephrase or preference (short forms allowed; an id is made when missing)."""
-    before: list[ArgumentMap] = []
-
-    def edit(m: ArgumentMap) -> ArgumentMap:
-        before[:] = [m]
-        return add_relation(m, relation)
-
-    rec, new = apply_edit(store, settings, caller, map_id, if_match, edit)
-    rid = _new_id(before[0], new, "relations")
+    rec, new, rid = _apply_add(store, settings, caller, map_id, if_match, lambda m: add_relation(m, relation), "relations")
     return _answer(rec, _dump_relation(new, rid), 201, f"/maps/{map_id}/relations/{rid}")
 
 

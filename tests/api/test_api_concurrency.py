@@ -68,12 +68,12 @@ def _new_map(base: str, pets_yaml: str) -> str:
     return str(r.json()["id"])
 
 
-def test_if_match_edits_are_accepted_or_refused_never_lost(server: str, pets_yaml: str) -> None:
-    map_id = _new_map(server, pets_yaml)
+def _if_match_edits(bases: tuple[str, ...], map_id: str) -> list[tuple[str, int]]:
+    """CLIENTS writers (spread over the servers) each read the ETag and add a statement with If-Match."""
 
     def worker(n: int) -> list[tuple[str, int]]:
         out = []
-        with httpx.Client(base_url=server, timeout=30) as c:
+        with httpx.Client(base_url=bases[n % len(bases)], timeout=30) as c:
             for j in range(EDITS_EACH):
                 tag = c.get(f"/maps/{map_id}").headers["etag"]
                 sid = f"t{n}_{j}"
@@ -82,7 +82,13 @@ def test_if_match_edits_are_accepted_or_refused_never_lost(server: str, pets_yam
         return out
 
     with ThreadPoolExecutor(CLIENTS) as pool:
-        results = [x for chunk in pool.map(worker, range(CLIENTS)) for x in chunk]
+        return [x for chunk in pool.map(worker, range(CLIENTS)) for x in chunk]
+
+
+def test_if_match_edits_are_accepted_or_refused_never_lost(server: str, pets_yaml: str) -> None:
+    map_id = _new_map(server, pets_yaml)
+
+    results = _if_match_edits((server,), map_id)
     statuses = {s for _, s in results}
     assert statuses <= {201, 412}, statuses
     accepted = {sid for sid, s in results if s == 201}
@@ -114,19 +120,7 @@ def test_two_servers_on_one_store_lose_nothing_and_serve_nothing_stale(server: s
     map_id = _new_map(server, pets_yaml)
     assert httpx.get(f"{second_server}/maps/{map_id}").json()["version"] == 1  # B has it cached at v1 now
 
-    def worker(n: int) -> list[tuple[str, int]]:
-        out = []
-        base = (server, second_server)[n % 2]
-        with httpx.Client(base_url=base, timeout=30) as c:
-            for j in range(EDITS_EACH):
-                tag = c.get(f"/maps/{map_id}").headers["etag"]
-                sid = f"t{n}_{j}"
-                r = c.post(f"/maps/{map_id}/statements", json={"id": sid, "claim": f"Edit {sid}."}, headers={"If-Match": tag})
-                out.append((sid, r.status_code))
-        return out
-
-    with ThreadPoolExecutor(CLIENTS) as pool:
-        results = [x for chunk in pool.map(worker, range(CLIENTS)) for x in chunk]
+    results = _if_match_edits((server, second_server), map_id)
     assert {s for _, s in results} <= {201, 412}
     accepted = {sid for sid, s in results if s == 201}
     for base in (server, second_server):

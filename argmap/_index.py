@@ -71,8 +71,7 @@ def folded_texts(amap: ArgumentMap, idx: MapIndex) -> dict[str, list[tuple[str, 
         table: dict[str, list[tuple[str, str]]] = {}
         for st in amap.statements:
             entries = [(lang, fold(text)) for lang, text in st.text.items()]
-            if st.title:
-                entries.append(("title", fold(st.title)))
+            entries += [("title", fold(title)) for title in st.title.values()]
             table[st.id] = entries
         idx.folded = table
     return idx.folded

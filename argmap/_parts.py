@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, JsonValue, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from argmap._text import NormalizedText
-from argmap._types import MAX_TEXT, EvidenceType, Id, Language, Tags, Unit, _check_texts, _Frozen, _one_or_many, _texts
+from argmap._types import MAX_TEXT, MAX_TITLE, EvidenceType, Id, Language, Tags, Unit, _check_texts, _Frozen, _one_or_many, _texts
 
 __all__ = [
     "Anchor",
@@ -99,7 +99,11 @@ class _StatementBase(_Frozen):
         description="The statement in one or more languages; a bare string is in the map's language.",
         examples=[{"nl": "Sociale media zijn niet vanzelf sociaal.", "en": "Social media are not social by themselves."}],
     )
-    title: str | None = Field(None, max_length=200, description="A short name, as Argdown's [Title].")
+    title: dict[str, str] = Field(
+        default_factory=dict,
+        description="A short name per language, for slides (Argdown's [Title]); a bare string is in the map's language.",
+        examples=[{"nl": "Niet zo simpel", "en": "Not that simple"}],
+    )
     holder: Holder = Field(default_factory=lambda: _AUTHOR)
     tags: Tags = ()
     note: str | None = Field(None, max_length=MAX_TEXT)
@@ -117,12 +121,35 @@ class _StatementBase(_Frozen):
     def _text_rules(cls, value: dict[str, str]) -> dict[str, str]:
         return _check_texts(value)
 
+    @field_validator("title", mode="before")
+    @classmethod
+    def _title_short_form(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            return {}
+        return _texts(value, info, "title")
+
+    @field_validator("title")
+    @classmethod
+    def _title_rules(cls, value: dict[str, str]) -> dict[str, str]:
+        value = _check_texts(value, allow_empty=True)
+        for lang, title in value.items():
+            if len(title) > MAX_TITLE:
+                raise ValueError(f"title in '{lang}' has {len(title)} characters; the limit is {MAX_TITLE}")
+        return value
+
     def text_in(self, language: str | None = None, *, fallback: str | None = None) -> str:
         """The text in ``language``, else in ``fallback``, else in any language given."""
         for lang in (language, fallback):
             if lang and lang in self.text:
                 return self.text[lang]
         return next(iter(self.text.values()))
+
+    def title_in(self, language: str | None = None, *, fallback: str | None = None) -> str | None:
+        """The short title in ``language``, else in ``fallback``, else in any language given; None without one."""
+        for lang in (language, fallback):
+            if lang and lang in self.title:
+                return self.title[lang]
+        return next(iter(self.title.values()), None)
 
 
 class Claim(_StatementBase):

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
-__all__ = ["ID_PATTERN", "MAX_TEXT", "EvidenceType", "Id", "Language", "RelationType", "Tags", "Unit"]
+__all__ = ["ID_PATTERN", "MAX_TEXT", "MAX_TITLE", "EvidenceType", "Id", "Language", "RelationType", "Tags", "Unit"]
 
 ID_PATTERN = r"^[\w][\w.:\-]{0,127}$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -28,6 +28,7 @@ EvidenceType: TypeAlias = Literal["statistic", "example", "quote", "testimony", 
 RelationType: TypeAlias = Literal["support", "attack", "undercut", "rephrase", "preference"]
 
 MAX_TEXT = 20_000  # characters in one statement text; a statement is not an essay
+MAX_TITLE = 200  # characters in one short title
 
 
 def _one_or_many(value: Any) -> Any:

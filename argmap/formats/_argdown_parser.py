@@ -15,7 +15,14 @@ from typing import Any
 import yaml
 
 from argmap.errors import Problem
-from argmap.formats._argdown_text import blank_block_comments, indent_width, rstrip_escaped, simple_data, strip_pieces
+from argmap.formats._argdown_text import (
+    blank_block_comments,
+    indent_width,
+    inference_inner,
+    rstrip_escaped,
+    simple_data,
+    strip_pieces,
+)
 
 __all__ = ["ArgumentDef", "Document", "Edge", "Inference", "StatementDef", "parse_document"]
 
@@ -35,8 +42,7 @@ _EDGE_OF = {  # marker -> (relation kind, child is the source)
 }
 _DEFINES = re.compile(r"(\[[^\]]*\]|<[^>]*>):")
 _NOT_TEXT = re.compile(r"[\[<(#]|--|(<\+|\+>|<-|->|<_|_>|><|\+|-|_)(\s|$)")
-_PCS_ITEM = re.compile(r"\((\d+)\)\s*(.*)")
-_INFERENCE = re.compile(r"-{2,}(.*?)-{2,}\s*|-{4,}\s*")
+_PCS_ITEM = re.compile(r"\((\d{1,9})\)\s*(.*)")
 _HEADING = re.compile(r"(#{1,6})\s+(.*)")
 _TAG = re.compile(r"[\w\-]+")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
@@ -55,6 +61,7 @@ class StatementDef:
     line: int = 0
     column: int = 0
     defined_at: tuple[int, int] | None = None
+    more: list[str] = field(default_factory=list)  # continuation lines of the text
 
 
 @dataclass
@@ -78,6 +85,7 @@ class ArgumentDef:
     defined_at: tuple[int, int] | None = None
     pcs: list[tuple[int, str, int, int]] = field(default_factory=list)  # (number, statement title, line, col)
     inferences: list[tuple[int, Inference]] = field(default_factory=list)  # (index into pcs, inference)
+    more: list[str] = field(default_factory=list)  # continuation lines of the text
 
 
 @dataclass
@@ -192,6 +200,10 @@ class _Parser:
             pcs_arg = self.doc.arguments[node[1]] if node and node[0] == "a" else None
         if open_inference is not None:
             self.problem("inference opened with '--' is never closed with another '--' line", open_inference[0], open_inference[1])
+        items: list[StatementDef | ArgumentDef] = [*self.doc.statements.values(), *self.doc.arguments.values()]
+        for defined in items:
+            if defined.more:
+                defined.text = " ".join([defined.text, *defined.more] if defined.text else defined.more)
         return self.doc
 
     def _frontmatter(self) -> int:
@@ -296,7 +308,7 @@ class _Parser:
         text, tags, data = self.inline(body, line, col)
         item = self.doc.statements[key[1]] if key[0] == "s" else self.doc.arguments[key[1]]
         if text:
-            item.text = f"{item.text} {text}" if item.text else text
+            item.more.append(text)  # joined once at the end: no copy of the whole text per line
         self._merge(item, tags, data)
 
     # ------------------------------------------------------------ premise-conclusion structures
@@ -313,11 +325,11 @@ class _Parser:
             arg.pcs.append((number, node[1], line, col))
 
     def _inference(self, arg: ArgumentDef | None, body: str, line: int, col: int) -> None:
-        match = _INFERENCE.fullmatch(body)
-        if match is None:
+        inner = inference_inner(body)
+        if inner is None:
             self.problem("expected an inference line: '----' or '-- scheme --'", line, col)
             return
-        self._add_inference(arg, match.group(1) or "", line, col)
+        self._add_inference(arg, inner, line, col)
 
     def _add_inference(self, arg: ArgumentDef | None, inner: str, line: int, col: int) -> None:
         if arg is None:

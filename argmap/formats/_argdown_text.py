@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["blank_block_comments", "indent_width", "rstrip_escaped", "simple_data", "strip_pieces"]
+__all__ = ["blank_block_comments", "indent_width", "inference_inner", "rstrip_escaped", "simple_data", "strip_pieces"]
 
 _SIMPLE_DATA = re.compile(r"\{ *([A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?(?:, *[A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?)*)\} *")
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -47,6 +47,22 @@ def simple_data(s: str) -> dict[str, Any] | None:
             return None
         out[key.strip()] = (float(value) if "." in value else int(value)) if _NUMBER.fullmatch(value) else value
     return out
+
+
+def inference_inner(body: str) -> str | None:
+    """The text between the dashes of an inference line (``----``, ``-- scheme --``), or None if it is not one.
+
+    A linear scan, no regular expression: a line of many dashes and one other character must not backtrack.
+    """
+    line = body.rstrip()
+    n = len(line)
+    lead = n - len(line.lstrip("-"))
+    if lead == n:  # dashes only
+        return "" if n >= 4 else None
+    trail = n - len(line.rstrip("-"))
+    if lead < 2 or trail < 2:
+        return None
+    return line[lead : n - trail]
 
 
 def rstrip_escaped(body: str) -> str:

@@ -173,7 +173,7 @@ def write_argdown(amap: ArgumentMap, path: str | Path) -> Path:
 
 def _sniff(text: str) -> bool:
     head = text.lstrip()[:4000]
-    return head.startswith("===") or re.search(r"^\s*(\[[^\]\n]+\]|<[^>\n]+>):\s", head, re.MULTILINE) is not None
+    return head.startswith("===") or re.search(r"^[ \t]*(\[[^\]\n]+\]|<[^>\n]+>):\s", head, re.MULTILINE) is not None
 
 
 register(

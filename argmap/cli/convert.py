@@ -11,8 +11,9 @@ import typer
 
 from argmap.cli._app import app, console, err_console, user_errors
 from argmap.cli._batch import expand_inputs, is_batch, output_stem, run_batch
+from argmap.cli._load import FromOnlyOption, load_map
 from argmap.errors import ArgmapError
-from argmap.formats import Format, format_for_path, formats, get_format, load, read_text, sniff, write_text_atomic
+from argmap.formats import Format, format_for_path, formats, get_format, read_text, sniff, write_text_atomic
 from argmap.model import ArgumentMap
 
 __all__ = ["convert_command"]
@@ -48,10 +49,10 @@ def _cannot_write(fmt: Format) -> str:
 
 def _read(path: Path, source: str | None) -> ArgumentMap:
     if source:
-        return load(path, format=source)
+        return load_map(path, format=source)
     if format_for_path(path) is None and sniff(read_text(path)) is None:
         raise ArgmapError(f"{path}: cannot tell the input format from its suffix or content; name it with --from")
-    return load(path)
+    return load_map(path)
 
 
 def _convert_one(path: Path, out: Path, source: str | None, target: str, *, prefix: str = "") -> list[str]:
@@ -85,7 +86,7 @@ def convert_command(
     output: Annotated[
         Path, typer.Argument(metavar="OUT", help="The output file; a folder when IN is a folder or glob.", show_default=False)
     ],
-    from_: Annotated[str | None, typer.Option("--from", help="Input format (default: by suffix, else by content).")] = None,
+    from_: FromOnlyOption = None,
     to: Annotated[
         str | None, typer.Option("--to", help="Output format: argdown, aif, json, yaml, mermaid, graphml, dot, svg, png, pdf.")
     ] = None,
@@ -96,8 +97,6 @@ def convert_command(
     `argmap convert corpus/en out/ --to argdown` (batch: a progress bar, and a summary of what failed and why).
     """
     with user_errors():
-        if from_:
-            get_format(from_)  # an unknown name fails before any file is read
         if is_batch(source):
             _batch(source, output, from_, to)
             return

@@ -14,9 +14,10 @@ from rich.text import Text
 from argmap import query as q
 from argmap.cli._app import app, console, err_console, user_errors
 from argmap.cli._batch import expand_inputs, is_batch
+from argmap.cli._load import FromOption, load_map
 from argmap.cli._outline import outline, statement_label
 from argmap.errors import ArgmapError, InvalidMapError
-from argmap.formats import dump, formats, load
+from argmap.formats import dump, formats
 from argmap.model import ArgumentMap
 
 __all__ = ["json_schema", "query", "schema", "show", "validate"]
@@ -45,6 +46,7 @@ def _inputs(args: list[str]) -> list[Path]:
 def validate(
     files: Annotated[list[str], typer.Argument(metavar="FILE", help="Map files, folders or glob patterns.", show_default=False)],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the problems.")] = False,
+    from_: FromOption = None,
 ) -> None:
     """Check map files against every rule of the model; list every problem with file:line:column.
 
@@ -55,7 +57,7 @@ def validate(
     bad = 0
     for path in paths:
         try:
-            amap = load(path)
+            amap = load_map(path)
         except InvalidMapError as exc:
             bad += 1
             count = len(exc.problems)
@@ -88,6 +90,7 @@ def _language(amap: ArgumentMap, lang: str | None) -> str:
 def show(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="The map file.", show_default=False)],
     lang: Annotated[str | None, typer.Option("--lang", "-l", help="Language of the texts, e.g. nl or en (default: the map's).")] = None,
+    from_: FromOption = None,
 ) -> None:
     """Print the map as an outline: the main claim, its support, objections, rebuttals and undercuts.
 
@@ -96,7 +99,7 @@ def show(
     in parentheses.
     """
     with user_errors():
-        amap = load(file)
+        amap = load_map(file)
         tree = outline(amap, lang=_language(amap, lang), width=console.width)
     console.print(tree)
 
@@ -214,6 +217,7 @@ def query(
     lang: Annotated[
         str | None, typer.Option("--lang", "-l", help="Language of printed texts; for search, the only language searched.")
     ] = None,
+    from_: FromOption = None,
 ) -> None:
     """Ask a question about a map.
 
@@ -228,7 +232,7 @@ def query(
     if name not in _NEEDS_ID and arg:
         raise typer.BadParameter(f"'{name}' takes no id (got '{arg}')", param_hint="ID")
     with user_errors():
-        amap = load(file)
+        amap = load_map(file)
         language = _language(amap, lang)
         only = [lang] if lang and name == "search" else None
         answer = _answer(amap, name, arg, transitive=transitive, k=k, max_length=max_length, lang=only)

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from argmap.cli._app import app, console, user_errors
-from argmap.formats import load
+from argmap.cli._load import FromOption, chosen_format, load_map
 from argmap.model import ArgumentMap
 from argmap.semantics import Evaluation, Framework, evaluate, explain, read_framework
 from argmap.semantics.iccma import FRAMEWORK_SUFFIXES
@@ -35,9 +35,9 @@ _STYLE = {"IN": "bold green", "OUT": "bold red", "UNDEC": "yellow"}
 
 
 def _load(path: Path) -> ArgumentMap | Framework:
-    if path.suffix.lower() in FRAMEWORK_SUFFIXES:
+    if chosen_format() is None and path.suffix.lower() in FRAMEWORK_SUFFIXES:
         return read_framework(path)
-    return load(path)
+    return load_map(path)
 
 
 def _table(subject: ArgumentMap | Framework, result: Evaluation, lang: str | None) -> Table:
@@ -95,6 +95,7 @@ def evaluate_command(
     explain_id: Annotated[str | None, typer.Option("--explain", metavar="ID", help="Explain why this statement has its label.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="Most extensions to enumerate.")] = 1000,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds the solver may take.")] = 60.0,
+    from_: FromOption = None,
 ) -> None:
     """Evaluate which statements stand (grounded, preferred, ...) or how strongly (dfquad, qe); print a table.
 

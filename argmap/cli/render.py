@@ -10,8 +10,9 @@ import typer
 
 from argmap.cli._app import app, console, err_console, user_errors
 from argmap.cli._batch import expand_inputs, is_batch, output_stem, run_batch
+from argmap.cli._load import FromOnlyOption, load_map
 from argmap.errors import ArgmapError
-from argmap.formats import formats, load
+from argmap.formats import formats
 from argmap.model import ArgumentMap
 
 __all__ = ["render_command"]
@@ -50,7 +51,7 @@ def _say_warnings(caught: list[warnings.WarningMessage], where: str) -> None:
 def _render_one(path: Path, out: Path, fmt: str, options: dict[str, Any], evaluate: str | None, *, quiet: bool = False) -> None:
     from argmap.render import render
 
-    m = load(path)
+    m = load_map(path)
     opts = dict(options)
     if evaluate:
         opts["overlay"] = _overlay(m, evaluate)
@@ -65,7 +66,7 @@ def _render_one(path: Path, out: Path, fmt: str, options: dict[str, Any], evalua
 def _render_steps(path: Path, folder: Path, options: dict[str, Any], evaluate: str | None) -> list[Path]:
     from argmap.render import render_steps
 
-    m = load(path)
+    m = load_map(path)
     opts = dict(options)
     if evaluate:
         opts["overlay"] = _overlay(m, evaluate)
@@ -116,6 +117,7 @@ def render_command(
     ] = None,
     max_statements: Annotated[int | None, typer.Option("--max-statements", help="Refuse maps larger than this.")] = None,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Stop Graphviz after this many seconds.")] = None,
+    from_: FromOnlyOption = None,
 ) -> None:
     """Draw an argument map as SVG, PNG, PDF or DOT; or a slide build with --steps.
 

@@ -8,7 +8,9 @@ Each format lives in its own module with ``parse_X``/``dump_X`` (text) and ``rea
 from __future__ import annotations
 
 import importlib
+import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ __all__ = [
     "format_for_path",
     "formats",
     "get_format",
+    "json_kind",
     "load",
     "parse",
     "register",
@@ -125,9 +128,66 @@ def format_for_path(path: str | os.PathLike[str]) -> Format | None:
     return best[1] if best else None
 
 
+_JSON_KEY = re.compile(r'\s*,?\s*"((?:[^"\\]|\\.)*)"\s*:\s*')
+_NODE_HINT = re.compile(r'"(nodeID|fromID|toID|edgeID|source_id|target_id)"\s*:|"type"\s*:\s*"(atom|scheme)"')
+_DECODER = json.JSONDecoder()
+
+
+def json_kind(text: str, *, max_keys: int = 64) -> str | None:
+    """Which JSON format a text is, from its top-level keys: ``aif``, ``sadface``, ``json`` (native), or None.
+
+    Cheap: it reads the object's keys in order and decodes (in C) only the values before the key that
+    decides, so a native map is not parsed twice. ``AIF``/``OVA`` is the xAIF/OVA envelope; ``nodes`` or
+    ``edges`` is AIF when their items have ``nodeID``/``fromID``, SADFace when they have ``source_id`` or
+    an ``atom``; ``statements``/``relations`` is argmap's own JSON.
+
+    Examples
+    --------
+    >>> json_kind('{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}], "edges": []}')
+    'aif'
+    >>> json_kind('{"metadata": {"nodes": [{"nodeID": "1"}]}, "statements": []}')
+    'json'
+    """
+    start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    if not text.startswith("{", start):
+        return None
+    pos = start + 1
+    for _ in range(max_keys):
+        m = _JSON_KEY.match(text, pos)
+        if m is None:
+            return None
+        key, pos = m.group(1), m.end()
+        if key in ("AIF", "OVA"):
+            return "aif"
+        if key in ("statements", "relations"):
+            return "json"
+        if key in ("nodes", "edges"):
+            hint = _NODE_HINT.search(text, pos, pos + 20_000)
+            if hint is not None:
+                return "sadface" if hint.group(1) in ("source_id", "target_id") or hint.group(2) else "aif"
+        try:
+            _, pos = _DECODER.raw_decode(text, pos)
+        except (ValueError, RecursionError):  # broken, too deep, or a huge number: the reader will say so
+            return None
+    return None
+
+
+def _by_name_or_content(name: str | None, text: str) -> Format | None:
+    """The format a file's suffix names; for a plain ``.json`` (or no suffix) the one its content shows."""
+    fmt = format_for_path(name) if name else None
+    if fmt is not None and name is not None and fmt.name == "json" and not name.lower().endswith(".argmap.json"):
+        kind = json_kind(text)
+        if kind is not None and kind in _REGISTRY:
+            return _REGISTRY[kind]
+    return fmt or sniff(text)
+
+
 def sniff(text: str) -> Format | None:
-    """Guess a readable format from the content (first match in registry order), or None."""
+    """Guess a readable format from the content (JSON by its keys, else first match in registry order), or None."""
     _ensure_loaded()
+    kind = json_kind(text)
+    if kind is not None and kind in _REGISTRY:
+        return _REGISTRY[kind]
     for fmt in _REGISTRY.values():
         if fmt.parse is not None and fmt.sniff is not None:
             try:
@@ -140,7 +200,7 @@ def sniff(text: str) -> Format | None:
 
 def parse(text: str, format: str | None = None, *, filename: str | None = None) -> ArgumentMap:  # noqa: A002
     """Parse text in the named format (sniffed when ``format`` is None)."""
-    fmt = get_format(format) if format else (format_for_path(filename) if filename else None) or sniff(text)
+    fmt = get_format(format) if format else _by_name_or_content(filename, text)
     if fmt is None:
         raise FormatError([Problem("cannot tell the format of this input; name it (e.g. format='yaml')", file=filename)])
     if fmt.parse is None:
@@ -193,7 +253,7 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
     """
     name = os.fspath(path)
     text = read_text(path)
-    fmt = get_format(format) if format else format_for_path(name) or sniff(text)
+    fmt = get_format(format) if format else _by_name_or_content(name, text)
     if fmt is None:
         raise FormatError([Problem("unknown file type; use a known suffix or name the format", file=name)])
     if fmt.parse is None:

@@ -21,6 +21,21 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from argmap import __version__
+
+        typer.echo(f"argmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print argmap's version and exit.", callback=_print_version, is_eager=True),
+) -> None:
+    """Argument maps of claims, evidence and rebuttals: validate, query, convert, evaluate and render them."""
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn argmap's errors into a clear message on stderr and exit code 1, never a traceback."""

@@ -22,7 +22,7 @@ from argmap.model import ArgumentMap
 
 __all__ = ["json_schema", "query", "schema", "show", "validate"]
 
-SCHEMA_ID = "https://example.invalid/argmap/schema/argmap.schema.json"
+SCHEMA_ID = "urn:argmap:schema:map"  # no hosted copy yet: a URN names it without a placeholder host
 
 
 # ------------------------------------------------------------------------------------------- validate

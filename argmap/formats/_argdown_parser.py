@@ -23,6 +23,8 @@ from argmap.formats._argdown_text import (
     simple_data,
     strip_pieces,
 )
+from argmap.formats._argdown_yaml import YamlLimitError, load_yaml
+from argmap.formats._argdown_yaml import check_value as _check_yaml
 
 __all__ = ["ArgumentDef", "Document", "Edge", "Inference", "StatementDef", "parse_document"]
 
@@ -217,7 +219,10 @@ class _Parser:
             return len(self.lines)
         block = "\n".join(self.lines[1:end])
         try:
-            data = yaml.safe_load(block)
+            data = load_yaml(block)
+        except (YamlLimitError, RecursionError) as exc:
+            self.problem(f"front matter refused: {_limit_message(exc)}", 2)
+            return end + 1
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 2 if mark else 2
@@ -395,9 +400,15 @@ class _Parser:
             return simple
         try:
             value = json.loads(s)
+        except RecursionError as exc:
+            self.problem(f"data {{...}} refused: {_limit_message(exc)}", line, col)
+            return {}
         except ValueError:
             try:
-                value = yaml.safe_load(s)
+                value = load_yaml(s, check=False)
+            except RecursionError as exc:
+                self.problem(f"data {{...}} refused: {_limit_message(exc)}", line, col)
+                return {}
             except yaml.MarkedYAMLError as exc:
                 mark = exc.problem_mark
                 self.problem(f"data {{...}} is not valid YAML: {exc.problem}", line, col + (mark.column if mark else 0))
@@ -408,7 +419,16 @@ class _Parser:
         if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
             self.problem("expected data as {key: value, ...} (text keys) at the end of the line", line, col)
             return {}
+        try:
+            _check_yaml(value)
+        except YamlLimitError as exc:
+            self.problem(f"data {{...}} refused: {exc}", line, col)
+            return {}
         return value
+
+
+def _limit_message(exc: Exception) -> str:
+    return "the YAML is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
 
 
 def parse_document(text: str, *, filename: str | None = None) -> Document:

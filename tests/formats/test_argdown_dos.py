@@ -85,3 +85,29 @@ def test_inference_line_scan(line: str, inner: str | None) -> None:
 def test_inference_line_of_dashes_and_x_is_a_clean_error() -> None:
     with pytest.raises(ArgmapError, match=r"x.argdown:3:1: expected an inference line"):
         parse_argdown("<A>\n(1) [P]: p\n" + "-" * 2000 + "x\n(2) [C]: c\n", filename="x.argdown")
+
+
+def _bomb(levels: int = 9) -> str:
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("===\nmetadata:\n" + "\n".join("  " + ln for ln in _bomb().splitlines()) + "\n===\n[A]: a\n", r"x.argdown:2:1: front matter"),
+        ("===\n" + _bomb() + "\n===\n[A]: a\n", r"expands to more than 100,000 values"),
+        ("[A]: a {" + _bomb().replace("\n", ", ") + "}\n", r"x.argdown:1:8: data \{...\} refused"),
+        ("[A]: a {k: " + "[" * 50_000 + "]" * 50_000 + "}\n", r"data \{...\} (refused|is not valid YAML)"),
+        ("[A]: a {k: .inf}\n", r"must be finite"),
+        ("===\n1: one\n===\n[A]: a\n", r"key must be text"),
+    ],
+    ids=["front matter alias bomb", "top-level bomb", "data alias bomb", "deep data", "infinity", "number key"],
+)
+def test_yaml_bombs_fail_fast_with_a_clean_error(text: str, expected: str) -> None:
+    assert len(_bomb()) < 600
+    start = time.perf_counter()
+    with pytest.raises(ArgmapError, match=expected):
+        parse_argdown(text, filename="x.argdown")
+    assert time.perf_counter() - start < HANG_GUARD

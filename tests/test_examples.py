@@ -27,11 +27,11 @@ PROMISES: dict[str, dict[str, str]] = {
         "overview.nl.svg": "Het sociale zit niet in de",
         "overview.en.svg": "The social is not in the",
         "pillar-1-sharing-lost.svg": "Delen en samenwerken",
-        "pillar-4-hold-on.svg": "Connect persons to data",
+        "pillar-4-hold-on.svg": "tweede kans",
         "objection.nl.svg": "niks te klagen",
         "objection.en.svg": "What is still social about social media?",
         "steps/step-01.svg": "Het sociale in social media",
-        "steps/steps.svg": "step-12",
+        "steps/steps.svg": "step-16",
     },
 }
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import FormatError, FormatWarning, InvalidMapError, Problem
+from argmap.errors import FormatError, Problem
 from argmap.formats import Format, register
-from argmap.formats._validate import validate_map
+from argmap.formats._interchange import Warner, infer_main_claim, load_json, repair_relations, validate_dropping
 from argmap.model import ArgumentMap
 
 __all__ = ["dump_aif", "parse_aif", "read_aif", "write_aif"]
@@ -27,7 +26,8 @@ _S_TYPES = {"RA": "support", "CA": "attack", "MA": "rephrase", "PA": "preference
 _DIALOGUE = {"L", "YA", "TA"}
 _DEFAULT_TEXT = {"support": "Default Inference", "attack": "Default Conflict", "undercut": "Default Conflict"}
 _DEFAULT_TEXT |= {"rephrase": "Default Rephrase", "preference": "Default Preference"}
-_DEFAULTS = {v.lower() for v in _DEFAULT_TEXT.values()} | {"", "default transition", "default illocuting"}
+_DEFAULTS = {v.lower() for v in _DEFAULT_TEXT.values()} | {"", "default transition", "default illocuting", "ra", "ca", "ma", "pa"}
+_MAX_SCHEME = 200
 _TYPE_OF = {"support": "RA", "attack": "CA", "undercut": "CA", "rephrase": "MA", "preference": "PA"}
 _STATEMENT_EXTRA = ("kind", "evidence_type", "title", "holder", "tags", "note", "anchors", "base_score", "data", "text")
 _RELATION_EXTRA = ("strength", "note", "tags", "data")
@@ -38,29 +38,23 @@ def _fail(message: str, path: str, filename: str | None) -> FormatError:
     return FormatError([Problem(message, path=path, file=filename)], summary=f"{filename or 'input'}: not valid AIF")
 
 
-def _load_json(text: str, filename: str | None) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise FormatError(
-            [Problem(f"JSON syntax error: {err.msg}", file=filename, line=err.lineno, column=err.colno)],
-            summary=f"{filename or 'input'}: not valid JSON",
-        ) from None
-
-
 class _Reader:
     def __init__(self, aif: dict[str, Any], filename: str | None, prefix: str) -> None:
         self.aif, self.file, self.prefix = aif, filename, prefix
+        self.warn = Warner(filename, "AIF")
         self.ids: dict[str, str] = {}
         self.taken: set[str] = set()
         self.nodes: dict[str, tuple[int, dict[str, Any]]] = {}
+        self.edges: list[dict[str, Any]] = []  # the edges kept: both ends are known nodes
         self.into: dict[str, list[str]] = defaultdict(list)
         self.out: dict[str, list[str]] = defaultdict(list)
-        self.paths: dict[str, str] = {}  # "statements[i]" / "relations[i]" -> JSON path of its node
+        self.paths: dict[str, str] = {}  # "statements[i]" -> JSON path of its node
+        self.names: dict[str, str] = {}  # relation id -> "RA node '12' (nodes[4])", for warnings
+        self.origin: dict[str, str] = {}  # relation id -> the nodeID of its S-node
 
-    def key(self, raw: Any, path: str) -> str:
+    def key(self, raw: Any) -> str | None:
         if not isinstance(raw, str | int) or isinstance(raw, bool):
-            raise _fail(f"expected a node id (string or number), got {json.dumps(raw)[:40]}", path, self.file)
+            return None
         return str(raw)
 
     def index(self) -> None:
@@ -72,30 +66,40 @@ class _Reader:
         for i, node in enumerate(nodes):
             path = f"{self.prefix}nodes[{i}]"
             if not isinstance(node, dict):
-                raise _fail("expected a node object with nodeID, text and type", path, self.file)
-            nid = self.key(node.get("nodeID"), f"{path}.nodeID")
+                self.warn(f"{path}: expected a node object with nodeID, text and type; it is not kept")
+                continue
+            nid = self.key(node.get("nodeID"))
             ntype = node.get("type")
-            if ntype not in _S_TYPES and ntype not in _DIALOGUE and ntype != "I":
-                raise _fail(
-                    f"unknown node type {json.dumps(ntype)}; expected one of I, RA, CA, MA, PA, L, YA, TA", f"{path}.type", self.file
-                )
-            if nid in self.nodes:
-                raise _fail(f"duplicate nodeID '{nid}' (first at {self.prefix}nodes[{self.nodes[nid][0]}])", f"{path}.nodeID", self.file)
-            if ntype == "I" and not (isinstance(node.get("text"), str) and node["text"].strip()):
-                raise _fail("an I-node needs its text (a non-empty string)", f"{path}.text", self.file)
-            self.nodes[nid] = (i, node)
+            if nid is None:
+                self.warn(f"{path}.nodeID: expected a node id (string or number), got {_short(node.get('nodeID'))}; the node is not kept")
+            elif not isinstance(ntype, str) or (ntype not in _S_TYPES and ntype not in _DIALOGUE and ntype != "I"):
+                expected = "expected I, RA, CA, MA, PA, L, YA, TA"
+                self.warn(f"{path}.type: unknown node type {_short(ntype)} ({expected}); node '{nid}' is not kept")
+            elif nid in self.nodes:
+                first = f"{self.prefix}nodes[{self.nodes[nid][0]}]"
+                self.warn(f"{path}.nodeID: duplicate nodeID '{nid}' (first at {first}); the later node is not kept")
+            elif ntype == "I" and not (isinstance(node.get("text"), str) and node["text"].strip()):
+                self.warn(f"{path}.text: I-node '{nid}' has no text; it is not kept")
+            else:
+                self.nodes[nid] = (i, node)
+        if nodes and not self.nodes:
+            raise _fail("no node could be read (see the warnings)", f"{self.prefix}nodes", self.file)
         for j, edge in enumerate(edges):
             path = f"{self.prefix}edges[{j}]"
             if not isinstance(edge, dict):
-                raise _fail("expected an edge object with fromID and toID", path, self.file)
-            ends = []
-            for end in ("fromID", "toID"):
-                nid = self.key(edge.get(end), f"{path}.{end}")
-                if nid not in self.nodes:
-                    raise _fail(f"unknown node '{nid}'", f"{path}.{end}", self.file)
-                ends.append(nid)
-            self.out[ends[0]].append(ends[1])
-            self.into[ends[1]].append(ends[0])
+                self.warn(f"{path}: expected an edge object with fromID and toID; it is not kept")
+                continue
+            ends = [self.key(edge.get(end)) for end in ("fromID", "toID")]
+            missing = [(end, raw) for end, raw in zip(("fromID", "toID"), ends, strict=True) if raw is None or raw not in self.nodes]
+            if missing:
+                end, raw = missing[0]
+                what = f"unknown node '{raw}'" if raw is not None else f"no node id ({_short(edge.get(end))})"
+                self.warn(f"{path}.{end}: edge {_short(edge.get('edgeID'))} points at {what}; the edge is not kept")
+                continue
+            src, dst = str(ends[0]), str(ends[1])
+            self.edges.append(edge)
+            self.out[src].append(dst)
+            self.into[dst].append(src)
 
     def map_id(self, nid: str) -> str:
         if nid not in self.ids:
@@ -127,19 +131,17 @@ class _Reader:
             statements.append(item)
         for nid, (i, node) in self.nodes.items():
             if node["type"] in _S_TYPES:
-                for item in self._relations(nid, node, f"{self.prefix}nodes[{i}]"):
-                    self.paths[f"relations[{len(relations)}]"] = f"{self.prefix}nodes[{i}]"
-                    relations.append(item)
+                relations += self._relations(nid, node, f"{self.prefix}nodes[{i}]")
+        relations = repair_relations(relations, {st["id"] for st in statements}, self.names, self.warn)
         out: dict[str, Any] = {"statements": statements, "relations": relations}
         ext = top.get("argmap") if isinstance(top.get("argmap"), dict) else None
         if ext is not None:
             out.update({k: ext[k] for k in ("id", "title", "titles", "language", "main_claim", "sources", "metadata") if k in ext})
-        else:
-            roots = {r["target"] for r in relations if r["type"] == "support"} - {p for r in relations for p in r["premises"]}
-            if len(roots) == 1:
-                out["main_claim"] = roots.pop()  # AIF has no main claim: the one conclusion that supports nothing
+        elif (main := infer_main_claim(relations)) is not None:
+            out["main_claim"] = main  # AIF has no main claim: the one conclusion that supports nothing
+        kept = {self.origin[r["id"]] for r in relations} | {nid for nid, (_, n) in self.nodes.items() if n["type"] == "I"}
         metadata = dict(out.get("metadata") or {})
-        dialogue = self._dialogue()
+        dialogue = self._dialogue(kept)
         if dialogue:
             metadata["aif_dialogue"] = dialogue
         extra_keys = {k: v for k, v in self.aif.items() if k not in ("nodes", "edges", "locutions", "participants", "argmap")}
@@ -159,27 +161,23 @@ class _Reader:
         targets = [
             dst for dst in self.out[nid] if self.type_of(dst) == "I" or (self.type_of(dst) in _S_TYPES and not self._premise_edge(nid, dst))
         ]
+        name = f"{node['type']} node '{nid}' ({path})"
         if not premises or not targets:
-            what = "premises" if not premises else "conclusion"
-            warnings.warn(
-                f"{self.file or 'AIF'}: {path}: {node['type']} node '{nid}' has no {what}; it is not kept", FormatWarning, stacklevel=4
-            )
+            self.warn(f"{path}: {node['type']} node '{nid}' has no {'premises' if not premises else 'conclusion'}; it is not kept")
             return []
         if len(targets) > 1:
-            warnings.warn(
-                f"{self.file or 'AIF'}: {path}: {node['type']} node '{nid}' has {len(targets)} conclusions; "
-                "kept as one relation per conclusion",
-                FormatWarning,
-                stacklevel=4,
-            )
+            self.warn(f"{path}: {node['type']} node '{nid}' has {len(targets)} conclusions; kept as one relation per conclusion")
         extra = _extra(node)
-        scheme = node.get("scheme") if isinstance(node.get("scheme"), str) else None
-        if scheme is None and "scheme" not in node and isinstance(node.get("text"), str) and node["text"].strip().lower() not in _DEFAULTS:
-            scheme = node["text"].strip()
+        scheme = node.get("scheme") if isinstance(node.get("scheme"), str) else node.get("text") if "scheme" not in node else None
+        scheme = scheme.strip() if isinstance(scheme, str) and scheme.strip().lower() not in _DEFAULTS else None
+        if scheme is not None and len(scheme) > _MAX_SCHEME:
+            self.warn(f"{path}: the scheme name of {name} has {len(scheme):,} characters (limit {_MAX_SCHEME}); it is not kept")
+            scheme = None
         items = []
         for k, target in enumerate(targets):
             kind = "undercut" if rtype == "attack" and self.type_of(target) in _S_TYPES else rtype
             item: dict[str, Any] = {"id": self.map_id(nid if k == 0 else f"{nid}.{k + 1}"), "type": kind, "premises": premises}
+            self.names[item["id"]], self.origin[item["id"]] = name, nid
             item["target"] = self.map_id(target)
             if scheme:
                 item["scheme"] = scheme
@@ -223,13 +221,19 @@ class _Reader:
                         holders.setdefault(target, name)
         return holders
 
-    def _dialogue(self) -> dict[str, Any]:
+    def _dialogue(self, kept: set[str]) -> dict[str, Any]:
+        """The dialogue nodes (L, YA, TA), their edges among themselves and to kept I- and S-nodes, locutions, participants."""
+
         def generated(item: Any) -> bool:
             return isinstance(item, dict) and isinstance(item.get("argmap"), dict) and bool(item["argmap"].get("generated"))
 
         nodes = [n for _, n in self.nodes.values() if n["type"] in _DIALOGUE and not generated(n)]
         keep = {str(n["nodeID"]) for n in nodes}
-        edges = [e for e in _objects(self.aif.get("edges")) if str(e.get("fromID")) in keep or str(e.get("toID")) in keep]
+        edges = []
+        for e in self.edges:
+            ends = str(e.get("fromID")), str(e.get("toID"))
+            if (ends[0] in keep or ends[1] in keep) and all(end in keep or end in kept for end in ends):
+                edges.append(dict(e))
         out: dict[str, Any] = {}
         for key, items in (("nodes", nodes), ("edges", edges)):
             if items:
@@ -258,7 +262,7 @@ def parse_aif(text: str, *, filename: str | None = None, base_dir: str | None = 
     >>> m.relation("3").type, m.relation("3").premises, m.main_claim, m.statement("2").holder.label()
     ('support', ('2',), '1', 'Bob')
     """
-    data = _load_json(text, filename)
+    data = load_json(text, filename)
     prefix, top = "", data
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         prefix, top = "AIF.", data["AIF"]
@@ -271,14 +275,9 @@ def parse_aif(text: str, *, filename: str | None = None, base_dir: str | None = 
         envelope = {k: v for k, v in data.items() if k != "AIF"}
         out["metadata"] = {**(out.get("metadata") or {}), "ova": envelope}
     try:
-        return validate_map(out, file=filename)
-    except InvalidMapError as exc:
-        problems = []
-        for p in exc.problems:
-            head = re.match(r"(statements|relations)\[\d+\]", p.path)
-            where = reader.paths.get(head.group()) if head else None
-            problems.append(Problem(p.message, f"{where} ({p.path})" if where else p.path, filename))
-        raise FormatError(problems, summary=f"{filename or 'input'}: AIF does not make a valid argument map") from None
+        return validate_dropping(out, filename, "AIF does not make a valid argument map", reader.names, reader.warn, reader.paths)
+    finally:
+        reader.warn.close()
 
 
 def _node(nid: str, text: str, ntype: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -350,6 +349,8 @@ def dump_aif(amap: ArgumentMap, *, indent: int | None = 2) -> str:
         edges += _objects(dialogue.get("edges"))
         locutions += _objects(dialogue.get("locutions"))
         participants += _objects(dialogue.get("participants"))
+    written = {str(n.get("nodeID")) for n in nodes}
+    edges = [e for e in edges if str(e.get("fromID")) in written and str(e.get("toID")) in written]  # never a dangling edge
     for k, edge in enumerate(edges):
         edge.setdefault("edgeID", f"e{k + 1}")
     aif: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": locutions}
@@ -375,6 +376,15 @@ def _spoken(dialogue: Any) -> set[str]:
         return set()
     ya = {str(n.get("nodeID")) for n in _objects(dialogue.get("nodes")) if n.get("type") == "YA"}
     return {str(e.get("toID")) for e in _objects(dialogue.get("edges")) if str(e.get("fromID")) in ya}
+
+
+def _short(value: Any) -> str:
+    """A value as a short JSON snippet for a message."""
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _objects(value: Any) -> list[dict[str, Any]]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import FormatError, FormatWarning, InvalidMapError, Problem
+from argmap.errors import FormatError, Problem
 from argmap.formats import Format, register
-from argmap.formats._validate import validate_map
+from argmap.formats._interchange import Warner, infer_main_claim, load_json, repair_relations, validate_dropping
 from argmap.model import ArgumentMap
 
 __all__ = ["parse_sadface", "read_sadface"]
@@ -58,34 +57,52 @@ def parse_sadface(text: str, *, filename: str | None = None, base_dir: str | Non
     >>> m.title, m.relation("s1").type, m.relation("s1").premises
     ('Pets', 'support', ('a2',))
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise FormatError([Problem(f"JSON syntax error: {err.msg}", file=filename, line=err.lineno, column=err.colno)]) from None
+    data = load_json(text, filename)
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise _fail("expected a JSON object with 'nodes' and 'edges' lists", "nodes", filename)
+    warn = Warner(filename, "SADFace")
+    try:
+        return _build(data, filename, warn)
+    finally:
+        warn.close()
+
+
+def _key(raw: Any) -> str | None:
+    return str(raw) if isinstance(raw, str | int) and not isinstance(raw, bool) else None
+
+
+def _build(data: dict[str, Any], filename: str | None, warn: Warner) -> ArgumentMap:
     nodes: dict[str, tuple[int, dict[str, Any]]] = {}
     for i, node in enumerate(data["nodes"]):
         path = f"nodes[{i}]"
-        if not isinstance(node, dict) or "id" not in node:
-            raise _fail("expected a node object with 'id' and 'type'", path, filename)
-        if node.get("type") not in ("atom", "scheme"):
-            raise _fail(f"unknown node type {json.dumps(node.get('type'))}; expected 'atom' or 'scheme'", f"{path}.type", filename)
-        if node["type"] == "atom" and not (isinstance(node.get("text"), str) and node["text"].strip()):
-            raise _fail("an atom needs its text (a non-empty string)", f"{path}.text", filename)
-        if str(node["id"]) in nodes:
-            raise _fail(f"duplicate node id '{node['id']}'", f"{path}.id", filename)
-        nodes[str(node["id"])] = (i, node)
+        nid = _key(node.get("id")) if isinstance(node, dict) else None
+        if not isinstance(node, dict) or nid is None:
+            warn(f"{path}: expected a node object with an 'id' (string or number) and a 'type'; it is not kept")
+        elif node.get("type") not in ("atom", "scheme"):
+            warn(f"{path}.type: unknown node type {_short(node.get('type'))} (expected 'atom' or 'scheme'); node '{nid}' is not kept")
+        elif node["type"] == "atom" and not (isinstance(node.get("text"), str) and node["text"].strip()):
+            warn(f"{path}.text: atom '{nid}' has no text; it is not kept")
+        elif nid in nodes:
+            warn(f"{path}.id: duplicate node id '{nid}' (first at nodes[{nodes[nid][0]}]); the later node is not kept")
+        else:
+            nodes[nid] = (i, node)
+    if data["nodes"] and not nodes:
+        raise _fail("no node could be read (see the warnings)", "nodes", filename)
     into: dict[str, list[str]] = defaultdict(list)
     out: dict[str, list[str]] = defaultdict(list)
     for j, edge in enumerate(_list(data, "edges", "edges", filename)):
         if not isinstance(edge, dict):
-            raise _fail("expected an edge object with source_id and target_id", f"edges[{j}]", filename)
-        for end in ("source_id", "target_id"):
-            if str(edge.get(end)) not in nodes:
-                raise _fail(f"unknown node '{edge.get(end)}'", f"edges[{j}].{end}", filename)
-        out[str(edge["source_id"])].append(str(edge["target_id"]))
-        into[str(edge["target_id"])].append(str(edge["source_id"]))
+            warn(f"edges[{j}]: expected an edge object with source_id and target_id; it is not kept")
+            continue
+        ends = [_key(edge.get(end)) for end in ("source_id", "target_id")]
+        bad = [(end, raw) for end, raw in zip(("source_id", "target_id"), ends, strict=True) if raw is None or raw not in nodes]
+        if bad:
+            end, raw = bad[0]
+            what = f"unknown node '{raw}'" if raw is not None else f"no node id ({_short(edge.get(end))})"
+            warn(f"edges[{j}].{end}: edge {_short(edge.get('id'))} points at {what}; the edge is not kept")
+            continue
+        out[str(ends[0])].append(str(ends[1]))
+        into[str(ends[1])].append(str(ends[0]))
     resources = [r for r in _list(data, "resources", "resources", filename) if isinstance(r, dict) and "id" in r]
     sources = [
         {
@@ -121,6 +138,7 @@ def parse_sadface(text: str, *, filename: str | None = None, base_dir: str | Non
         node = nodes[nid][1]
         return node["type"] == "scheme" and str(node.get("name") or "").strip().lower() == "preference"
 
+    names: dict[str, str] = {}
     for nid, (i, node) in nodes.items():
         if node["type"] != "scheme":
             continue
@@ -131,25 +149,34 @@ def parse_sadface(text: str, *, filename: str | None = None, base_dir: str | Non
         targets = [t for t in out[nid] if not (prefers(t) and rtype != "preference")]
         if not premises or len(targets) != 1:
             what = "no premises" if not premises else f"{len(targets)} targets (expected one)"
-            warnings.warn(f"{filename or 'SADFace'}: nodes[{i}]: scheme '{nid}' has {what}; it is not kept", FormatWarning, stacklevel=2)
+            warn(f"nodes[{i}]: scheme '{nid}' has {what}; it is not kept")
             continue
         target = targets[0]
         if rtype == "attack" and nodes[target][1]["type"] == "scheme":
             rtype = "undercut"
         rel: dict[str, Any] = {"id": _id(nid), "type": rtype, "premises": premises, "target": _id(target)}
-        if name.lower() not in _TYPES:
+        names[rel["id"]] = f"scheme '{nid}' (nodes[{i}])"
+        if name.lower() not in _TYPES and len(name) <= 200:
             rel["scheme"] = name
         relations.append(rel)
+    relations = repair_relations(relations, {st["id"] for st in statements}, names, warn)
     core = data.get("metadata", {}).get("core", {}) if isinstance(data.get("metadata"), dict) else {}
     result: dict[str, Any] = {"statements": statements, "relations": relations, "sources": sources}
+    if (main := infer_main_claim(relations)) is not None:
+        result["main_claim"] = main  # SADFace has no main claim either: as AIF, the one conclusion that supports nothing
     if isinstance(core, dict):
         if isinstance(core.get("title"), str) and core["title"].strip():
             result["title"] = core["title"].strip()
         result["metadata"] = {"sadface": {k: v for k, v in core.items() if k != "title"}} if core else {}
+    return validate_dropping(result, filename, "SADFace does not make a valid argument map", names, warn)
+
+
+def _short(value: Any) -> str:
     try:
-        return validate_map(result, file=filename)
-    except InvalidMapError as exc:
-        raise FormatError(exc.problems, summary=f"{filename or 'input'}: SADFace does not make a valid argument map") from None
+        text = json.dumps(value)
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def read_sadface(path: str | Path) -> ArgumentMap:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -75,26 +77,125 @@ def test_holders_written_as_locutions() -> None:
     assert parse_aif(json.dumps(plain)).statement("c1").holder.label() == "Geert Lovink"
 
 
-@pytest.mark.parametrize(
-    ("doc", "path", "expected"),
-    [
+def test_file_level_errors_name_the_json_path() -> None:
+    for doc, path, expected in [
         ({"nodes": {}}, "nodes", "expected a list of nodes"),
-        ({"nodes": [{"nodeID": "1", "text": "x", "type": "XX"}], "edges": []}, "nodes[0].type", "unknown node type"),
-        ({"nodes": [{"nodeID": "1", "text": " ", "type": "I"}], "edges": []}, "nodes[0].text", "needs its text"),
-        (
-            {"nodes": [{"nodeID": "1", "text": "a", "type": "I"}], "edges": [{"fromID": "1", "toID": "9"}]},
-            "edges[0].toID",
-            "unknown node '9'",
-        ),
-        ({"nodes": [{"nodeID": "1", "text": "a", "type": "I"}] * 2, "edges": []}, "nodes[1].nodeID", "duplicate nodeID"),
-        ({"AIF": {"nodes": [{"nodeID": None, "type": "I"}]}}, "AIF.nodes[0].nodeID", "expected a node id"),
+        ({"nodes": [], "edges": 3}, "edges", "expected a list of edges"),
+        ({"nodes": [{"nodeID": None, "type": "I"}]}, "nodes", "no node could be read"),
+    ]:
+        with pytest.raises(FormatError) as info, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parse_aif(json.dumps(doc), filename="x.aif.json")
+        problem = info.value.problems[0]
+        assert (problem.path, problem.file) == (path, "x.aif.json") and expected in problem.message
+
+
+I = {"nodeID": "1", "text": "a", "type": "I"}  # noqa: E741
+
+
+@pytest.mark.parametrize(
+    ("nodes", "edges", "expected"),
+    [
+        ([I, {"nodeID": "2", "text": "x", "type": "XX"}], [], 'nodes[1].type: unknown node type "XX"'),
+        ([I, {"nodeID": "2", "text": " ", "type": "I"}], [], "nodes[1].text: I-node '2' has no text; it is not kept"),
+        ([I], [{"edgeID": 7, "fromID": "1", "toID": "10"}], "edges[0].toID: edge 7 points at unknown node '10'; the edge is not kept"),
+        ([I, I], [], "nodes[1].nodeID: duplicate nodeID '1' (first at nodes[0]); the later node is not kept"),
+        ([I, {"nodeID": None, "type": "I"}], [], "nodes[1].nodeID: expected a node id"),
+        ([I, {"nodeID": ["x"], "type": ["I"]}], [], "nodes[1].nodeID: expected a node id"),
+        ([I, {"nodeID": "2", "type": {"a": 1}}], [], 'nodes[1].type: unknown node type {"a": 1}'),
+        ([I], [{"fromID": ["1"], "toID": {"x": 1}}], "edges[0].fromID: edge null points at no node id"),
+        ([I, 5], [], "nodes[1]: expected a node object"),
     ],
 )
-def test_errors_name_the_json_path(doc: dict[str, object], path: str, expected: str) -> None:
-    with pytest.raises(FormatError) as info:
-        parse_aif(json.dumps(doc), filename="x.aif.json")
-    problem = info.value.problems[0]
-    assert problem.path == path and expected in problem.message and problem.file == "x.aif.json"
+def test_one_bad_node_or_edge_is_dropped_with_a_warning_naming_it(nodes: list[object], edges: list[object], expected: str) -> None:
+    with pytest.warns(FormatWarning) as record:
+        m = parse_aif(json.dumps({"nodes": nodes, "edges": edges}), filename="x.aif.json")
+    assert [s.id for s in m.statements] == ["1"]  # the rest of the file is read
+    assert any(expected in str(w.message) and str(w.message).startswith("x.aif.json: ") for w in record), [str(w.message) for w in record]
+
+
+def _snodes(*specs: tuple[str, str, list[str], list[str]]) -> str:
+    """I-nodes a, b, c and S-nodes given as (id, type, from ids, to ids)."""
+    nodes = [{"nodeID": x, "text": f"text {x}", "type": "I"} for x in "abc"]
+    edges = []
+    for nid, ntype, srcs, dsts in specs:
+        nodes.append({"nodeID": nid, "text": "Default", "type": ntype})
+        edges += [{"fromID": s, "toID": nid} for s in srcs] + [{"fromID": nid, "toID": d} for d in dsts]
+    return json.dumps({"nodes": nodes, "edges": edges})
+
+
+@pytest.mark.parametrize(
+    ("spec", "kept", "message"),
+    [
+        (("s", "RA", [], ["a"]), None, "nodes[3]: RA node 's' has no premises; it is not kept"),
+        (("s", "RA", ["a"], []), None, "nodes[3]: RA node 's' has no conclusion; it is not kept"),
+        (("s", "MA", ["a"], ["a"]), None, "MA node 's' (nodes[3]) has 'a' as its premise and its conclusion; it is not kept"),
+        (
+            ("s", "RA", ["a", "b"], ["a"]),
+            ("b",),
+            "RA node 's' (nodes[3]) has 'a' as a premise and its conclusion; kept without that premise",
+        ),
+        (("s", "RA", ["a", "a"], ["b"]), ("a",), None),
+    ],
+)
+def test_malformed_s_nodes_are_handled_one_way(
+    spec: tuple[str, str, list[str], list[str]], kept: tuple[str, ...] | None, message: str | None
+) -> None:
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        m = parse_aif(_snodes(spec))
+    assert len(m.statements) == 3  # never the whole file refused for one node
+    assert [r.premises for r in m.relations] == ([kept] if kept else [])
+    said = [str(w.message) for w in record]
+    assert (any(message in s for s in said), len(said)) == ((True, 1) if message else (False, 0)), said
+
+
+def test_relations_aimed_at_dropped_or_unrepresentable_nodes_go_with_a_warning() -> None:
+    # r1 supports a; r2 is an RA pointing at RA r1; c1 undercuts r2; m1 is an empty MA; c2 undercuts m1
+    text = _snodes(
+        ("r1", "RA", ["b"], ["a"]),
+        ("r2", "RA", ["c"], ["r1"]),
+        ("c1", "CA", ["a"], ["r2"]),
+        ("m1", "MA", [], ["a"]),
+        ("c2", "CA", ["b"], ["m1"]),
+    )
+    with pytest.warns(FormatWarning) as record:
+        m = parse_aif(text)
+    said = "\n".join(str(w.message) for w in record)
+    assert [r.id for r in m.relations] == ["r1"]
+    assert "RA node 'r2' (nodes[4]) is a support aimed at another relation ('r1')" in said
+    assert "CA node 'c1' (nodes[5]) undercuts 'r2', which is not a kept relation" in said
+    assert "CA node 'c2' (nodes[7]) undercuts 'm1', which is not a kept relation" in said
+
+
+def test_dialogue_edges_to_dropped_s_nodes_are_not_written_back() -> None:
+    nodes = [{"nodeID": x, "text": f"text {x}", "type": "I"} for x in "ab"]
+    nodes += [{"nodeID": "ra", "text": "Default Inference", "type": "RA"}, {"nodeID": "ya", "text": "Arguing", "type": "YA"}]
+    nodes += [{"nodeID": "ta", "text": "Default Transition", "type": "TA"}]
+    edges = [{"fromID": "a", "toID": "ra"}, {"fromID": "ra", "toID": "a"}, {"fromID": "ta", "toID": "ya"}, {"fromID": "ya", "toID": "ra"}]
+    with pytest.warns(FormatWarning, match="RA node 'ra'"):
+        m = parse_aif(json.dumps({"nodes": nodes, "edges": edges}))
+    out = json.loads(dump_aif(m))
+    ids = {n["nodeID"] for n in out["nodes"]}
+    assert "ra" not in ids and all(e["fromID"] in ids and e["toID"] in ids for e in out["edges"])
+    assert ("ta", "ya") in {(e["fromID"], e["toID"]) for e in out["edges"]}
+    again = parse_aif(dump_aif(m))
+    assert (again.statements, again.relations) == (m.statements, m.relations)
+    assert parse_aif(dump_aif(again)).model_dump() == again.model_dump()
+
+
+def test_hostile_json_ends_in_a_clear_error() -> None:
+    cases = [
+        ('{"nodes": [{"nodeID": ' + "9" * 5000 + ', "text": "a", "type": "I"}]}', "a number of 5,000 digits"),
+        ('{"nodes": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested too deeply"),
+    ]
+    for text, expected in cases:
+        t0 = time.perf_counter()
+        with pytest.raises(FormatError) as info:
+            parse_aif(text, filename="h.json")
+        assert expected in info.value.problems[0].message and time.perf_counter() - t0 < 5
+    m = parse_aif('{"nodes": [{"nodeID": ' + "9" * 900 + ', "text": "a", "type": "I"}]}')
+    assert len(m.statements[0].id) <= 128  # a long numeric id becomes a valid argmap id
 
 
 def test_syntax_error_has_line_and_column() -> None:

@@ -70,15 +70,43 @@ def test_sadface_fixture() -> None:
 
 
 def test_sadface_errors_and_warnings() -> None:
-    with pytest.raises(FormatError) as info:
+    with pytest.raises(FormatError) as info, pytest.warns(FormatWarning, match=r"nodes\[0\]\.type: unknown node type \"blob\""):
         parse_sadface(json.dumps({"nodes": [{"id": "a", "type": "blob"}]}), filename="s.json")
-    assert info.value.problems[0].path == "nodes[0].type"
-    with pytest.raises(FormatError) as info:
-        parse_sadface(json.dumps({"nodes": [{"id": "a", "type": "atom", "text": "x"}], "edges": [{"source_id": "a", "target_id": "q"}]}))
-    assert info.value.problems[0].path == "edges[0].target_id"
-    doc = {"nodes": [{"id": "a", "type": "atom", "text": "x"}, {"id": "s", "type": "scheme", "name": "support"}], "edges": []}
+    assert info.value.problems[0].path == "nodes" and "no node could be read" in info.value.problems[0].message
+    atom = {"id": "a", "type": "atom", "text": "x"}
+    with pytest.warns(FormatWarning, match=r"edges\[0\]\.target_id: edge null points at unknown node 'q'; the edge is not kept"):
+        assert parse_sadface(json.dumps({"nodes": [atom], "edges": [{"source_id": "a", "target_id": "q"}]})).statements
+    doc = {"nodes": [atom, {"id": "s", "type": "scheme", "name": "support"}], "edges": []}
     with pytest.warns(FormatWarning, match="scheme 's' has no premises; it is not kept"):
         assert parse_sadface(json.dumps(doc)).relations == ()
+
+
+@pytest.mark.parametrize(
+    "edge",
+    [{"target_id": "a"}, {"source_id": None, "target_id": "a"}, {"source_id": ["a"], "target_id": "a"}],
+)
+def test_sadface_edge_without_an_end_is_dropped_not_a_traceback(edge: dict[str, object]) -> None:
+    doc = {"nodes": [{"id": "a", "type": "atom", "text": "x"}, {"id": "None", "type": "scheme"}], "edges": [edge]}
+    with pytest.warns(FormatWarning, match=r"edges\[0\]\.source_id"):  # a node called 'None' once made this a KeyError
+        assert [st.id for st in parse_sadface(json.dumps(doc)).statements] == ["a"]
+
+
+def test_sadface_main_claim_inferred_as_in_aif() -> None:
+    m = read_sadface(FIXTURES / "sample.sadface.json")
+    assert m.main_claim == "a1"  # the one conclusion of a support that supports nothing itself
+    two = {"nodes": [{"id": x, "type": "atom", "text": x} for x in "abcd"] + [{"id": s, "type": "scheme", "name": "support"} for s in "st"]}
+    two["edges"] = [{"source_id": "b", "target_id": "s"}, {"source_id": "s", "target_id": "a"}]
+    assert parse_sadface(json.dumps(two)).main_claim == "a"
+    two["edges"] += [{"source_id": "d", "target_id": "t"}, {"source_id": "t", "target_id": "c"}]
+    assert parse_sadface(json.dumps(two)).main_claim is None  # two candidates: none is guessed
+
+
+def test_sadface_self_looping_scheme_is_dropped_with_a_warning() -> None:
+    doc = {"nodes": [{"id": "a", "type": "atom", "text": "x"}, {"id": "b", "type": "atom", "text": "y"}, {"id": "s", "type": "scheme"}]}
+    doc["edges"] = [{"source_id": "a", "target_id": "s"}, {"source_id": "s", "target_id": "a"}]
+    with pytest.warns(FormatWarning, match="scheme 's' \\(nodes\\[2\\]\\) has 'a' as its premise and its conclusion; it is not kept"):
+        m = parse_sadface(json.dumps(doc))
+    assert len(m.statements) == 2 and m.relations == ()
 
 
 @pytest.mark.parametrize(

@@ -47,9 +47,7 @@ def _remember(value: str | None) -> str | None:
     return value
 
 
-FromOption = Annotated[
-    str | None, typer.Option("--from", "--format", metavar="FORMAT", help=_HELP, callback=_remember, show_default=False)
-]
+FromOption = Annotated[str | None, typer.Option("--from", "--format", metavar="FORMAT", help=_HELP, callback=_remember, show_default=False)]
 FromOnlyOption = Annotated[str | None, typer.Option("--from", metavar="FORMAT", help=_HELP, callback=_remember, show_default=False)]
 
 

@@ -20,7 +20,8 @@ from argmap.model import ArgumentMap
 
 __all__ = ["parse_kialo", "read_kialo"]
 
-_LINE = re.compile(r"((?:\d+\.)+)(?: (Pro|Con):)?(?: (.*))?$")
+_LINE = re.compile(r"((?:\d+\.)+)(?:[ \t]+(Pro|Con):)?(?:[ \t]+(.*))?$")  # a space or a tab after the number
+_MAX_ID = 100
 _SEE = re.compile(r"-> See ((?:\d+\.)+)\s*$")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)\)")
 _ESCAPED = re.compile(r"\\([\[\]()*_#\\])")
@@ -73,20 +74,38 @@ def parse_kialo(text: str, *, filename: str | None = None, base_dir: str | None 
     numbers = set(first_line)
     links = {e["number"]: m.group(1) for e in entries if (m := _SEE.match("\n".join(e["lines"]).strip()))}
 
+    resolved: dict[str, str] = {}
+
+    def ident(number: str) -> str:
+        """The statement id of a number: ``k1.2`` for ``1.2.``; a number too long for an id goes by its line."""
+        return "k" + number[:-1] if len(number) < _MAX_ID else f"k-line{first_line.get(number, 0)}"
+
     def claim(number: str) -> str:
-        """The id of the claim a number stands for: a '-> See' line stands for the claim it links to."""
-        seen = set()
-        while number in links and number not in seen:
+        """The id of the claim a number stands for: a '-> See' line stands for the claim it links to.
+
+        Each chain of links is followed once (a linear walk, remembered), however long the chain.
+        """
+        path: list[str] = []
+        seen: set[str] = set()
+        while number in links and number not in seen and number not in resolved:
             seen.add(number)
+            path.append(number)
             number = links[number]
-        return "k" + number[:-1]
+        if number in seen:  # a circle: every number on it stands for itself (reported below)
+            for p in path:
+                resolved[p] = p
+            return ident(path[0])
+        end = resolved.get(number, number)
+        for p in path:
+            resolved[p] = end
+        return ident(end)
 
     statements: list[dict[str, Any]] = []
     relations: list[dict[str, Any]] = []
     for e in entries:
         number, body = e["number"], "\n".join(e["lines"]).strip()
         parent = number[: number[:-1].rfind(".") + 1]
-        sid = "k" + number[:-1]
+        sid = ident(number)
         see = _SEE.match(body)
         if parent and parent not in numbers:
             problems.append(Problem(f"{number} is under {parent}, which is not in the file", file=filename, line=e["line"], column=1))
@@ -122,7 +141,7 @@ def parse_kialo(text: str, *, filename: str | None = None, base_dir: str | None 
     theses = [e["number"] for e in entries if e["number"].count(".") == 1]
     data: dict[str, Any] = {"title": title, "statements": statements, "relations": relations}
     if len(theses) == 1:
-        data["main_claim"] = "k" + theses[0][:-1]
+        data["main_claim"] = ident(theses[0])
     try:
         return validate_map(data, file=filename)
     except InvalidMapError as exc:

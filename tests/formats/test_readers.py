@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,30 @@ def test_kialo_fixture() -> None:
         ("attack", ("k1.2.2",), "k1.2"),
     }
     assert len(m.statements) == 5
+
+
+def test_kialo_tab_after_the_number_reads_as_the_space() -> None:
+    spaced = (FIXTURES / "sample.kialo.txt").read_text()
+    tabbed = re.sub(r"^((?:\d+\.)+) ", "\\1\t", spaced, flags=re.MULTILINE)
+    tabbed = re.sub(r"^((?:\d+\.)+\t(?:Pro|Con):) ", "\\1\t", tabbed, flags=re.MULTILINE)
+    assert "1.1.\tPro:\t" in tabbed
+    assert parse_kialo(tabbed).model_dump() == parse_kialo(spaced).model_dump()
+
+
+def test_kialo_long_link_chains_and_deep_numbering_are_linear() -> None:
+    n = 20_000
+    chain = ["1. T"] + [f"1.{i}. Pro: -> See 1.{i + 1}." for i in range(1, n)] + [f"1.{n}. Pro: end"]
+    t0 = time.perf_counter()
+    m = parse_kialo("\n".join(chain))
+    assert [r.premises for r in m.relations][:2] == [(f"k1.{n}",), (f"k1.{n}",)]  # every link stands for the claim at its end
+    deep, number = ["1. Thesis"], "1."
+    for d in range(2000):
+        number += "1."
+        deep.append(f"{number} Con: claim {d}")
+    m = parse_kialo("\n".join(deep))
+    assert len(m.statements) == 2001 and all(len(st.id) <= 128 for st in m.statements)  # a number too long for an id goes by its line
+    assert m.statement("k-line2001").data["kialo"] == number
+    assert time.perf_counter() - t0 < 10  # hang guard: this took over a minute when chains were followed per line
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -104,27 +105,77 @@ def test_validate_usage_error() -> None:
 # ---------------------------------------------------------------------------------------- show
 
 
-def test_show_outlines_the_map_in_dutch() -> None:
+def _flat(out: str) -> str:
+    """The outline's text without the tree's guides and line breaks (rich wraps long lines at the terminal's width)."""
+    return " ".join(re.sub(r"[│├└─]", " ", out).split())
+
+
+def test_show_outlines_the_map_in_dutch_for_people() -> None:
+    """The default is for reading: statements and their signs, no statement or relation ids."""
     code, out, _ = run("show", EXAMPLE)
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("Telefoons in de klas") and "(12 statements, 10 relations; nl)" in lines[0]
+    assert lines[1].endswith("★ Telefoons horen tijdens de les in een kluisje.")
+    assert any(line.endswith("+ together:") for line in lines)  # the linked argument
+    assert any("✗ undercut: [example] " in line for line in lines)
+    assert any("− Leerlingen hebben hun telefoon nodig" in line for line in lines)
+    assert any("(critics)" in line for line in lines) and any("(Anja de Vries)" in line for line in lines)
+    # a scheme and a strength follow the statement, named (the lines wrap at the terminal's width)
+    flat = _flat(out)
+    assert "Telefoons in de klas leiden leerlingen af. · Argument from Consequences" in flat
+    assert "in de les afleiden. · strength 0.7" in flat
+    # no id of a statement (c1, e4, o1, ...) or relation (r1 ... r10) anywhere
+    ids = {"c1", "c2", "c3", "c4", "e1", "e2", "e3", "e4", "e5", "o1", "o2", "a1"} | {f"r{i}" for i in range(1, 11)}
+    assert not ids & set(out.replace(":", " ").replace("(", " ").replace(")", " ").split())
+    # the rebuttal sits under the objection it answers
+    o1 = next(i for i, line in enumerate(lines) if "− Leerlingen" in line)
+    a1 = next(i for i, line in enumerate(lines) if "− De school" in line)
+    assert o1 < a1 <= o1 + 2 and lines[a1].index("−") > lines[o1].index("−")
+
+
+def test_show_with_ids_names_every_statement_and_relation() -> None:
+    code, out, _ = run("show", EXAMPLE, "--ids")
+    assert code == 0
+    lines = out.splitlines()
     assert "★ c1 Telefoons horen tijdens de les in een kluisje." in lines[1]
-    assert any("+ together (r3):" in line for line in lines)  # the linked argument
+    assert any("+ together (r3):" in line for line in lines)
     assert any("✗ undercut r5: e4 [example]" in line for line in lines)
     assert any("− r7: o1 Leerlingen hebben hun telefoon nodig" in line for line in lines)
-    assert any("(critics)" in line for line in lines) and any("(Anja de Vries)" in line for line in lines)
-    # the rebuttal a1 sits under the objection o1 it answers
-    o1 = next(i for i, line in enumerate(lines) if "o1 Leerlingen" in line)
-    a1 = next(i for i, line in enumerate(lines) if "− r8: a1 De school" in line)
-    assert o1 < a1 <= o1 + 2 and lines[a1].index("−") > lines[o1].index("−")
+    assert any("+ r2 · 0.7: e1 [statistic]" in line for line in lines)
+    assert any("+ r1 · Argument from Consequences: c2 " in line for line in lines)
 
 
 def test_show_in_english_and_unknown_language() -> None:
     code, out, _ = run("show", EXAMPLE, "--lang", "en")
-    assert code == 0 and "★ c1 Phones belong in a locker during lessons." in out
+    assert code == 0 and "★ Phones belong in a locker during lessons." in out
     code, _, err = run("show", EXAMPLE, "--lang", "fr")
     assert code == 1 and err == "error: the map has no text in 'fr'; its languages: nl, en\n"
+
+
+def test_show_names_a_statement_met_again_by_its_title(tmp_path: Path) -> None:
+    """A statement under two others is shown in full once, then by its title (or the start of its text) after ↑."""
+    path = tmp_path / "m.json"
+    long_text = "A long reason that bears on two claims at once, and says so at length."
+    statements = [
+        {"id": "c", "claim": "The main claim."},
+        {"id": "p1", "claim": "The first pillar."},
+        {"id": "p2", "claim": "The second pillar."},
+        {"id": "s", "claim": "A shared reason for both pillars.", "title": "Shared reason"},
+        {"id": "t", "claim": long_text},
+    ]
+    pairs = [("p1", "c"), ("p2", "c"), ("s", "p1"), ("s", "p2"), ("t", "p1"), ("t", "p2")]
+    relations = [{"support": a, "target": b} for a, b in pairs]
+    path.write_text(json.dumps({"main_claim": "c", "statements": statements, "relations": relations}), encoding="utf-8")
+    code, out, _ = run("show", str(path))
+    flat = _flat(out)
+    assert code == 0
+    assert flat.count("A shared reason for both pillars.") == 1 and "+ ↑ Shared reason" in flat
+    assert flat.count(long_text) == 1 and "+ ↑ " + long_text[:59].rstrip() + "…" in flat
+    assert "(see above)" not in out
+    code, out, _ = run("show", str(path), "--ids")
+    flat = _flat(out)
+    assert code == 0 and flat.count("s A shared reason for both pillars.") == 2 and flat.count("(see above)") == 2
 
 
 def test_show_user_text_is_not_markup(tmp_path: Path) -> None:
@@ -142,6 +193,9 @@ def test_show_a_map_without_main_claim_and_with_a_cycle(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     code, out, _ = run("show", str(path))
+    assert code == 0
+    assert "↑ A" in out and out.count("\n") == 5 and "(see above)" not in out
+    code, out, _ = run("show", str(path), "--ids")
     assert code == 0
     assert "(see above)" in out and "c C" in out and out.count("a A") == 2
 

@@ -91,16 +91,17 @@ def show(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="The map file.", show_default=False)],
     lang: Annotated[str | None, typer.Option("--lang", "-l", help="Language of the texts, e.g. nl or en (default: the map's).")] = None,
     from_: FromOption = None,
+    ids: Annotated[bool, typer.Option("--ids", help="Show statement and relation ids (for editing and queries).")] = False,
 ) -> None:
     """Print the map as an outline: the main claim, its support, objections, rebuttals and undercuts.
 
     + supports, − attacks, ✗ undercuts (attacks the inference above it), & premises that hold
     only together; evidence shows its type in brackets and a holder other than the author follows
-    in parentheses.
+    in parentheses. A statement shown before appears again by its title only, after ↑.
     """
     with user_errors():
         amap = load_map(file)
-        tree = outline(amap, lang=_language(amap, lang), width=console.width)
+        tree = outline(amap, lang=_language(amap, lang), width=console.width, ids=ids)
     console.print(tree)
 
 

@@ -233,8 +233,20 @@ def test_four_pillars_and_one_objection_under_the_thesis(essay_map: ArgumentMap)
 
 @pytest.mark.parametrize(
     "sid",
-    ["web20-partly", "afraid", "advisers", "stat-71", "work", "blocked", "business-risk", "agencies",
-     "business-as-usual", "twitter-ads", "hashtag-spam", "tools-over-relations"],
+    [
+        "web20-partly",
+        "afraid",
+        "advisers",
+        "stat-71",
+        "work",
+        "blocked",
+        "business-risk",
+        "agencies",
+        "business-as-usual",
+        "twitter-ads",
+        "hashtag-spam",
+        "tools-over-relations",
+    ],
 )
 def test_the_evidence_about_organisations_bears_on_their_mentality(essay_map: ArgumentMap, sid: str) -> None:
     """'Niet zozeer bij de gewone gebruiker ..., maar bij de organisaties': what organisations do is under `mentality`."""

@@ -152,11 +152,15 @@ def json_kind(text: str, *, max_keys: int = 64) -> str | None:
     if not text.startswith("{", start):
         return None
     pos = start + 1
+    keys: set[str] = set()
     for _ in range(max_keys):
         m = _JSON_KEY.match(text, pos)
-        if m is None:
+        if m is None:  # the end of the object: empty graphs say what they are by their other keys
+            if {"nodes", "edges"} <= keys:
+                return "sadface" if "resources" in keys else "aif"
             return None
         key, pos = m.group(1), m.end()
+        keys.add(key)
         if key in ("AIF", "OVA"):
             return "aif"
         if key in ("statements", "relations"):

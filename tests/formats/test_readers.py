@@ -151,3 +151,23 @@ def test_sniffing_picks_the_format(name: str, fmt: str, tmp_path: Path) -> None:
     unnamed = tmp_path / "no-suffix"
     unnamed.write_text(text)
     assert argmap.load(unnamed).statements  # loaded by content alone
+
+
+REAL = FIXTURES / "real"
+
+
+def test_real_kialo_export_with_tabs() -> None:
+    m = argmap.load(REAL / "kialo" / "hate-speech-10134-excerpt.txt")  # a .txt read by its content
+    assert m.title == "Should Hate Speech Be Legally Protected?" and m.main_claim == "k1"
+    assert (len(m.statements), len(m.relations)) == (24, 23)
+    assert m.text_of("k1") == "Hate speech should be legally protected"  # no tab left in the text
+    assert m.relation("rk1.1").type == "attack" and m.relation("rk1.2").type == "support"
+    assert "(which is why it is)" in m.text_of("k1.1.2")
+
+
+def test_real_sadface_documents() -> None:
+    m = argmap.load(REAL / "sadface" / "hangback.json")  # a plain .json: SADFace by its content
+    assert [(r.type, len(r.premises)) for r in m.relations] == [("support", 2), ("attack", 1)]
+    assert m.main_claim == "9bfb7cdc-116f-47f5-b85d-ff7c5d329f45"
+    empty = argmap.load(REAL / "sadface" / "minimal.json")  # no nodes at all: still SADFace, not native JSON
+    assert empty.statements == () and empty.metadata["sadface"]["version"] == "0.2"  # type: ignore[index]

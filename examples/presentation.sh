@@ -37,7 +37,7 @@ done
 "$argmap" render "$map" -o "$out/objection.nl.svg" --focus critics-product -k 2 --fit 16:9
 "$argmap" render "$map" -o "$out/objection.en.svg" --focus critics-product -k 2 --fit 16:9 --lang en
 
-# A build of the whole map. Its last frames hold all 46 statements, so argmap warns that they are too
+# A build of the whole map. Its last frames hold all 51 statements, so argmap warns that they are too
 # small to read on a 16:9 slide; the early frames (the thesis and its pillars) are the ones to project.
 "$argmap" render "$map" --steps "$out/steps" --fit 16:9
 

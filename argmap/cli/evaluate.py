@@ -13,6 +13,8 @@ from rich.text import Text
 
 from argmap.cli._app import app, console, user_errors
 from argmap.cli._load import FromOption, chosen_format, load_map
+from argmap.errors import FormatError, Problem
+from argmap.formats import format_for_path, formats
 from argmap.model import ArgumentMap
 from argmap.semantics import Evaluation, Framework, evaluate, explain, read_framework
 from argmap.semantics.iccma import FRAMEWORK_SUFFIXES
@@ -37,7 +39,15 @@ _STYLE = {"IN": "bold green", "OUT": "bold red", "UNDEC": "yellow"}
 def _load(path: Path) -> ArgumentMap | Framework:
     if chosen_format() is None and path.suffix.lower() in FRAMEWORK_SUFFIXES:
         return read_framework(path)
-    return load_map(path)
+    try:
+        return load_map(path)
+    except FormatError as exc:  # neither the suffix nor the content names a format: say which ones exist
+        if chosen_format() is not None or format_for_path(path) is not None or not exc.problems[0].message.startswith("unknown file type"):
+            raise
+        maps = ", ".join(f.name for f in formats() if f.can_read)
+        frameworks = ", ".join(sorted(FRAMEWORK_SUFFIXES))
+        message = f"unknown format (suffix '{path.suffix}'); maps: {maps} (or --from FORMAT); frameworks: {frameworks}"
+        raise FormatError([Problem(message, file=str(path))], summary=f"{path}: {message}") from None
 
 
 def _table(subject: ArgumentMap | Framework, result: Evaluation, lang: str | None) -> Table:

@@ -9,6 +9,7 @@ auxiliary arguments made by the map translation (see :mod:`argmap.semantics.tran
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
@@ -231,8 +232,8 @@ class Framework:
 
 
 def _within(values: array[int], n: int) -> bool:
-    """Whether every value is in ``0 .. n-1`` (with numpy for long arrays: a Python min/max is slow)."""
-    if len(values) < 10_000:
+    """Whether every value is in ``0 .. n-1`` (with numpy for long arrays only when it is loaded: importing it costs more)."""
+    if len(values) < 1_000_000 or "numpy" not in sys.modules:
         return min(values) >= 0 and max(values) < n
     import numpy as np
 

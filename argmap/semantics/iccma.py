@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from array import array
 from pathlib import Path
 
 from argmap.errors import FormatError, LimitExceededError, Problem
@@ -30,14 +31,37 @@ __all__ = [
 ]
 
 MAX_FRAMEWORK_BYTES = 512 * 1024 * 1024
+MIN_ARGUMENT_CAP = 1_000_000  # a 'p af N' header may declare this many arguments whatever the file's size ...
+ARGUMENTS_PER_BYTE = 8  # ... and beyond that, at most this many per byte of the file (isolated arguments cost no bytes)
 FRAMEWORK_SUFFIXES = {".apx": "apx", ".tgf": "tgf", ".af": "af", ".i23": "af"}
-_FACT = re.compile(r'\s*(arg|att)\s*\(\s*("(?:[^"\\]|\\.)*"|[^,()\s"]+)\s*(?:,\s*("(?:[^"\\]|\\.)*"|[^,()\s"]+)\s*)?\)\s*\.')
+_NAME = r'"(?:[^"\\]|\\.)*"|[^,()\s"%]+'
+_FACT = re.compile(rf"(arg|att)\s*\(\s*({_NAME})\s*(?:,\s*({_NAME})\s*)?\)\s*\.")
+_SKIP = re.compile(r"(?:\s+|%[^\n]*)*")  # white space and comments between facts
 _PLAIN = re.compile(r"^[a-z0-9_][A-Za-z0-9_]*$")
+_NOT_AF_BODY = re.compile(r"[^0-9 \t\r\n]")  # anything but ASCII digits and white space
+_AF_BODY_BYTES = b"0123456789 \t\r\n"
+_MINUS_ONE = (1).__rsub__  # x -> x - 1 without a Python-level function call
 
 
 def _error(message: str, filename: str | None, line: int, column: int | None = None) -> FormatError:
     problem = Problem(message, file=filename or "<text>", line=line, column=column)
     return FormatError([problem], summary=f"invalid framework: {problem}")
+
+
+def _where(text: str, pos: int) -> tuple[int, int]:
+    """The 1-based line and column of offset ``pos`` (counted only when an error needs it)."""
+    start = text.rfind("\n", 0, pos) + 1
+    return text.count("\n", 0, pos) + 1, pos - start + 1
+
+
+def _no_bom(text: str) -> str:
+    """The text without a leading UTF-8 byte-order mark (editors on Windows write one)."""
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _decimal(token: str) -> bool:
+    """Whether ``token`` is a plain ASCII decimal (``str.isdigit`` also takes '²' and other scripts' digits)."""
+    return token.isascii() and token.isdigit()
 
 
 def _unquote(token: str) -> str:
@@ -47,7 +71,7 @@ def _unquote(token: str) -> str:
 
 
 def parse_apx(text: str, *, filename: str | None = None) -> Framework:
-    """Parse ASPARTIX facts into a framework.
+    """Parse ASPARTIX facts into a framework (in one pass: linear even when every fact is on one line).
 
     Examples
     --------
@@ -55,36 +79,45 @@ def parse_apx(text: str, *, filename: str | None = None) -> Framework:
     >>> list(fw.names), list(fw.attack_pairs())
     (['a', 'b'], [('a', 'b')])
     """
+    text = _no_bom(text)
     names: dict[str, int] = {}
-    attacks: list[tuple[str, str, int, int]] = []
-    for lineno, line in enumerate(text.splitlines(), 1):
-        body = line.split("%", 1)[0]
-        pos = 0
-        while body[pos:].strip():
-            match = _FACT.match(body, pos)
-            if match is None:
-                col = pos + len(body[pos:]) - len(body[pos:].lstrip()) + 1
-                raise _error(f"expected arg(x). or att(x,y). here, found {body[col - 1 : col + 19].rstrip()!r}", filename, lineno, col)
-            kind, first, second = match.group(1), match.group(2), match.group(3)
-            if kind == "arg":
-                if second is not None:
-                    raise _error("arg(...) takes one name", filename, lineno, match.start(1) + 1)
-                name = _unquote(first)
-                if name in names:
-                    raise _error(f"argument '{name}' is declared twice", filename, lineno, match.start(2) + 1)
-                names[name] = len(names)
-            else:
-                if second is None:
-                    raise _error("att(...) takes two names: att(attacker, attacked)", filename, lineno, match.start(1) + 1)
-                attacks.append((_unquote(first), _unquote(second), lineno, match.start(2) + 1))
-            pos = match.end()
-    pairs: list[tuple[int, int]] = []
-    for a, b, lineno, col in attacks:
-        for name in (a, b):
-            if name not in names:
-                raise _error(f"att names '{name}', which no arg(...) declares", filename, lineno, col)
-        pairs.append((names[a], names[b]))
-    return Framework(list(names), pairs)
+    attacks: list[tuple[str, str, int]] = []
+    pos, end = 0, len(text)
+    skip, fact = _SKIP.match, _FACT.match
+    while True:
+        pos = skip(text, pos).end()  # type: ignore[union-attr]  # the pattern matches the empty string
+        if pos >= end:
+            break
+        match = fact(text, pos)
+        if match is None:
+            line, col = _where(text, pos)
+            found = text[pos : pos + 20].split("\n", 1)[0].rstrip()
+            raise _error(f"expected arg(x). or att(x,y). here, found {found!r}", filename, line, col)
+        kind, first, second = match.group(1), match.group(2), match.group(3)
+        if kind == "arg":
+            if second is not None:
+                raise _error("arg(...) takes one name", filename, *_where(text, match.start(1)))
+            name = _unquote(first)
+            if name in names:
+                raise _error(f"argument '{name}' is declared twice", filename, *_where(text, match.start(2)))
+            names[name] = len(names)
+        else:
+            if second is None:
+                raise _error("att(...) takes two names: att(attacker, attacked)", filename, *_where(text, match.start(1)))
+            attacks.append((_unquote(first), _unquote(second), match.start(2)))
+        pos = match.end()
+    src: array[int] = array("q")
+    dst: array[int] = array("q")
+    for a, b, at in attacks:
+        ia, ib = names.get(a), names.get(b)
+        if ia is None or ib is None:
+            missing = a if ia is None else b
+            raise _error(f"att names '{missing}', which no arg(...) declares", filename, *_where(text, at))
+        src.append(ia)
+        dst.append(ib)
+    fw = Framework(list(names))
+    fw.attack_from, fw.attack_to = src, dst
+    return fw
 
 
 def dump_apx(fw: Framework) -> str:
@@ -110,42 +143,46 @@ def dump_apx(fw: Framework) -> str:
 
 
 def parse_tgf(text: str, *, filename: str | None = None) -> Framework:
-    """Parse the trivial graph format: names, a ``#`` line, then attacks ``a b``.
+    """Parse the trivial graph format: node lines ``id [label]``, a ``#`` line, then edge lines ``a b [label]``.
+
+    A node's label (``1 first``) and an edge's label are read past: the id is the argument's name.
 
     Examples
     --------
-    >>> fw = parse_tgf("a\\nb\\n#\\na b\\n")
-    >>> list(fw.attack_pairs())
-    [('a', 'b')]
+    >>> fw = parse_tgf("a\\nb the second\\n#\\na b\\n")
+    >>> list(fw.names), list(fw.attack_pairs())
+    (['a', 'b'], [('a', 'b')])
     """
     names: dict[str, int] = {}
-    pairs: list[tuple[int, int]] = []
+    src: array[int] = array("q")
+    dst: array[int] = array("q")
     in_edges = False
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line:
+    for lineno, raw in enumerate(_no_bom(text).splitlines(), 1):
+        parts = raw.split()
+        if not parts:
             continue
-        if line == "#":
+        if parts == ["#"]:
             if in_edges:
                 raise _error("a second '#' line; tgf has one, between the arguments and the attacks", filename, lineno, 1)
             in_edges = True
             continue
-        parts = line.split()
         if not in_edges:
-            if len(parts) != 1:
-                raise _error(f"expected one argument name per line, found {len(parts)} words", filename, lineno, 1)
             if parts[0] in names:
-                raise _error(f"argument '{parts[0]}' is listed twice", filename, lineno, 1)
+                raise _error(f"argument '{parts[0]}' is listed twice", filename, lineno, raw.index(parts[0]) + 1)
             names[parts[0]] = len(names)
             continue
-        if len(parts) != 2:
-            raise _error(f"expected an attack 'a b', found {len(parts)} words", filename, lineno, 1)
-        for k, name in enumerate(parts):
-            if name not in names:
-                col = raw.index(name, raw.index(parts[0]) + len(parts[0]) if k else 0) + 1
-                raise _error(f"attack names '{name}', which is not listed above the '#' line", filename, lineno, col)
-        pairs.append((names[parts[0]], names[parts[1]]))
-    return Framework(list(names), pairs)
+        if len(parts) < 2:
+            raise _error("expected an attack 'a b', found 1 word", filename, lineno, 1)
+        ia, ib = names.get(parts[0]), names.get(parts[1])
+        if ia is None or ib is None:
+            k = 0 if ia is None else 1
+            col = raw.index(parts[k], raw.index(parts[0]) + len(parts[0]) if k else 0) + 1
+            raise _error(f"attack names '{parts[k]}', which is not listed above the '#' line", filename, lineno, col)
+        src.append(ia)
+        dst.append(ib)
+    fw = Framework(list(names))
+    fw.attack_from, fw.attack_to = src, dst
+    return fw
 
 
 def dump_tgf(fw: Framework) -> str:
@@ -167,8 +204,13 @@ def dump_tgf(fw: Framework) -> str:
     return "\n".join(lines) + "\n"
 
 
-def parse_af(text: str, *, filename: str | None = None) -> Framework:
+def parse_af(text: str, *, filename: str | None = None, size: int | None = None) -> Framework:
     """Parse the ICCMA 2023 format: ``p af N``, then attacks ``i j`` over ``1 .. N``.
+
+    The attacks are read in one split of the whole body when it holds only digits and white space
+    (the common case); otherwise line by line, to name the line and column of the problem. ``N``
+    is bounded by the size of the text (``size``: the file's bytes), so a short file cannot
+    declare a hundred billion arguments.
 
     Examples
     --------
@@ -176,30 +218,85 @@ def parse_af(text: str, *, filename: str | None = None) -> Framework:
     >>> len(fw), list(fw.attack_pairs())
     (3, [('1', '2'), ('2', '3')])
     """
-    n: int | None = None
-    src: list[int] = []
-    dst: list[int] = []
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        parts = line.split()
-        if n is None:
-            if len(parts) != 3 or parts[0] != "p" or parts[1] != "af" or not parts[2].isdigit():
-                raise _error(f"expected the header 'p af N' first, found {line[:40]!r}", filename, lineno, 1)
-            n = int(parts[2])
+    text = _no_bom(text)
+    pos, lineno = 0, 1
+    while True:  # the header: the first line that is neither blank nor a comment
+        end = text.find("\n", pos)
+        line = text[pos:] if end < 0 else text[pos:end]
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        if end < 0:
+            raise _error("no 'p af N' header: the text is empty", filename, 1, 1)
+        pos, lineno = end + 1, lineno + 1
+    parts = stripped.split()
+    if len(parts) != 3 or parts[0] != "p" or parts[1] != "af" or not _decimal(parts[2]):
+        raise _error(f"expected the header 'p af N' first (N a decimal number), found {stripped[:40]!r}", filename, lineno, 1)
+    n = int(parts[2])
+    cap = max(MIN_ARGUMENT_CAP, ARGUMENTS_PER_BYTE * (len(text) if size is None else size))
+    if n > cap:
+        raise LimitExceededError(
+            f"{filename or '<text>'}:{lineno}: 'p af {n}' declares {n} arguments; a file of this size may declare at most {cap}"
+        )
+    body = "" if end < 0 else text[end + 1 :]
+    if _NOT_AF_BODY.search(body) is None:
+        fw = _af_body(body.encode("ascii"), n)
+        if fw is not None:
+            return fw
+    return _parse_af_lines(body, n, lineno, filename)
+
+
+def _af_body(body: bytes, n: int) -> Framework | None:
+    """The attacks of a body of ASCII digits and white space in one split (None: let the line path say what is wrong)."""
+    tokens = body.split()
+    if len(tokens) % 2:
+        return None
+    numbers = array("q", map(_MINUS_ONE, map(int, tokens)))  # 0-based, the loop in C
+    if numbers and not (min(numbers) >= 0 and max(numbers) < n):
+        return None
+    fw = Framework(n)
+    fw.attack_from, fw.attack_to = numbers[0::2], numbers[1::2]
+    return fw
+
+
+def _read_af(data: bytes, filename: str) -> Framework:
+    """A ``p af`` file from its bytes: the header decoded, the body split as bytes (no decoding when it is plain)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    head = re.match(rb"(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t]*p[ \t]+af[ \t]+([0-9]+)[ \t\r]*\n", data)
+    if head is not None:
+        n = int(head.group(1))
+        body = data[head.end() :]
+        if n <= max(MIN_ARGUMENT_CAP, ARGUMENTS_PER_BYTE * len(data)) and not body.translate(None, _AF_BODY_BYTES):
+            fw = _af_body(body, n)
+            if fw is not None:
+                return fw
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormatError([Problem(f"not UTF-8 text (byte {exc.start})", file=filename)]) from None
+    return parse_af(text, filename=filename, size=len(data))
+
+
+def _parse_af_lines(body: str, n: int, header_line: int, filename: str | None) -> Framework:
+    """The attacks of a ``p af`` body line by line, raising the first problem with its line and column."""
+    src: array[int] = array("q")
+    dst: array[int] = array("q")
+    for lineno, raw in enumerate(body.splitlines(), header_line + 1):
+        parts = raw.split()
+        if not parts or parts[0].startswith("#"):
             continue
         if len(parts) != 2:
             raise _error(f"expected an attack 'i j', found {len(parts)} fields", filename, lineno, 1)
         for k, part in enumerate(parts):
-            if not part.isdigit() or not 1 <= int(part) <= n:
+            if not _decimal(part) or not 1 <= int(part) <= n:
                 col = raw.index(part, raw.index(parts[0]) + len(parts[0]) if k else 0) + 1
-                raise _error(f"'{part}' is not an argument: expected a number from 1 to {n}", filename, lineno, col)
+                raise _error(f"{part[:20]!r} is not an argument: expected a number from 1 to {n}", filename, lineno, col)
         src.append(int(parts[0]) - 1)
         dst.append(int(parts[1]) - 1)
-    if n is None:
-        raise _error("no 'p af N' header: the text is empty", filename, 1, 1)
-    return Framework.from_arrays(n, src, dst)
+    fw = Framework(n)
+    fw.attack_from, fw.attack_to = src, dst
+    return fw
 
 
 def dump_af(fw: Framework) -> str:
@@ -236,6 +333,8 @@ def read_framework(path: str | os.PathLike[str], *, format: str | None = None) -
         size = p.stat().st_size
         if size > MAX_FRAMEWORK_BYTES:
             raise LimitExceededError(f"{p}: {size} bytes; the limit for a framework file is {MAX_FRAMEWORK_BYTES}")
+        if name == "af":
+            return _read_af(p.read_bytes(), str(p))
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
         raise FormatError([Problem(f"cannot read: {exc.strerror or exc}", file=str(p))]) from None

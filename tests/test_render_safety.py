@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.render import render, to_dot
-from argmap.render._escape import clean
+from argmap.render._escape import HARD_BREAK, clean
 
 NS = "{http://www.w3.org/2000/svg}"
 ELEMENTS = {"svg", "g", "title", "desc", "polygon", "polyline", "path", "ellipse", "text", "style"}
@@ -19,6 +19,7 @@ ATTRIBUTES = {
     "width", "height", "viewBox", "role", "aria-labelledby", "id", "class", "transform", "fill", "stroke", "points", "d",
     "cx", "cy", "rx", "ry", "x", "y", "text-anchor", "font-family", "font-size", "font-weight", "font-style",
     "stroke-width", "stroke-dasharray", "data-id", "data-step", "fill-opacity", "stroke-opacity",
+    "preserveAspectRatio",
 }  # fmt: skip
 
 HOSTILE = [
@@ -46,7 +47,7 @@ def _hostile_map(texts: list[str], holder: str = '<img src=x onerror="alert(1)">
     return argmap.ArgumentMap.model_validate({"title": title, "main_claim": "h", "statements": statements, "relations": relations})
 
 
-def _check(svg: bytes, m: argmap.ArgumentMap) -> None:
+def _check(svg: bytes, m: argmap.ArgumentMap, *, texts: bool = True) -> None:
     root = fromstring(svg)  # parses: no broken markup, no entities
     for el in root.iter():
         tag = el.tag.rsplit("}", 1)[-1]
@@ -57,7 +58,7 @@ def _check(svg: bytes, m: argmap.ArgumentMap) -> None:
             assert "javascript:" not in value.lower()
             assert "<" not in value
     groups = {g.get("data-id"): g for g in root.iter(NS + "g") if "statement" in g.get("class", "").split()}
-    for s in m.statements:
+    for s in m.statements if texts else ():
         words = "".join(" ".join(t.text or "" for t in groups[s.id].iter(NS + "text")).split())
         expected = "".join(clean(s.text_in("en")).split())
         if len(expected) < 300:  # longer texts are cut with an ellipsis
@@ -87,11 +88,45 @@ def test_hostile_png_and_pdf_render() -> None:
     assert render(m, "pdf").startswith(b"%PDF")
 
 
-def test_long_words_are_broken_so_nothing_overflows() -> None:
+def test_only_a_very_long_unbreakable_piece_is_cut_so_nothing_overflows() -> None:
     m = _hostile_map(["https://example.org/" + "a" * 200])
     svg = render(m).decode()
     lines = re.findall(r"<text[^>]*>([^<>]*a{10,}[^<>]*)</text>", svg)
-    assert lines and max(len(x) for x in lines) <= 26
+    assert len(lines) >= 5 and max(len(x) for x in lines) <= HARD_BREAK
+
+
+def test_words_break_only_at_spaces_and_their_own_hyphens() -> None:
+    text = "De Dot-com-investeerders en sociaal-democratische kennisorganisatiemedewerkers zagen dat"
+    m = _hostile_map([text])
+    root = fromstring(render(m, wrap=12, headers=False))
+    box = next(g for g in root.iter(NS + "g") if g.get("data-id") == "s0")
+    lines = [(t.text or "").strip() for t in box.iter(NS + "text")]
+    words = set(text.split())
+    assert len(lines) >= 5
+    for line in lines:
+        for piece in line.split(" "):
+            assert (
+                piece in words
+                or any(w.startswith(piece) and piece.endswith("-") for w in words)
+                or any(w.endswith(piece) and "-" in w for w in words)
+            ), f"{piece!r} is a word broken in the middle"
+    assert any("kennisorganisatiemedewerkers" in line for line in lines), "a long word without hyphens stays whole"
+
+
+@pytest.mark.filterwarnings("ignore::argmap.render.MissingTitleWarning")
+@pytest.mark.parametrize("line", ["]", "[", "][", "a ]", "] ]", "</TABLE>]", "<BR/>]"])
+def test_a_label_line_that_is_a_bracket_renders(line: str) -> None:
+    m = _hostile_map([line, "]"])
+    data = m.model_dump(mode="json", exclude_none=True)
+    for st_data in data["statements"]:
+        st_data["title"] = {"en": line}  # hostile titles too
+    titled = argmap.ArgumentMap.model_validate(data)
+    for labels in ("text", "title", "both"):
+        svg = render(titled, labels=labels)
+        _check(svg, titled, texts=labels == "text")
+        assert "]" in "".join(fromstring(svg).itertext())
+        svg = render(m, labels=labels)
+        _check(svg, m, texts=labels == "text")
 
 
 _text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=80).filter(lambda s: s.strip())

@@ -14,12 +14,13 @@ from argmap.model import ArgumentMap
 from argmap.render.dot import to_dot
 from argmap.render.fit import SlideFit, SlideFitWarning, slide_fit
 from argmap.render.options import RenderOptions
-from argmap.render.pipeline import render
+from argmap.render.pipeline import MissingTitleWarning, render
 from argmap.render.steps import render_steps, step_order
 from argmap.render.theme import THEMES, Theme, get_theme, load_theme
 
 __all__ = [
     "THEMES",
+    "MissingTitleWarning",
     "RenderOptions",
     "SlideFit",
     "SlideFitWarning",

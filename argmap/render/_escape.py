@@ -30,32 +30,56 @@ def escape_html_label(text: str) -> str:
     """Escape text for the inside of a Graphviz HTML-like label (``label=<...>``).
 
     Graphviz expands ``\\N``, ``\\G`` and ``\\\\`` even inside HTML labels, after decoding entities,
-    so backslashes are doubled first; then ``& < > " '`` become entities. Braces, ``|`` and the other
-    record characters mean nothing in an HTML label.
+    so backslashes are doubled first; then ``& < > " '`` become entities, and so do ``[`` and ``]``
+    (dot's HTML lexer misreads a text line that is exactly ``]``: "non-space string used after
+    </TABLE>"). Braces, ``|`` and the other record characters mean nothing in an HTML label.
 
     Examples
     --------
     >>> escape_html_label('<script>"a" & \\\\N')
     '&lt;script&gt;&quot;a&quot; &amp; \\\\\\\\N'
     """
-    return html.escape(clean(text).replace("\\", "\\\\"), quote=True)
+    return escape_clean(clean(text))
 
 
 def escape_clean(text: str) -> str:
     """:func:`escape_html_label` for text that :func:`clean` has already seen."""
-    return html.escape(text.replace("\\", "\\\\"), quote=True)
+    out = html.escape(text.replace("\\", "\\\\"), quote=True)
+    if "[" in out or "]" in out:
+        out = out.replace("[", "&#91;").replace("]", "&#93;")
+    return out
+
+
+_HYPHEN = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")  # after a hyphen between letters
+HARD_BREAK = 40  # a piece without space or hyphen longer than this (a URL) is broken anyway
+
+
+def _pieces(word: str, width: int) -> list[str]:
+    """A word split at its own hyphens (the hyphen stays on the line); pieces over HARD_BREAK cut."""
+    pieces = _HYPHEN.split(word) if "-" in word and len(word) > width else [word]
+    limit = max(width, HARD_BREAK)
+    out: list[str] = []
+    for piece in pieces:
+        while len(piece) > limit:
+            out.append(piece[:limit])
+            piece = piece[limit:]
+        out.append(piece)
+    return out
 
 
 def wrap_lines(text: str, width: int, *, max_chars: int = 320, cleaned: bool = False) -> list[str]:
-    """Wrap cleaned text to lines of at most ``width`` characters; overlong words are broken.
+    """Wrap cleaned text to lines of about ``width`` characters, breaking only at spaces and hyphens.
 
-    Text longer than ``max_chars`` is cut at a word boundary and ends with an ellipsis, so that one
-    long statement cannot swallow a slide.
+    A word longer than a line stays whole (the box grows) unless it has hyphens, where it may break;
+    only a piece longer than 40 characters with neither (a URL) is cut. Text longer than ``max_chars``
+    is cut at a word boundary and ends with an ellipsis, so that one long statement cannot swallow a slide.
 
     Examples
     --------
     >>> wrap_lines("Social media are not social by themselves.", 16)
     ['Social media are', 'not social by', 'themselves.']
+    >>> wrap_lines("De dot-com-investeerders", 12)
+    ['De dot-com-', 'investeerders']
     """
     if not cleaned:
         text = clean(text)
@@ -66,19 +90,15 @@ def wrap_lines(text: str, width: int, *, max_chars: int = 320, cleaned: bool = F
     lines: list[str] = []
     line = ""
     for word in text.split(" "):
-        while len(word) > width:  # an overlong word (a URL) is cut so it cannot overflow the box
-            if line:
+        for i, piece in enumerate(_pieces(word, width)):
+            glue = "" if i else " "
+            if not line:
+                line = piece
+            elif len(line) + len(glue) + len(piece) <= width:
+                line += glue + piece
+            else:
                 lines.append(line)
-                line = ""
-            lines.append(word[:width])
-            word = word[width:]
-        if not line:
-            line = word
-        elif len(line) + 1 + len(word) <= width:
-            line += " " + word
-        else:
-            lines.append(line)
-            line = word
+                line = piece
     if line:
         lines.append(line)
     return lines or ["\u00a0"]

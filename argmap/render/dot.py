@@ -14,7 +14,8 @@ import graphviz
 
 from argmap.errors import LimitExceededError
 from argmap.model import ArgumentMap, Claim, Evidence
-from argmap.render._escape import clean, escape_clean, escape_html_label, wrap_lines
+from argmap.render._escape import clean, escape_html_label
+from argmap.render._labels import badge, header, label, legend_label, title_of
 from argmap.render._select import focus_map
 from argmap.render._words import word
 from argmap.render.options import RenderOptions, options_from
@@ -45,6 +46,7 @@ class DotMeta:
     desc: str = ""
     font: str = "DejaVu Sans"
     statements: int = 0
+    responsive: bool = True
 
 
 def _q(value: str) -> str:
@@ -110,51 +112,6 @@ def _node_style(theme: Theme, st: Claim | Evidence, main: bool) -> NodeStyle:
     return theme.claim if st.kind == "claim" else theme.evidence
 
 
-def _header(st: Claim | Evidence, main: bool, lang: str) -> str:
-    kind = "main" if main else ("claim" if isinstance(st, Claim) else st.evidence_type)
-    text = word(kind, lang)
-    if not st.holder.is_author:
-        text += f" · {word('according', lang)} {clean(st.holder.label(lang))}"
-    return text
-
-
-_SYMBOLS = {"IN": "\u2714", "OUT": "\u2718", "UNDEC": "?"}
-
-
-def _badge(value: str | float | None, theme: Theme) -> tuple[str, str] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        colour = {"IN": theme.overlay_in, "OUT": theme.overlay_out}.get(value, theme.overlay_undec)
-        return f"{_SYMBOLS.get(value, '?')} {value}", colour
-    colour = theme.overlay_in if value >= 0.5 else theme.overlay_out
-    return f"\u25cf {value:.2f}", colour
-
-
-def _label(st: Claim | Evidence, text: str, *, main: bool, lang: str, opts: RenderOptions, dim: bool, badge: tuple[str, str] | None) -> str:
-    """The HTML-like label of a statement; ``text`` is its cleaned text in the drawing's language."""
-    theme = opts.theme
-    size = theme.font_size * (1.15 if main else 1.0)
-    text_colour = theme.dim_text if dim else (theme.main_text if main else theme.text)
-    head_colour = theme.dim_text if dim else (theme.main_text if main else theme.muted)
-    lines = wrap_lines(text, opts.wrap + (6 if main else 0), cleaned=True)
-    body = '<BR ALIGN="LEFT"/>'.join(map(escape_clean, lines)) + '<BR ALIGN="LEFT"/>'
-    if main:
-        body = f"<B>{body}</B>"
-    header = f'<FONT POINT-SIZE="{theme.header_size:.1f}" COLOR="{head_colour}">{E(_header(st, main, lang))}</FONT>'
-    badge_cell = ""
-    if badge is not None:
-        badge_cell = (  # text in the overlay colour, with a symbol, so it does not rest on colour alone
-            f'<TD ALIGN="RIGHT"><FONT POINT-SIZE="{theme.header_size:.1f}" COLOR="{badge[1]}"><B>{E(badge[0])}</B></FONT></TD>'
-        )
-    span = ' COLSPAN="2"' if badge_cell else ""
-    return (
-        f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{2 if badge_cell else 0}" CELLPADDING="1">'
-        f'<TR><TD ALIGN="LEFT">{header}</TD>{badge_cell}</TR>'
-        f'<TR><TD{span} ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size:.1f}" COLOR="{text_colour}">{body}</FONT></TD></TR></TABLE>>'
-    )
-
-
 def _statement_attrs(style: NodeStyle, theme: Theme, *, dim: bool, fill: str | None) -> dict[str, str]:
     styles = ["filled"]
     if style.rounded:
@@ -184,33 +141,13 @@ def _safe_class(tag: str) -> str:
     return "tag-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in tag)[:60]
 
 
-_GLYPHS = {"support": "━━━▶", "attack": "╍╍╍┫", "undercut": "┅┅┅┫○"}
-
-
-def _legend(g: _Writer, theme: Theme, lang: str, meta: DotMeta) -> None:
-    """One HTML-table node: a swatch per kind of statement and a line sample per kind of relation."""
-    size = f"{theme.header_size:.1f}"
-    rows = [
-        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{theme.text}"><B>{E(word("legend", lang))}</B></FONT></TD></TR>'
-    ]
-    samples = (("main", theme.main), ("claim", theme.claim), ("evidence", theme.evidence), ("other", theme.other_holder))
-    for key, style in samples:
-        looks = ",".join(x for x, on in (("rounded", style.rounded), ("dashed", style.dashed)) if on)
-        rounded = f' STYLE="{looks}"' if looks else ""
-        rows.append(
-            f'<TR><TD BGCOLOR="{style.fill}" COLOR="{style.border}" BORDER="2"{rounded}'
-            f' WIDTH="34" HEIGHT="18" FIXEDSIZE="TRUE"> </TD>'
-            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{theme.text}">{E(word(key + "_sample", lang))}</FONT></TD></TR>'
-        )
-    for rtype in ("support", "attack", "undercut"):
-        es = theme.edge(rtype)
-        rows.append(
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{es.color}">{_GLYPHS[rtype]}</FONT></TD>'
-            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{theme.text}">{E(word(rtype, lang))}</FONT></TD></TR>'
-        )
-    label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+def _legend(g: _Writer, m: ArgumentMap, opts: RenderOptions, lang: str, meta: DotMeta) -> None:
+    """One HTML-table node: the kinds of statement and relation this map holds, and the junction dot."""
+    theme = opts.theme
+    size = theme.header_size if opts.headers else theme.font_size  # never the smallest text of an overview
+    legend_text = legend_label(m, theme, lang, size=size)
     box = {"shape": "box", "style": "rounded,dashed", "color": theme.muted, "penwidth": "1", "fillcolor": theme.background}
-    g.node("legend", label=label, id="legend", **{"class": "legend"}, **box)
+    g.node("legend", label=legend_text, id="legend", **{"class": "legend"}, **box)
     meta.items["legend"] = Item("", "legend", ("legend",), word("legend", lang))
 
 
@@ -224,15 +161,15 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
     """The DOT statements of an already prepared map and the metadata the SVG post-processing needs."""
     theme = opts.theme
     lang = opts.lang or m.language
-    meta = DotMeta(font=theme.font, statements=len(m.statements))
+    meta = DotMeta(font=theme.font, statements=len(m.statements), responsive=opts.responsive)
     g = _Writer()
     n = len(m.statements)
     graph_attrs: dict[str, str] = {
         "rankdir": opts.rankdir,
         "bgcolor": theme.background,
         "fontname": theme.font,
-        "nodesep": "0.3",
-        "ranksep": "0.45",
+        "nodesep": f"{opts.nodesep:g}",
+        "ranksep": f"{opts.ranksep:g}",
         "pad": "0.25",
         "outputorder": "edgesfirst",
         "newrank": "true",
@@ -246,13 +183,15 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
             label=f"<<B>{E(title)}</B>>", labelloc="t", labeljust="c", fontsize=f"{theme.title_size:.1f}", fontcolor=theme.text
         )
     g.attr(None, **graph_attrs)
-    g.attr("node", fontname=theme.font, fontsize=f"{theme.font_size:.1f}", fontcolor=theme.text, margin="0.14,0.08")
+    margin = "0.14,0.08" if opts.preset != "overview" else "0.07,0.03"  # the label keeps its own padding
+    g.attr("node", fontname=theme.font, fontsize=f"{theme.font_size:.1f}", fontcolor=theme.text, margin=margin)
     g.attr("edge", fontname=theme.font, arrowsize="1.2")
 
     index = {st.id: f"s{i}" for i, st in enumerate(m.statements)}
     rel_index = {rel.id: f"r{i}" for i, rel in enumerate(m.relations)}
     needs_junction = {rel.target for rel in m.relations if rel.target in rel_index}
     needs_junction |= {rel.id for rel in m.relations if len(rel.premises) > 1}
+    needs_junction |= {p for rel in m.relations for p in rel.premises if p in rel_index}  # a preference between relations
     overlay = opts.overlay or {}
     highlight = opts.highlight
 
@@ -301,12 +240,14 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
             classes.append(f"label-{value.lower()}")
         if st.tags:
             classes.extend(_safe_class(t) for t in st.tags)
-        text = texts[st.id] = clean(st.text_in(lang))
-        label = _label(st, text, main=main, lang=lang, opts=opts, dim=dim, badge=_badge(value, theme))
+        text = texts[st.id] = clean(st.text_in(lang, fallback=m.language))
+        st_title = title_of(st, lang, m.language) if opts.labels != "text" else None
+        text_label = label(st, text, st_title, main=main, lang=lang, opts=opts, dim=dim, overlay=badge(value, theme))
         cls = " ".join(classes)
         # ids match the model's id pattern and classes are built from safe words: no quoting needed
-        g.lines.append(f'\t{index[st.id]} [label={label} id="{sid}" class="{cls}" {attr_text}]\n')
-        meta.items[sid] = Item(st.id, "statement", tuple(classes), f"{_header(st, main, lang)}: {text}")
+        g.lines.append(f'\t{index[st.id]} [label={text_label} id="{sid}" class="{cls}" {attr_text}]\n')
+        shown = f"{st_title} — {text}" if st_title else text
+        meta.items[sid] = Item(st.id, "statement", tuple(classes), f"{header(st, main, lang)}: {shown}")
 
     def endpoint(target: str) -> str:
         return index[target] if target in index else rel_index[target]
@@ -335,7 +276,7 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
                 pid = f"{rid}-premise-{i}"
                 meta.items[pid] = Item(rel.id, "relation-part", (*part, "premise"), rtitle)
                 pclass = " ".join((*part, "premise"))
-                g.lines.append(f'\t{index[p]} -> {rel_index[rel.id]} [arrowhead="none" id="{pid}" class="{pclass}" {common}]\n')
+                g.lines.append(f'\t{endpoint(p)} -> {rel_index[rel.id]} [arrowhead="none" id="{pid}" class="{pclass}" {common}]\n')
             tid = f"{rid}-target"
             meta.items[tid] = Item(rel.id, "relation-part", (*part, "target"), rtitle)
             tclass = " ".join((*part, "target"))
@@ -343,10 +284,10 @@ def build_source(m: ArgumentMap, opts: RenderOptions) -> tuple[_Writer, DotMeta]
         else:
             meta.items[rid] = Item(rel.id, "relation", rclasses, rtitle)
             rclass = " ".join(rclasses)
-            tail, extra = index[rel.premises[0]], minlen.get(rel.id, "")
+            tail, extra = endpoint(rel.premises[0]), minlen.get(rel.id, "")
             g.lines.append(f'\t{tail} -> {endpoint(rel.target)} [arrowhead={head} id="{rid}" class="{rclass}" {common}{extra}]\n')
     if opts.legend:
-        _legend(g, theme, lang, meta)
+        _legend(g, m, opts, lang, meta)
     meta.title = title or (m.title_in(lang) or "Argument map")
     main_text = f" Main claim: {texts[m.main_claim]}" if m.main_claim else ""
     meta.desc = (

@@ -12,10 +12,11 @@ from argmap.model import ArgumentMap
 from argmap.render.options import RenderOptions
 from argmap.render.svg import _S, parse_svg
 
-__all__ = ["MIN_LABEL_PX", "SCREEN", "SlideFit", "SlideFitWarning", "choose_layout", "slide_fit", "warn_if_illegible"]
+__all__ = ["MIN_LABEL_PX", "OVERVIEW_MIN_PX", "SCREEN", "SlideFit", "SlideFitWarning", "choose_layout", "slide_fit", "warn_if_illegible"]
 
 SCREEN = (1920, 1080)
 MIN_LABEL_PX = 14.0
+OVERVIEW_MIN_PX = 18.0  # the overview slide is read from the back of a room
 TOLERANCE = 0.30  # the aspect ratio may be off by this fraction of the target
 MAX_TRIAL_STATEMENTS = 200  # above this no layout is legible on one slide; trials would only cost time
 # (direction, characters per line, stagger): the natural layout first, then narrower, wider, folded ones
@@ -31,6 +32,26 @@ _CANDIDATES = (
     ("BT", 22, 3),
     ("RL", 26, 2),
     ("BT", 26, 4),
+)
+# The overview (titles only): (direction, characters per line, nodesep, ranksep, stagger). Left to right
+# first: a tree of short titles stacks its lines of argument one above the other and reads as an outline;
+# top-down variants fold wide fans over several ranks; the widest map direction wins only when measured so.
+_OVERVIEW = (
+    ("LR", 16, 0.05, 0.25, 1),
+    ("LR", 20, 0.05, 0.25, 1),
+    ("LR", 12, 0.05, 0.25, 1),
+    ("LR", 24, 0.05, 0.25, 1),
+    ("LR", 30, 0.05, 0.3, 1),
+    ("LR", 16, 0.05, 0.25, 2),
+    ("LR", 20, 0.1, 0.3, 2),
+    ("LR", 12, 0.08, 0.2, 2),
+    ("LR", 16, 0.1, 0.45, 3),
+    ("BT", 12, 0.08, 0.25, 1),
+    ("BT", 16, 0.1, 0.3, 1),
+    ("BT", 12, 0.08, 0.2, 2),
+    ("BT", 14, 0.08, 0.2, 3),
+    ("BT", 10, 0.06, 0.2, 4),
+    ("RL", 16, 0.05, 0.25, 1),
 )
 
 
@@ -97,7 +118,26 @@ def _plain_size(plain: bytes) -> tuple[float, float]:
 
 
 def _min_font(opts: RenderOptions) -> float:
-    return min(opts.theme.header_size, opts.theme.font_size)
+    """The smallest font the drawing uses: the kind line, or (without it, no overlay) the labels themselves."""
+    if opts.headers or opts.overlay:
+        return min(opts.theme.header_size, opts.theme.font_size)
+    return opts.theme.font_size
+
+
+def min_px(opts: RenderOptions) -> float:
+    """The smallest label, in pixels at 1920x1080, that the options' slide rule asks for."""
+    return OVERVIEW_MIN_PX if opts.preset == "overview" else MIN_LABEL_PX
+
+
+def tolerance(opts: RenderOptions) -> float:
+    """How far the aspect ratio may stray from the slide's: 10% for the overview, else 30%."""
+    return 0.10 if opts.preset == "overview" else TOLERANCE
+
+
+def _candidates(opts: RenderOptions) -> list[RenderOptions]:
+    if opts.preset == "overview":
+        return [opts.but(rankdir=d, wrap=w, nodesep=n, ranksep=r, stagger=s) for d, w, n, r, s in _OVERVIEW]
+    return [opts.but(rankdir=d, wrap=w, stagger=s) for d, w, s in _CANDIDATES]
 
 
 def predicted_label_px(width: float, height: float, opts: RenderOptions, ratio: float) -> float:
@@ -110,6 +150,7 @@ def choose_layout(m: ArgumentMap, opts: RenderOptions) -> RenderOptions:
     """Try a few directions and wrapping widths with ``dot -Tplain``; keep the one with the largest labels.
 
     Without ``fit`` (or on maps too big for any layout to be legible) the options come back as they were.
+    The overview preset tries its own set (direction, wrapping, node and rank spacing, folded fans).
     """
     from argmap.render.dot import build_dot
     from argmap.render.output import run_dot
@@ -119,8 +160,7 @@ def choose_layout(m: ArgumentMap, opts: RenderOptions) -> RenderOptions:
         return opts
     best: tuple[float, RenderOptions] | None = None
     deadline = time.monotonic() + opts.timeout  # all trials together get one timeout, not one each
-    for rankdir, wrap, stagger in _CANDIDATES:
-        trial = opts.but(rankdir=rankdir, wrap=wrap, stagger=stagger)
+    for trial in _candidates(opts):
         graph, _ = build_dot(m, trial)
         left = deadline - time.monotonic()
         if left <= 0:
@@ -137,14 +177,16 @@ def warn_if_illegible(svg: bytes, opts: RenderOptions, n_statements: int) -> Sli
     """Measure the SVG and warn (:class:`SlideFitWarning`) when it breaks the slide rule."""
     fit = slide_fit(svg)
     ratio = opts.fit_ratio or 16 / 9
-    if fit.min_label_px < MIN_LABEL_PX:
+    need = min_px(opts)
+    if fit.min_label_px < need:
         warnings.warn(
             f"the map ({n_statements} statements) is too big for one legible {opts.fit} slide: its smallest text would be "
-            f"{fit.min_label_px:.1f} px high at {SCREEN[0]}x{SCREEN[1]} (needs {MIN_LABEL_PX:g}); the SVG keeps its natural size. "
+            f"{fit.min_label_px:.1f} px high at {SCREEN[0]}x{SCREEN[1]} (needs {need:g}); the SVG keeps its natural size. "
             "Draw part of it (focus=ID, k=1; `--focus ID -k 1`) or build it up in steps (`--steps DIR`).",
             SlideFitWarning,
             stacklevel=3,
         )
-    elif not fit.aspect_ok(ratio):
-        warnings.warn(f"the map's aspect ratio is {fit.aspect:.2f}, not within 30% of {opts.fit}", SlideFitWarning, stacklevel=3)
+    elif not fit.aspect_ok(ratio, tolerance(opts)):
+        message = f"the map's aspect ratio is {fit.aspect:.2f}, not within {tolerance(opts):.0%} of {opts.fit}"
+        warnings.warn(message, SlideFitWarning, stacklevel=3)
     return fit

@@ -18,6 +18,8 @@ DEFAULT_TIMEOUT = 120.0
 OVERLAY_LABELS = ("IN", "OUT", "UNDEC")
 OverlayValue = str | float
 RankDir = Literal["BT", "TB", "LR", "RL"]
+LabelMode = Literal["text", "title", "both"]
+PRESETS = ("presentation", "overview")
 
 
 def _bad(message: str, path: str) -> InvalidMapError:
@@ -29,7 +31,12 @@ class RenderOptions:
     """Options of :func:`argmap.render.render` and :func:`argmap.render.to_dot`.
 
     ``theme`` is a built-in name, a :class:`Theme` or a theme file; ``lang`` picks the label language;
-    ``fit="16:9"`` shapes the layout for a slide (``preset="presentation"`` implies it, and a legend);
+    ``labels`` shows each statement's ``"text"``, its short ``"title"`` or ``"both"`` (the title in bold
+    above the text); ``headers`` draws the kind line (CLAIM, STATISTIC ...) above each label;
+    ``fit="16:9"`` shapes the layout for a slide (``preset="presentation"`` implies it, and a legend;
+    ``preset="overview"`` is the whole map on one legible slide: titles only, no headers, the layout
+    search of :mod:`argmap.render.overview`); ``responsive`` (the default) makes the SVG scale to its
+    container (``width="100%"``, the viewBox kept); ``responsive=False`` keeps dot's size in pt;
     ``focus``/``k`` keep the ``k``-hop neighbourhood of one statement; ``highlight`` keeps some
     statements bright and dims the rest; ``overlay`` maps statement ids to ``"IN"``/``"OUT"``/``"UNDEC"``
     or a strength in [0, 1]; ``tag_colors`` fills statements by tag; ``max_statements`` and ``timeout``
@@ -59,6 +66,11 @@ class RenderOptions:
     rankdir: RankDir = "BT"
     wrap: int = 26
     stagger: int = 1
+    labels: LabelMode = "text"
+    headers: bool = True
+    responsive: bool = True
+    nodesep: float = 0.3
+    ranksep: float = 0.45
 
     @property
     def fit_ratio(self) -> float | None:
@@ -102,8 +114,14 @@ def options_from(options: RenderOptions | None = None, **kwargs: Any) -> RenderO
     if "theme" in values and not isinstance(values["theme"], Theme):
         values["theme"] = get_theme(values["theme"] if isinstance(values["theme"], str) else os.fspath(values["theme"]))
     preset = values.get("preset", base.preset)
-    if preset is not None and preset != "presentation":
-        raise _bad(f"unknown preset '{preset}'; the one preset is 'presentation'", "preset")
+    if preset is not None and preset not in PRESETS:
+        raise _bad(f"unknown preset '{preset}'; choose one of {', '.join(PRESETS)}", "preset")
+    if preset == "overview":
+        values.setdefault("fit", "16:9")
+        values.setdefault("labels", "title")
+        values.setdefault("headers", False)
+        if kwargs.get("legend") is None:
+            values["legend"] = False
     if preset == "presentation":
         values.setdefault("fit", "16:9")
         if kwargs.get("legend") is None:
@@ -123,6 +141,12 @@ def options_from(options: RenderOptions | None = None, **kwargs: Any) -> RenderO
         raise _bad(f"k must be a whole number >= 0, not {k!r}", "k")
     if values.get("rankdir", base.rankdir) not in ("BT", "TB", "LR", "RL"):
         raise _bad("rankdir must be one of BT, TB, LR, RL", "rankdir")
+    if values.get("labels", base.labels) not in ("text", "title", "both"):
+        raise _bad(f"labels must be text, title or both, not {values.get('labels')!r}", "labels")
+    for name in ("nodesep", "ranksep"):
+        sep = values.get(name, getattr(base, name))
+        if isinstance(sep, bool) or not isinstance(sep, int | float) or not 0.02 <= sep <= 5:
+            raise _bad(f"{name} must be a number of inches from 0.02 to 5, not {sep!r}", name)
     wrap = values.get("wrap", base.wrap)
     if not isinstance(wrap, int) or not 8 <= wrap <= 200:
         raise _bad(f"wrap must be a number of characters from 8 to 200, not {wrap!r}", "wrap")

@@ -2,23 +2,46 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import graphviz
 
 from argmap.model import ArgumentMap
+from argmap.render._labels import missing_titles
 from argmap.render.dot import DotMeta, build_dot, prepare_map
 from argmap.render.fit import choose_layout, warn_if_illegible
 from argmap.render.options import RenderOptions, options_from
 from argmap.render.output import FORMATS, finish_dot, start_dot, stop_dot
 from argmap.render.svg import finish_svg
 
-__all__ = ["layout", "render"]
+__all__ = ["MissingTitleWarning", "layout", "render"]
+
+
+class MissingTitleWarning(UserWarning):
+    """Some statements have no title in the drawing's language; title labels show their text cut short."""
+
+
+def warn_missing_titles(m: ArgumentMap, opts: RenderOptions) -> None:
+    """Warn (:class:`MissingTitleWarning`) which statements lack a title when labels show titles."""
+    if opts.labels == "text":
+        return
+    lang = opts.lang or m.language
+    missing = missing_titles(m, lang)
+    if missing:
+        shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+        warnings.warn(
+            f"{len(missing)} of {len(m.statements)} statements have no title in '{lang}' and show their text cut short: {shown} "
+            f"(give them `title: {{{lang}: ...}}`)",
+            MissingTitleWarning,
+            stacklevel=4,
+        )
 
 
 def layout(m: ArgumentMap, opts: RenderOptions) -> tuple[ArgumentMap, RenderOptions, graphviz.Digraph, DotMeta]:
     """Prepare the map, choose the layout (when fitting a slide) and build the final Digraph."""
     m = prepare_map(m, opts)
+    warn_missing_titles(m, opts)
     opts = choose_layout(m, opts)
     graph, meta = build_dot(m, opts)
     if opts.fit_ratio:
@@ -39,13 +62,16 @@ def render(m: ArgumentMap, format: str = "svg", **options: Any) -> bytes:  # noq
     **options
         See :class:`~argmap.render.RenderOptions`: ``theme``, ``lang``, ``fit``, ``preset``, ``focus``,
         ``k``, ``highlight``, ``overlay``, ``legend``, ``title``, ``tag_colors``, ``max_statements``,
-        ``timeout``, ``rankdir``, ``wrap``.
+        ``timeout``, ``rankdir``, ``wrap``, ``stagger``, ``labels`` ("text", "title", "both"), ``headers``,
+        ``responsive``, ``nodesep``, ``ranksep``. ``preset="overview"`` draws the whole map on one
+        16:9 slide with titles only, choosing the layout whose smallest label is largest.
 
     Returns
     -------
     bytes
         The drawing. With ``fit`` set, a :class:`~argmap.render.SlideFitWarning` is issued when the map
-        is too large to be legible on one slide.
+        is too large to be legible on one slide; with title labels a :class:`MissingTitleWarning`
+        names the statements that have no title.
 
     Examples
     --------

@@ -39,6 +39,7 @@ def serialise(root: ET.Element) -> bytes:
 
 _GROUP = re.compile(rb'<g id="([^"]*)" class="([^"]*)">\n<title>[^<]*</title>')
 _SVG_OPEN = re.compile(rb"<svg\b[^>]*>")
+_SIZE = re.compile(rb'\s(?:width|height)="[^"]*"')
 # Elements and attributes that could act or link. dot writes them only for URL/href/tooltip attributes,
 # which argmap never sets, and user text is escaped; so finding one means something is wrong.
 # (dot writes a quote in text as &quot; and separates attributes by one space, so these match only markup;
@@ -98,6 +99,9 @@ def finish_svg(data: bytes, meta: DotMeta) -> bytes:
     opening = _SVG_OPEN.search(body)
     if opening is None:
         raise RenderError("Graphviz's output has no <svg> element")
-    head = opening.group(0)[:-1] + b' role="img" aria-labelledby="argmap-title argmap-desc">'
+    head = opening.group(0)
+    if meta.responsive:  # scale to the container: the viewBox gives the shape, the width the room
+        head = _SIZE.sub(b"", head)[:-1] + b' width="100%" preserveAspectRatio="xMidYMid meet">'
+    head = head[:-1] + b' role="img" aria-labelledby="argmap-title argmap-desc">'
     extra = b'\n<title id="argmap-title">' + _text(meta.title) + b'</title>\n<desc id="argmap-desc">' + _text(meta.desc) + b"</desc>"
     return body[: opening.start()] + head + extra + body[opening.end() :]

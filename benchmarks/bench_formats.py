@@ -8,6 +8,8 @@
 3. The Argdown parser on documents of 1k, 10k and 100k lines: time per line stays flat when it is linear.
 4. The same AIF file of 5,000 statements loaded by arguebuf 2.7.2 (``arguebuf.load.file``) and by
    ``argmap.load`` (which validates every reference and rule), alternately, best of 5.
+5. Every real file per format (AIFdb, SADFace, Kialo under tests/formats/fixtures/real, the microtexts
+   corpus): loaded, statement counts equal to arguebuf's, time beside arguebuf (``--real`` runs only this).
 """
 
 from __future__ import annotations
@@ -169,6 +171,61 @@ def section_arguebuf(n: int) -> None:
         print(f"| argmap.load (validates) | {ours_t * 1000:.0f} ms | {ours_t / theirs_t:.2f} |")
 
 
+REAL = ROOT / "tests" / "formats" / "fixtures" / "real"
+FIXTURES = ROOT / "tests" / "formats" / "fixtures"
+
+
+def real_corpora() -> dict[str, list[Path]]:
+    """Files per format that other tools wrote (tests/formats/fixtures/real, its README says where from), and the microtexts corpus."""
+    corpora = {
+        "aif": [*sorted((REAL / "aif").glob("*.json")), FIXTURES / "sample.aif.json", FIXTURES / "sample.ova.json"],
+        "sadface": [*sorted((REAL / "sadface").glob("*.json")), FIXTURES / "sample.sadface.json"],
+        "kialo": [*sorted((REAL / "kialo").glob("*.txt")), FIXTURES / "sample.kialo.txt"],
+    }
+    if CORPUS.is_dir():
+        corpora["microtexts"] = sorted(CORPUS.rglob("*.xml"))
+    return corpora
+
+
+def _import_all(files: list[Path], load: Callable[[Path], int]) -> tuple[float, dict[Path, int | None]]:
+    """Load every file (best of 3 passes); the statement count of each, or None where the loader failed."""
+    counts: dict[Path, int | None] = {}
+    times = []
+    for _ in range(3):
+        gc.collect()
+        t0 = time.perf_counter()
+        for f in files:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    counts[f] = load(f)
+            except Exception:  # a failure is what is counted
+                counts[f] = None
+        times.append(time.perf_counter() - t0)
+    return min(times), counts
+
+
+def section_real_files() -> None:
+    """Every real file per format through ``argmap.load`` (no format named) and ``arguebuf.load.file``."""
+    try:
+        import arguebuf
+    except ImportError:
+        arguebuf = None
+    print("\n### Real files per format: argmap.load (format by suffix and content) beside arguebuf.load.file\n")
+    print("| format | files | argmap loads | arguebuf loads | same statement count | argmap | arguebuf | ratio |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for fmt, files in real_corpora().items():
+        ours_t, ours = _import_all(files, lambda f: len(argmap.load(f).statements))
+        row = f"| {fmt} | {len(files)} | {sum(v is not None for v in ours.values())} |"
+        if arguebuf is None:
+            print(f"{row} (not installed) | | {ours_t * 1000:.1f} ms | | |")
+            continue
+        theirs_t, theirs = _import_all(files, lambda f: len(arguebuf.load.file(f).atom_nodes))
+        same = sum(ours[f] is not None and ours[f] == theirs[f] for f in files)
+        loaded = sum(v is not None for v in theirs.values())
+        print(f"{row} {loaded} | {same} | {ours_t * 1000:.1f} ms | {theirs_t * 1000:.1f} ms | {ours_t / theirs_t:.2f} |")
+
+
 def arguebuf_version() -> str:
     from importlib.metadata import version
 
@@ -178,12 +235,17 @@ def arguebuf_version() -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
+    parser.add_argument("--real", action="store_true", help="only the real files per format beside arguebuf (seconds)")
     args = parser.parse_args(argv)
     print(f"Python {sys.version.split()[0]}, argmap {argmap.__version__}")
+    if args.real:
+        section_real_files()
+        return
     section_corpus()
     section_per_format(1_000 if args.quick else 10_000)
     section_argdown_scaling([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
     section_arguebuf(500 if args.quick else 5_000)
+    section_real_files()
 
 
 if __name__ == "__main__":

@@ -226,6 +226,22 @@ def section_real_files() -> None:
         print(f"{row} {loaded} | {same} | {ours_t * 1000:.1f} ms | {theirs_t * 1000:.1f} ms | {ours_t / theirs_t:.2f} |")
 
 
+def section_sniff(n: int) -> None:
+    """What reading a plain ``.json`` by its content costs: ``json_kind`` beside the parse it chooses."""
+    from argmap.formats import json_kind, parse
+
+    m = synthetic(n, seed=3)
+    m = m.model_copy(update={"metadata": {"notes": {f"k{i}": "x" * 40 for i in range(2_000)}}})  # keys before "statements"
+    print(f"\n### Picking a .json file's format by its content, {len(m.statements):,} statements\n")
+    print("| content | size | json_kind | parse | json_kind vs parse |\n|---|---:|---:|---:|---:|")
+    for fmt in ("json", "aif"):
+        text = argmap.dump(m, fmt)
+        kind_t = best(lambda text=text: json_kind(text), 5)  # type: ignore[misc]
+        parse_t = best(lambda text=text, fmt=fmt: parse(text, fmt), 3)  # type: ignore[misc]
+        assert json_kind(text) == fmt
+        print(f"| {fmt} | {len(text) / 1e6:.1f} MB | {kind_t * 1000:.2f} ms | {parse_t * 1000:.0f} ms | {kind_t / parse_t:.4f} |")
+
+
 def arguebuf_version() -> str:
     from importlib.metadata import version
 
@@ -240,12 +256,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Python {sys.version.split()[0]}, argmap {argmap.__version__}")
     if args.real:
         section_real_files()
+        section_sniff(10_000)
         return
     section_corpus()
     section_per_format(1_000 if args.quick else 10_000)
     section_argdown_scaling([1_000, 10_000] if args.quick else [1_000, 10_000, 100_000])
     section_arguebuf(500 if args.quick else 5_000)
     section_real_files()
+    section_sniff(1_000 if args.quick else 10_000)
 
 
 if __name__ == "__main__":

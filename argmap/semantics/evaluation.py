@@ -16,7 +16,7 @@ from argmap.errors import ArgmapError, NotFoundError
 from argmap.model import ArgumentMap
 from argmap.semantics import dung, gradual
 from argmap.semantics.framework import Framework
-from argmap.semantics.translate import Translation, to_framework
+from argmap.semantics.translate import Translation, inferences, to_framework
 
 __all__ = ["SEMANTICS", "Evaluation", "Label", "accepted", "dung_labelling", "evaluate", "prepare"]
 
@@ -110,7 +110,7 @@ def evaluate(
         unknown = set(options) - {"step", "tolerance", "max_iterations"}
         if unknown:
             raise ArgmapError(f"unknown option(s) for {semantics}: {', '.join(sorted(unknown))}")
-        res = gradual.strengths(fw, semantics, **options)  # type: ignore[arg-type]
+        res = gradual.strengths(fw, semantics, inferences=inferences(tr), **options)  # type: ignore[arg-type]
         return Evaluation(
             semantics=semantics,
             strengths={names[i]: res.strengths[i] for i in range(k)},

@@ -11,7 +11,7 @@ from argmap.model import ArgumentMap, Attack, Preference, Rephrase, Support, Und
 from argmap.semantics import dung, gradual
 from argmap.semantics.evaluation import SEMANTICS, Label, dung_labelling, prepare
 from argmap.semantics.framework import Framework
-from argmap.semantics.translate import Translation
+from argmap.semantics.translate import Translation, inferences
 
 __all__ = ["Explanation", "explain"]
 
@@ -114,7 +114,7 @@ def explain(
     ex.statements[id] = None
     if semantics in gradual.GRADUAL_SEMANTICS:
         text, label, strength = _explain_gradual(ex, id, semantics, options), None, None
-        res = gradual.strengths(tr.framework, semantics, **options)  # type: ignore[arg-type]
+        res = gradual.strengths(tr.framework, semantics, inferences=inferences(tr), **options)  # type: ignore[arg-type]
         strength = res.strengths[tr.framework.index(id)]
     else:
         text, label = _explain_dung(ex, id, semantics, options)
@@ -196,7 +196,7 @@ def _explain_dung(ex: _Explainer, sid: str, semantics: str, options: dict[str, A
 
 def _explain_gradual(ex: _Explainer, sid: str, semantics: str, options: dict[str, Any]) -> str:
     fw = ex.tr.framework
-    res = gradual.strengths(fw, semantics, **options)  # type: ignore[arg-type]
+    res = gradual.strengths(fw, semantics, inferences=inferences(ex.tr), **options)  # type: ignore[arg-type]
     idx = fw.index(sid)
     base = gradual.DEFAULT_BASE_SCORE if fw.base_scores is None else fw.base_scores[idx]
     head = f"{_quote(ex.m, sid, ex.lang)} has strength {res.strengths[idx]:.3f} under {semantics} (base score {base:.2f})"

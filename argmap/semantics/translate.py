@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from argmap.model import ArgumentMap
 from argmap.semantics.framework import Framework
 
-__all__ = ["Translation", "to_framework"]
+__all__ = ["Translation", "inferences", "to_framework"]
 
 _TRANSLATED = ("attack", "support", "undercut")
 NEGATION = "¬"  # auxiliary "premise p does not stand" arguments are named "¬p"
@@ -45,6 +45,7 @@ class Translation:
     framework: Framework
     relation_arguments: dict[str, int] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)
+    negations: frozenset[int] = frozenset()
 
 
 def to_framework(m: ArgumentMap, *, default_base_score: float = 0.5) -> Translation:
@@ -122,4 +123,36 @@ def to_framework(m: ArgumentMap, *, default_base_score: float = 0.5) -> Translat
         support_weights=support_weights,
         n_statements=len(m.statements),
     )
-    return Translation(fw, relation_arguments, sources)
+    return Translation(fw, relation_arguments, sources, frozenset(negations.values()))
+
+
+def inferences(tr: Translation) -> dict[int, tuple[list[int], list[tuple[int, float]]]]:
+    """For each relation argument: its premises and its undercutters (with weights), for the gradual semantics.
+
+    The gradual semantics score a relation argument as the product of its premises weakened by its
+    undercuts only (see :mod:`argmap.semantics.gradual`), not through the ``¬p`` arguments the Dung
+    semantics use.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap.model_validate({"statements": [{"id": "c", "claim": "C"}, {"id": "p", "claim": "P"},
+    ...     {"id": "u", "claim": "U"}], "relations": [{"id": "r1", "support": "p", "target": "c"},
+    ...     {"id": "r2", "undercut": "u", "target": "r1"}]})
+    >>> inferences(to_framework(m))
+    {3: ([1], [(2, 1.0)])}
+    """
+    fw = tr.framework
+    if not tr.relation_arguments:
+        return {}
+    out: dict[int, tuple[list[int], list[tuple[int, float]]]] = {r: ([], []) for r in tr.relation_arguments.values()}
+    weights = fw.attack_weights
+    pairs = list(zip(fw.attack_from, fw.attack_to, strict=True))
+    premise_of = {b: a for a, b in pairs if b in tr.negations}  # ¬p is attacked by p alone
+    for k, (a, b) in enumerate(pairs):
+        if b in out:
+            if a in tr.negations:
+                out[b][0].append(premise_of[a])
+            else:
+                out[b][1].append((a, 1.0 if weights is None else weights[k]))
+    return out

@@ -152,7 +152,8 @@ def validate_dropping(
                 for p in exc.problems:
                     head = re.match(r"(statements|relations)\[\d+\]", p.path)
                     node = where.get(head.group()) if head else None
-                    problems.append(Problem(p.message, f"{node} ({p.path})" if node else p.path, filename))
+                    path = p.path if len(p.path) <= 200 else p.path[:200] + "..."  # a path 900 levels deep says no more
+                    problems.append(Problem(p.message, f"{node} ({path})" if node else path, filename))
                 raise FormatError(problems, summary=f"{filename or 'input'}: {summary}") from None
             rels = out["relations"]
             for i, message in bad.items():

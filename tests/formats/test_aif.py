@@ -194,6 +194,10 @@ def test_hostile_json_ends_in_a_clear_error() -> None:
         with pytest.raises(FormatError) as info:
             parse_aif(text, filename="h.json")
         assert expected in info.value.problems[0].message and time.perf_counter() - t0 < 5
+    deep = "[" * 900 + "]" * 900  # readable JSON, but deeper than the model validates: a clear error, a short path
+    with pytest.raises(FormatError) as info:
+        parse_aif('{"AIF": {"nodes": [{"nodeID": 1, "text": "a", "type": "I"}]}, "OVA": ' + deep + "}")
+    assert "depth" in info.value.problems[0].message and len(info.value.problems[0].path) < 250
     m = parse_aif('{"nodes": [{"nodeID": ' + "9" * 900 + ', "text": "a", "type": "I"}]}')
     assert len(m.statements[0].id) <= 128  # a long numeric id becomes a valid argmap id
 

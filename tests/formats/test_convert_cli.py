@@ -49,10 +49,10 @@ def test_warnings_are_printed(tmp_path: Path) -> None:
 
 
 def test_errors_exit_1_with_place(tmp_path: Path) -> None:
-    src = tmp_path / "bad.argdown"
-    src.write_text("[A]: a\n  + [B]\n")
+    src = tmp_path / "bad.kialo.txt"
+    src.write_text("Discussion Title: x\n\n1. T\n1.3.1. Con: y\n")
     code, _, stderr = _run("convert", str(src), str(tmp_path / "x.aif.json"))
-    assert code == 1 and f"{src}:2:5: [B] is referenced but never defined" in stderr
+    assert code == 1 and f"{src}:4:1: 1.3.1. is under 1.3., which is not in the file" in stderr
     assert "Traceback" not in stderr
     code, _, stderr = _run("convert", str(FIXTURES / "constructs.argdown"), str(tmp_path / "x.xml"))
     assert code == 1 and "can be read but not written" in stderr
@@ -65,12 +65,12 @@ def test_batch_folder_with_a_bad_file(tmp_path: Path) -> None:
     (src / "sub").mkdir(parents=True)
     shutil.copy(FIXTURES / "constructs.argdown", src / "a.argdown")
     shutil.copy(FIXTURES / "sample.aif.json", src / "sub" / "b.aif.json")
-    (src / "bad.argdown").write_text("[A]: a\n  odd\n")
+    (src / "bad.kialo.txt").write_text("Discussion Title: x\n\n1. T\n1.1. y\n")
     out = tmp_path / "out"
     code, stdout, stderr = _run("convert", str(src), str(out), "--to", "argdown")
     assert code == 1
     assert "converted 2 of 3 files" in stdout
-    assert "1 failed" in stderr and "bad.argdown:2:3: unexpected indented text" in stderr
+    assert "1 failed" in stderr and "bad.kialo.txt:4:6: expected 'Pro:' or 'Con:' after 1.1." in stderr
     assert (out / "a.argdown").is_file() and (out / "sub" / "b.argdown").is_file()
 
 
@@ -98,3 +98,16 @@ def test_corpus_file_to_every_output(shared_dir: Path, tmp_path: Path) -> None:
     original = argmap.load(src)
     for name in ("b.argdown", "b.aif.json"):
         assert argmap.load(tmp_path / name).model_dump() == original.model_dump()
+
+
+def test_convert_reads_a_plain_json_aif_file_and_warns_of_dropped_nodes(tmp_path: Path) -> None:
+    data = json.loads((FIXTURES / "real" / "aif" / "nodeset6064.json").read_text())
+    data["nodes"].append({"nodeID": "999", "text": "Default Inference", "type": "RA"})  # no premises, no conclusion
+    data["edges"].append({"edgeID": "1", "fromID": "29045", "toID": "12345"})  # to a node that is not there
+    src = tmp_path / "nodeset6064.json"
+    src.write_text(json.dumps(data))
+    code, out, err = _run("convert", str(src), str(tmp_path / "m.argmap.yaml"))
+    assert code == 0 and "(2 warnings)" in out, err
+    assert "nodes[52]: RA node '999' has no premises; it is not kept" in err
+    assert "edges[54].toID: edge \"1\" points at unknown node '12345'; the edge is not kept" in err
+    assert len(argmap.load(tmp_path / "m.argmap.yaml").statements) == 9

@@ -34,11 +34,16 @@ def _run(args: list[str]) -> tuple[int, str]:
 def test_every_map_reading_command_has_from() -> None:
     import typer.main
 
-    from argmap.cli._app import app as typer_app
-
-    group = typer.main.get_command(typer_app)
-    reading = [name for name, cmd in group.commands.items() if any("--from" in p.opts for p in cmd.params)]  # type: ignore[attr-defined]
-    assert sorted(reading) == sorted(COMMANDS)
+    group = typer.main.get_command(app)
+    commands = dict(group.commands)  # type: ignore[attr-defined]
+    commands |= {f"keys {n}": c for n, c in commands.pop("keys").commands.items()}
+    takes_a_map = {
+        name
+        for name, cmd in commands.items()
+        if any(p.param_type_name == "argument" and p.name in ("file", "files", "path", "map_path", "source") for p in cmd.params)
+    }
+    reading = {name for name, cmd in commands.items() if any("--from" in p.opts for p in cmd.params)}
+    assert set(COMMANDS) <= takes_a_map and takes_a_map <= reading, (takes_a_map, reading)
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))

@@ -11,19 +11,27 @@ from argmap._util import paused_gc
 from argmap.errors import InvalidMapError, Problem, problems_from_pydantic
 from argmap.model import ArgumentMap
 
-__all__ = ["validate_map", "validate_map_json"]
+__all__ = ["MAX_PROBLEMS", "validate_map", "validate_map_json"]
 
 Locator = Callable[[str], tuple[int, int] | None]
 
 
+#: At most this many problems are reported (and located) for one input; the rest are counted.
+MAX_PROBLEMS = 50
+
+
 def _raise(exc: pydantic.ValidationError, file: str | None, locate: Locator | None) -> None:
     problems = problems_from_pydantic(exc, file=file)
+    more = len(problems) - MAX_PROBLEMS
+    problems = problems[:MAX_PROBLEMS]
     if locate is not None:
         placed: list[Problem] = []
         for p in problems:
             where = locate(p.path) if p.path else None
             placed.append(Problem(p.message, p.path, file, *where) if where else p)
         problems = placed
+    if more > 0:
+        problems.append(Problem(f"and {more} more problem{'s' if more != 1 else ''} (the first {MAX_PROBLEMS} are listed)", file=file))
     raise InvalidMapError(problems, summary=f"{file}: invalid argument map" if file else None) from None
 
 

@@ -9,6 +9,7 @@ __all__ = [
     "ArgmapError",
     "FormatError",
     "FormatWarning",
+    "InputLimitError",
     "InvalidMapError",
     "LimitExceededError",
     "NotFoundError",
@@ -97,6 +98,12 @@ class NotFoundError(ArgmapError, KeyError):
 
 class LimitExceededError(ArgmapError):
     """An input or a job is larger or slower than the configured limit allows."""
+
+
+class InputLimitError(FormatError, LimitExceededError):
+    """An input is well-formed but past a reading limit: too many values once aliases are expanded, nested too
+    deeply, a number with too many digits. Both a :class:`FormatError` (problems carry file:line:column) and a
+    :class:`LimitExceededError`."""
 
 
 class RenderError(ArgmapError):

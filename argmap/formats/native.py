@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from argmap._util import paused_gc
+from argmap._yaml import DEFAULT_LIMITS, YamlLimits, load_yaml, safe_loader
 from argmap.errors import FormatError, InvalidMapError, Problem
 from argmap.formats import Format, register
 from argmap.formats._validate import validate_map, validate_map_json
@@ -150,15 +152,8 @@ def _raise_json_syntax(text: str | bytes, filename: str | None) -> None:
 
 
 def _json_locator(text: str | bytes) -> Callable[[str], tuple[int, int] | None]:
-    def locate(path: str) -> tuple[int, int] | None:
-        try:
-            # JSON is (nearly) YAML: compose it lazily, only when there is an error to place.
-            node = yaml.compose(text if isinstance(text, str) else text.decode("utf-8", "replace"), Loader=yaml.SafeLoader)
-        except yaml.YAMLError:
-            return None
-        return _find(node, path)
-
-    return locate
+    # JSON is (nearly) YAML: composed once, only when there is an error to place.
+    return _yaml_locator(text if isinstance(text, str) else text.decode("utf-8", "replace"))
 
 
 def dump_json(amap: ArgumentMap, *, indent: int | None = 2) -> str:
@@ -181,22 +176,6 @@ def write_json(amap: ArgumentMap, path: str) -> None:
 # ------------------------------------------------------------------------------------------- YAML
 
 
-class _StrictPyLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys and reads only true/false as booleans."""
-
-
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: dict[Any, yaml.Node] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
-        if key in seen:
-            mark = key_node.start_mark
-            first = seen[key].start_mark.line + 1
-            raise FormatError([Problem(f"duplicate key '{key}' (first at line {first})", line=mark.line + 1, column=mark.column + 1)])
-        seen[key] = key_node
-    return loader.construct_mapping(node, deep=deep)
-
-
 # YAML 1.1 reads yes/no/on/off as booleans ("en: Yes" would lose its text); only true/false are.
 _RESOLVERS = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
@@ -205,58 +184,21 @@ _RESOLVERS = {
 for _first in "tTfF":
     _RESOLVERS.setdefault(_first, []).insert(0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")))
 
-
-def _strict(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
-    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-    loader.yaml_implicit_resolvers = _RESOLVERS
-    return loader
+_StrictLoader = safe_loader("_NativeLoader")
+_StrictLoader.yaml_implicit_resolvers = _RESOLVERS
 
 
-_strict(_StrictPyLoader)
-# libyaml's parser, when PyYAML has it, reads large maps 5-10x faster; on a syntax error the pure
-# Python parser reads the text again, for its clearer message.
-_StrictLoader: type[yaml.SafeLoader] = (
-    _strict(type("_StrictCLoader", (yaml.CSafeLoader,), {})) if getattr(yaml, "__with_libyaml__", False) else _StrictPyLoader
-)
-
-
-def parse_yaml(text: str, *, filename: str | None = None, base_dir: str | None = None) -> ArgumentMap:
+def parse_yaml(text: str, *, filename: str | None = None, base_dir: str | None = None, limits: YamlLimits = DEFAULT_LIMITS) -> ArgumentMap:
     """Parse a map from YAML; syntax and schema errors name file:line:column.
 
+    The YAML is read through :func:`argmap._yaml.load_yaml`: duplicate keys are refused, and ``limits``
+    bound what it may expand to (aliases), its nesting and its numbers.
     With ``base_dir`` (set by :func:`argmap.load`), a source's ``file`` is read from that folder.
     """
-    try:
-        try:
-            data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-        except yaml.MarkedYAMLError:
-            data = yaml.load(text, Loader=_StrictPyLoader)  # noqa: S506 - raises again, with PyYAML's wording
-    except FormatError as exc:
-        raise FormatError([Problem(p.message, p.path, filename, p.line, p.column) for p in exc.problems]) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or "syntax error"
-        if exc.context:
-            what = f"{what} ({exc.context})"
-        raise FormatError(
-            [
-                Problem(
-                    f"YAML syntax error: {what}",
-                    file=filename,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                )
-            ],
-            summary=f"{filename or 'input'}: not valid YAML",
-        ) from None
-    except yaml.YAMLError as exc:
-        raise FormatError([Problem(f"YAML error: {exc}", file=filename)]) from None
-
-    def locate(path: str) -> tuple[int, int] | None:
-        return _find(yaml.compose(text, Loader=yaml.SafeLoader), path)
-
+    data = load_yaml(text, file=filename, limits=limits, loader=_StrictLoader, unique_keys=True)
     if base_dir is not None:
         data = _read_source_files(data, base_dir, filename)
-    return validate_map(data, file=filename, locate=locate)
+    return validate_map(data, file=filename, locate=_yaml_locator(text))
 
 
 def dump_yaml(amap: ArgumentMap) -> str:
@@ -293,12 +235,36 @@ def write_yaml(amap: ArgumentMap, path: str) -> None:
 # ------------------------------------------------------------------------------- error positions
 
 
+def _yaml_locator(text: str) -> Callable[[str], tuple[int, int] | None]:
+    """A function giving the line and column of a field path; the text is composed once, on the first call."""
+    composed: list[yaml.Node | None] = []
+
+    def locate(path: str) -> tuple[int, int] | None:
+        if not composed:
+            composed.append(_compose(text))
+        return _find(composed[0], path)
+
+    return locate
+
+
+def _compose(text: str) -> yaml.Node | None:
+    with paused_gc():
+        loader = _StrictLoader(text)
+        try:
+            return loader.get_single_node()  # type: ignore[no-any-return]
+        except (yaml.YAMLError, UnicodeError, RecursionError):
+            return None
+        finally:
+            loader.dispose()
+
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
 def _find(node: yaml.Node | None, path: str) -> tuple[int, int] | None:
     """Line and column (1-based) of a field path such as ``relations[3].target`` in a composed tree."""
-    import re
-
     best = node
-    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
+    for name, index in _STEP.findall(path):
         if node is None:
             break
         if index:

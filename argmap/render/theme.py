@@ -236,15 +236,9 @@ def load_theme(path: str | os.PathLike[str]) -> Theme:
     The file holds :class:`Theme` fields; nested styles may be given in part, e.g.
     ``{"base": "dark", "attack": {"color": "#FF0000"}}`` keeps the dark theme's attack line style.
     """
-    import yaml
-
+    from argmap._yaml import YamlLimits, load_yaml
     from argmap.formats import read_text
 
     text = read_text(path, max_bytes=1_000_000)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise InvalidMapError([Problem(f"not valid YAML/JSON: {exc}", file=str(path), line=line)], summary="invalid theme") from None
+    data = load_yaml(text, file=str(path), what="theme", limits=YamlLimits(max_nodes=100_000, max_depth=20))
     return theme_from_dict(data, file=str(path))

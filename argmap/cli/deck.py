@@ -18,10 +18,10 @@ __all__ = ["deck_command"]
 def deck_command(
     path: Annotated[Path, typer.Argument(help="The map file.", exists=True, dir_okay=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="The deck: talk.html (offline, one file), talk.pdf or talk.pptx.")],
-    lang: Annotated[str | None, typer.Option("--lang", help="Language of labels and slide words, e.g. nl or en (default: the map's).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language of labels and slide words (default: the map's).")] = None,
     evaluate: Annotated[
         str | None,
-        typer.Option("--evaluate", metavar="SEMANTICS", help="Add a slide of which claims stand: grounded, preferred, dfquad, ... (see `argmap evaluate`)."),
+        typer.Option("--evaluate", metavar="SEMANTICS", help="Add a slide of which claims stand (grounded, dfquad, ...)."),
     ] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="light, dark, print, high-contrast, or a .yaml/.json theme file.")] = None,
     from_: FromOption = None,

@@ -138,7 +138,7 @@ def _objection(m: ArgumentMap, idx: _Index, rel_id: str) -> Part:
 
 
 def _line(m: ArgumentMap, idx: _Index, main: str, rel_id: str, max_statements: int) -> list[Part]:
-    """A line of argument: the main claim, the pillar, then each reason under the pillar (one build each).
+    """A line of argument: the pillar, then each reason under it (one build each); the main claim is on the overview.
 
     A line with more than ``max_statements`` statements is split: one slide per reason under the pillar.
     """
@@ -220,7 +220,7 @@ def plan(m: ArgumentMap, *, max_statements: int = 9) -> list[Part]:
     ...     "relations": [{"id": "s", "support": "p", "target": "c"}, {"id": "s2", "support": "e", "target": "p"},
     ...                   {"id": "a", "attack": "o", "target": "p"}, {"id": "b", "attack": "x", "target": "o"}]})
     >>> [(p.kind, p.focus, p.builds) for p in plan(m)]
-    [('line', 'p', {'c': 1, 's': 1, 'p': 1, 's2': 2, 'e': 2}), ('objection', 'o', {'p': 1, 'a': 1, 'o': 1, 'b': 2, 'x': 2})]
+    [('line', 'p', {'p': 1, 's2': 2, 'e': 2}), ('objection', 'o', {'p': 1, 'a': 1, 'o': 1, 'b': 2, 'x': 2})]
     """
     main = main_claim(m)
     if main is None:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from argmap._util import paused_gc
 from argmap.errors import FormatError, Problem
 from argmap.formats import Format, register
 from argmap.formats._interchange import Warner, infer_main_claim, load_json, repair_relations, validate_dropping
@@ -52,10 +53,13 @@ class _Reader:
         self.names: dict[str, str] = {}  # relation id -> "RA node '12' (nodes[4])", for warnings
         self.origin: dict[str, str] = {}  # relation id -> the nodeID of its S-node
 
-    def key(self, raw: Any) -> str | None:
-        if not isinstance(raw, str | int) or isinstance(raw, bool):
-            return None
-        return str(raw)
+    @staticmethod
+    def key(raw: Any) -> str | None:
+        """A node id as a string (AIF writes strings or numbers), or None for anything else."""
+        kind = type(raw)
+        if kind is str:
+            return raw  # type: ignore[no-any-return]
+        return str(raw) if kind is int else None
 
     def index(self) -> None:
         nodes, edges = self.aif.get("nodes"), self.aif.get("edges", [])
@@ -84,7 +88,13 @@ class _Reader:
                 self.nodes[nid] = (i, node)
         if nodes and not self.nodes:
             raise _fail("no node could be read (see the warnings)", f"{self.prefix}nodes", self.file)
+        known, key = self.nodes, self.key
         for j, edge in enumerate(edges):
+            if type(edge) is dict and (src := key(edge.get("fromID"))) in known and (dst := key(edge.get("toID"))) in known:
+                self.edges.append(edge)  # the usual case, checked cheaply; anything else is explained below
+                self.out[src].append(dst)  # type: ignore[index]
+                self.into[dst].append(src)  # type: ignore[index]
+                continue
             path = f"{self.prefix}edges[{j}]"
             if not isinstance(edge, dict):
                 self.warn(f"{path}: expected an edge object with fromID and toID; it is not kept")
@@ -262,6 +272,11 @@ def parse_aif(text: str, *, filename: str | None = None, base_dir: str | None = 
     >>> m.relation("3").type, m.relation("3").premises, m.main_claim, m.statement("2").holder.label()
     ('support', ('2',), '1', 'Bob')
     """
+    with paused_gc():  # many small objects, all kept: the collector would only walk them again and again
+        return _parse(text, filename)
+
+
+def _parse(text: str, filename: str | None) -> ArgumentMap:
     data = load_json(text, filename)
     prefix, top = "", data
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):

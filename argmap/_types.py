@@ -6,7 +6,7 @@ import functools
 import re
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 
 __all__ = ["ID_PATTERN", "MAX_TEXT", "MAX_TITLE", "EvidenceType", "Id", "Language", "RelationType", "Tags", "Unit"]
 
@@ -48,8 +48,43 @@ Tags = Annotated[tuple[str, ...], BeforeValidator(_one_or_many), AfterValidator(
 _FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_at(value: Any) -> str | None:
+    """Where in ``value`` (plain data, not nested models) a text holds a lone surrogate: ``""``, ``.en``, ``[2]``; else None."""
+    if isinstance(value, str):
+        return "" if _SURROGATE.search(value) else None
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            if isinstance(key, str) and _SURROGATE.search(key):
+                return f".{key.encode('utf-8', 'backslashreplace').decode()}"
+            if isinstance(sub, (str, dict, list, tuple)):
+                where = _surrogate_at(sub)
+                if where is not None:
+                    return f".{key}{where}"
+    elif isinstance(value, (list, tuple)):
+        for i, sub in enumerate(value):
+            if isinstance(sub, (str, dict, list, tuple)):
+                where = _surrogate_at(sub)
+                if where is not None:
+                    return f"[{i}]{where}"
+    return None
+
+
 class _Frozen(BaseModel):
     model_config = _FROZEN
+
+    @model_validator(mode="after")
+    def _no_lone_surrogates(self) -> Any:
+        """Refuse a lone surrogate (U+D800-U+DFFF, e.g. from a JSON escape ``\\ud800``) in any text or data:
+        no UTF-8 writer could write it. Nested models check their own fields."""
+        for name, value in self.__dict__.items():
+            if isinstance(value, (str, dict, list, tuple)):
+                where = _surrogate_at(value)
+                if where is not None:
+                    raise ValueError(f"{name}{where}: a lone surrogate (U+D800 to U+DFFF) is not text; it cannot be written as UTF-8")
+        return self
 
 
 def _texts(value: Any, info: ValidationInfo, field: str) -> Any:

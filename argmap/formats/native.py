@@ -14,9 +14,10 @@ from typing import Any
 
 import yaml
 
+from argmap._json import json_error, load_json
 from argmap._util import paused_gc
 from argmap._yaml import DEFAULT_LIMITS, YamlLimits, load_yaml, safe_loader
-from argmap.errors import FormatError, InvalidMapError, Problem
+from argmap.errors import FormatError, InputLimitError, InvalidMapError, Problem
 from argmap.formats import Format, register
 from argmap.formats._validate import validate_map, validate_map_json
 from argmap.model import ArgumentMap
@@ -96,9 +97,12 @@ def parse_json(text: str | bytes, *, filename: str | None = None, base_dir: str 
     try:
         return validate_map_json(text, file=filename, locate=_json_locator(text))
     except InvalidMapError as exc:
-        # pydantic reports JSON syntax errors without a line; re-read for the exact place.
-        if any(p.message.startswith("Invalid JSON") for p in exc.problems):
-            _raise_json_syntax(text, filename)
+        bad = next((p.message for p in exc.problems if p.message.startswith("Invalid JSON")), None)
+        if bad is not None:
+            error = json_error(bad, file=filename)
+            if not isinstance(error, InputLimitError):
+                _raise_json_syntax(text, filename)  # Python's json words syntax errors more plainly
+            raise error from None
         raise
 
 
@@ -109,8 +113,10 @@ def _has_source_files(text: str | bytes) -> bool:
 
 def _json_data(text: str | bytes, filename: str | None) -> Any:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError:
+        return load_json(text, file=filename)
+    except InputLimitError:
+        raise
+    except FormatError:
         _raise_json_syntax(text, filename)
         raise
 
@@ -144,7 +150,12 @@ def _read_source_files(data: Any, base_dir: str, filename: str | None) -> Any:
 def _raise_json_syntax(text: str | bytes, filename: str | None) -> None:
     try:
         json.loads(text)
-    except json.JSONDecodeError as err:
+    except (RecursionError, UnicodeError):
+        return
+    except ValueError as err:
+        if not isinstance(err, json.JSONDecodeError):
+            return  # a number past Python's digit limit: the caller's error stands
+
         raise FormatError(
             [Problem(f"JSON syntax error: {err.msg}", file=filename, line=err.lineno, column=err.colno)],
             summary=f"{filename or 'input'}: not valid JSON",

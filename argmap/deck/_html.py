@@ -16,7 +16,7 @@ body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; }
   padding: 40px 40px 40px 40px; display: none; flex-direction: column; overflow: hidden;
   background: var(--bg); color: var(--fg); transform: translate(-50%, -50%) scale(var(--scale, 0.5)); }
 .slide.current { display: flex; }
-.slide h1 { font-size: 52px; line-height: 1.15; margin: 0 0 10px 0; color: var(--accent);
+.slide h1 { font-size: 52px; line-height: 1.3; margin: 0 0 6px 0; color: var(--accent);
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .slide .sub { font-size: 30px; line-height: 1.3; margin: 0 0 10px 0; max-height: 78px; overflow: hidden; }
 .slide .map { flex: 1 1 auto; min-height: 0; }
@@ -43,7 +43,7 @@ body.show-notes .slide .notes { display: block; }
 }
 """
 
-_JS = """
+_JS = r"""
 (function () {
   var slides = Array.prototype.slice.call(document.querySelectorAll('.slide'));
   var at = 0;
@@ -59,7 +59,7 @@ _JS = """
     var total = parseInt(s.getAttribute('data-builds'), 10) || 1;
     s.setAttribute('data-shown', String(build === 'last' ? total : Math.max(1, Math.min(total, build || 1))));
     s.classList.add('current');
-    if (location.hash !== '#' + (at + 1)) { history.replaceState(null, '', '#' + (at + 1)); }
+    if (parseInt(location.hash.slice(1), 10) !== at + 1) { history.replaceState(null, '', '#' + (at + 1)); }
   }
   function next() {
     var s = slides[at], shown = parseInt(s.getAttribute('data-shown'), 10) || 1;
@@ -70,9 +70,15 @@ _JS = """
     var s = slides[at], shown = parseInt(s.getAttribute('data-shown'), 10) || 1;
     if (shown > 1) { s.setAttribute('data-shown', String(shown - 1)); } else if (at > 0) { show(at - 1, 'last'); }
   }
+  function parseHash() {  // #3 is slide 3 fully built; #3.1 is slide 3 at its first build
+    var m = /^#(\d+)(?:\.(\d+))?$/.exec(location.hash);
+    if (!m) { return null; }
+    var n = parseInt(m[1], 10);
+    return n >= 1 && n <= slides.length ? [n - 1, m[2] ? parseInt(m[2], 10) : 'last'] : null;
+  }
   function fromHash() {
-    var n = parseInt(location.hash.slice(1), 10);
-    if (n >= 1 && n <= slides.length && n - 1 !== at) { show(n - 1, 'last'); }
+    var h = parseHash();
+    if (h && (h[0] !== at || h[1] !== 'last')) { show(h[0], h[1]); }
   }
   document.addEventListener('keydown', function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) { return; }
@@ -93,8 +99,8 @@ _JS = """
   window.addEventListener('resize', fit);
   window.addEventListener('hashchange', fromHash);
   fit();
-  var first = parseInt(location.hash.slice(1), 10);
-  show(first >= 1 && first <= slides.length ? first - 1 : 0, first >= 1 ? 'last' : 1);
+  var first = parseHash();
+  show(first ? first[0] : 0, first ? first[1] : 1);
 })();
 """
 
@@ -144,7 +150,8 @@ def to_html(deck: Deck) -> str:
     """The deck as one HTML document that needs nothing else (no network, no files beside it).
 
     Arrow keys, space, Page Up/Down, Home and End move through builds and slides; F toggles full
-    screen; N shows the speaker notes; the URL fragment is the slide number (``talk.html#3``).
+    screen; N shows the speaker notes; the URL fragment is the slide number (``talk.html#3``;
+    ``#3.1`` opens slide 3 at its first build).
     Printing gives one slide per 16:9 page, every build shown.
 
     Examples

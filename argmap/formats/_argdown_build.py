@@ -36,14 +36,17 @@ def _slug(title: str, taken: set[str], fallback: str) -> str:
 class Builder:
     """Turns the parsed parts of an Argdown document into map data, collecting problems with their place."""
 
-    def __init__(self, doc: Document, filename: str | None) -> None:
+    def __init__(self, doc: Document, filename: str | None, *, strict_references: bool = False) -> None:
         self.doc, self.file = doc, filename
+        self.strict_references = strict_references
+        self.warnings: list[str] = []
         self.problems = list(doc.problems)
         self.taken: set[str] = set()
         self.stmt_id: dict[str, str] = {}
         self.places: dict[str, tuple[int, int]] = {}  # "statements[i]" / "relations[i]" -> (line, col)
         self.statements: list[dict[str, Any]] = []
         self.relations: list[dict[str, Any]] = []
+        self.seen: set[tuple[str, str, str, tuple[tuple[str, Any], ...]]] = set()
         self.by_source: dict[tuple[str, str], list[Edge]] = defaultdict(list)
         self.by_target: dict[tuple[str, str], list[Edge]] = defaultdict(list)
         for edge in doc.edges:
@@ -52,6 +55,15 @@ class Builder:
 
     def problem(self, message: str, line: int, col: int) -> None:
         self.problems.append(Problem(message, file=self.file, line=line, column=col))
+
+    def _undefined(self, what: str, line: int, col: int) -> None:
+        """A reference to something never defined: Argdown makes it empty; argmap warns (or refuses, if strict)."""
+        message = f"{what} is referenced but never defined"
+        if self.strict_references:
+            self.problem(f"{message}: write {what}: text", line, col)
+        else:
+            where = f"{self.file}:{line}:{col}" if self.file else f"line {line}, column {col}"
+            self.warnings.append(f"{where}: {message}; read with its title as its text")
 
     def build(self) -> dict[str, Any]:
         fm = dict(self.doc.frontmatter)
@@ -64,21 +76,26 @@ class Builder:
         for arg in self.doc.arguments.values():
             if arg.pcs or arg.inferences:
                 self.pcs_args[arg.title] = arg
-            elif self._has_premises(arg) and self.by_source.get(("a", arg.title)):
+            elif self._has_premises(arg) and any(e.kind != "contradiction" for e in self.by_source.get(("a", arg.title), ())):
                 self.relation_args[arg.title] = arg
             else:
                 node_args.append(arg)
+        self.strict = self._strict_mode(fm)
         for st in self.doc.statements.values():
-            if st.text is None:
-                self.problem(f"[{st.title}] is referenced but never defined: write [{st.title}]: text", st.line, st.column)
-                continue
-            self.stmt_id[st.title] = self._statement(st.title, st.text, st.tags, st.data, st.line, st.column, untitled=st.untitled)
+            text = st.text
+            if text is None:
+                self._undefined(f"[{st.title}]", st.line, st.column)
+                text = st.title
+            self.stmt_id[st.title] = self._statement(st.title, text, st.tags, st.data, st.line, st.column, untitled=st.untitled)
         self.arg_stmt: dict[str, str] = {}
         for arg in node_args:
-            if arg.text is None:
-                self.problem(f"<{arg.title}> is referenced but never defined: write <{arg.title}>: text", arg.line, arg.column)
-                continue
-            self.arg_stmt[arg.title] = self._statement(arg.title, arg.text, arg.tags, arg.data, arg.line, arg.column)
+            text = arg.text
+            if text is None:
+                if arg.defined_at is None:
+                    self._undefined(f"<{arg.title}>", arg.line, arg.column)
+                text = arg.title
+            data = {**arg.data, "argdown": "argument"}
+            self.arg_stmt[arg.title] = self._statement(arg.title, text, arg.tags, data, arg.line, arg.column)
         self.rel_id = {title: _slug(title, self.taken, "r") for title in [*self.pcs_args, *self.relation_args]}
         for arg in self.pcs_args.values():
             self._pcs(arg)
@@ -92,7 +109,21 @@ class Builder:
             if key in fm:
                 out[key] = fm.pop(key)
         out["metadata"] = {**(metadata if isinstance(metadata, dict) else {}), **fm}
+        if self.doc.sections:
+            out["metadata"]["argdown_sections"] = [{k: v for k, v in sec.items() if k != "line"} for sec in self.doc.sections]
         return out
+
+    def _strict_mode(self, fm: dict[str, Any]) -> bool:
+        model = fm.get("model")
+        if isinstance(model, dict) and model.get("mode") == "strict":
+            line = self.doc.frontmatter_lines.get("model", 1)
+            where = f"{self.file}:{line}:1" if self.file else f"line {line}, column 1"
+            self.warnings.append(
+                f"{where}: strict mode: '+' between statements means entails and '-' contrary; "
+                "read as support and attack, marked in their data (argdown: entails / contrary)"
+            )
+            return True
+        return False
 
     def _has_premises(self, arg: ArgumentDef) -> bool:
         return any(e.kind == "support" and e.owner != e.source for e in self.by_target.get(("a", arg.title), ()))
@@ -189,12 +220,19 @@ class Builder:
         outgoing = [e for e in self.by_source[("a", arg.title)] if self._premise_of(e) is None]
         for k, edge in enumerate(outgoing):
             rid = self.rel_id[arg.title] if k == 0 else _slug(f"{arg.title}-{k + 1}", self.taken, "r")
-            kind = edge.kind
-            if kind == "contradiction":
-                self.problem(f"<{arg.title}> cannot contradict: an argument supports, attacks or undercuts", edge.line, edge.column)
-                continue
-            item: dict[str, Any] = {"id": rid, "type": kind, "premises": [p for p in premises if p], "target": self._target(edge)}
-            self._relation_fields(item, arg.data, arg.tags)
+            kind = "attack" if edge.kind == "contradiction" else edge.kind
+            target = self._target(edge)
+            if "type" in arg.data:
+                pass  # written by argmap: the relation says its own type (rephrase, preference)
+            elif kind != "undercut" and edge.target[0] == "a" and edge.target[1] in self.rel_id:
+                kind = "undercut"  # an attack on an argument with premises as a whole: see docs/decisions/argdown-arguments.md
+            elif kind == "undercut" and (edge.target[0] == "s" or edge.target[1] in self.arg_stmt):
+                kind, target = "attack", self.stmt_id.get(edge.target[1]) or self.arg_stmt.get(edge.target[1])
+            item: dict[str, Any] = {"id": rid, "type": kind, "premises": [p for p in premises if p], "target": target}
+            data = dict(arg.data)
+            if kind != edge.kind:
+                data["argdown"] = edge.kind
+            self._relation_fields(item, data, arg.tags)
             if arg.text:
                 item["note"] = arg.text
             self._add_relation(item, arg.line, arg.column)
@@ -231,30 +269,46 @@ class Builder:
         if premise is None:
             return
         into_relation = dst_kind == "a" and dst_title in self.rel_id
-        if edge.kind == "undercut":
-            if not into_relation:
-                what = f"[{dst_title}]" if dst_kind == "s" else f"<{dst_title}>"
-                self.problem(f"undercut of {what}: an undercut attacks the inference of an argument with premises", edge.line, edge.column)
-                return
-            self._add_relation({"type": "undercut", "premises": [premise], "target": self.rel_id[dst_title]}, edge.line, edge.column)
-            return
+        marks: dict[str, Any] = {}
+        kind = edge.kind
         if into_relation:
-            what = "support" if edge.kind == "support" else "attack"
-            self.problem(
-                f"a statement cannot {what} argument <{dst_title}> as a whole: {what} one of its premises, or undercut it with '_'",
-                edge.line,
-                edge.column,
-            )
-            return
-        target = self._target(edge)
+            target: str | None = self.rel_id[dst_title]
+            if kind == "support":
+                # a reason for an argument as a whole: a reason for its conclusion (docs/decisions/argdown-arguments.md)
+                target = self._conclusion(dst_title)
+                marks = {"argdown": "supports-argument", "argument": dst_title}
+            elif kind != "undercut":
+                marks = {"argdown": kind}
+                kind = "undercut"
+        else:
+            target = self._target(edge)
+            if kind == "undercut":  # an undercut of a statement, or of an argument without premises
+                kind, marks = "attack", {"argdown": "undercut"}
         if target is None:
             return
         if target == premise:
+            if src_kind == "a" and kind == "support":
+                return  # the conclusion idiom: <A> supports its own conclusion, which Argdown merges
             self.problem(f"'{premise}' cannot {edge.kind} itself", edge.line, edge.column)
             return
-        if edge.kind == "contradiction":
+        key = (kind, premise, target, tuple(sorted(marks.items())))
+        if key in self.seen:
+            return  # the same relation again (e.g. <A> attacks what its conclusion attacks): Argdown merges them
+        self.seen.add(key)
+        if self.strict and not marks and src_kind == dst_kind == "s" and kind in ("support", "attack"):
+            marks = {"argdown": "entails" if kind == "support" else "contrary"}
+        if kind == "contradiction":
             data = {"argdown": "contradiction"}
             self._add_relation({"type": "attack", "premises": [premise], "target": target, "data": data}, edge.line, edge.column)
             self._add_relation({"type": "attack", "premises": [target], "target": premise, "data": data}, edge.line, edge.column)
             return
-        self._add_relation({"type": edge.kind, "premises": [premise], "target": target}, edge.line, edge.column)
+        item: dict[str, Any] = {"type": kind, "premises": [premise], "target": target}
+        if marks:
+            item["data"] = marks
+        self._add_relation(item, edge.line, edge.column)
+
+    def _conclusion(self, title: str) -> str | None:
+        arg = self.pcs_args.get(title)
+        if arg is None or not arg.pcs:
+            return self.rel_id.get(title)
+        return self.stmt_id.get(arg.pcs[-1][1])

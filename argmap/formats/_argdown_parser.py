@@ -15,10 +15,12 @@ from typing import Any
 import yaml
 
 from argmap.errors import Problem
+from argmap.formats._argdown_markdown import cut_line_comment, strip_markdown
 from argmap.formats._argdown_text import (
     blank_block_comments,
     indent_width,
     inference_inner,
+    open_braces,
     rstrip_escaped,
     simple_data,
     strip_pieces,
@@ -40,10 +42,9 @@ _EDGE_OF = {  # marker -> (relation kind, child is the source)
     "_": ("undercut", True),
     "<_": ("undercut", True),
     "_>": ("undercut", False),
-    "><": ("contradiction", True),
+    "><": ("contradiction", False),  # symmetric; Argdown names the parent first
 }
-_DEFINES = re.compile(r"(\[[^\]]*\]|<[^>]*>):")
-_NOT_TEXT = re.compile(r"[\[<(#]|--|(<\+|\+>|<-|->|<_|_>|><|\+|-|_)(\s|$)")
+_LIST_ITEM = re.compile(r"(?:\*|\d{1,9}\.)[ \t]+")  # a Markdown list item: '* ' or '1. '
 _PCS_ITEM = re.compile(r"\((\d{1,9})\)\s*(.*)")
 _HEADING = re.compile(r"(#{1,6})\s+(.*)")
 _TAG = re.compile(r"[\w\-]+")
@@ -63,7 +64,6 @@ class StatementDef:
     line: int = 0
     column: int = 0
     defined_at: tuple[int, int] | None = None
-    more: list[str] = field(default_factory=list)  # continuation lines of the text
 
 
 @dataclass
@@ -87,7 +87,7 @@ class ArgumentDef:
     defined_at: tuple[int, int] | None = None
     pcs: list[tuple[int, str, int, int]] = field(default_factory=list)  # (number, statement title, line, col)
     inferences: list[tuple[int, Inference]] = field(default_factory=list)  # (index into pcs, inference)
-    more: list[str] = field(default_factory=list)  # continuation lines of the text
+    untitled: bool = False
 
 
 @dataclass
@@ -107,6 +107,7 @@ class Document:
     statements: dict[str, StatementDef] = field(default_factory=dict)
     arguments: dict[str, ArgumentDef] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
+    sections: list[dict[str, Any]] = field(default_factory=list)  # headings: title, level, line, parent, tags, data
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -115,12 +116,25 @@ class _Parser:
     def __init__(self, text: str, filename: str | None) -> None:
         self.file = filename
         self.doc = Document()
-        self.lines, unclosed = blank_block_comments(text)
+        self.lines = [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
+        self.start = self._frontmatter()  # comments are not comments inside the front matter
+        if self.start:
+            rest = "\n".join(self.lines[self.start :])
+            body, unclosed = blank_block_comments(rest)
+            self.lines[self.start :] = body
+        else:
+            rest = text
+            self.lines, unclosed = blank_block_comments(text)
         if unclosed is not None:
-            line = text.count("\n", 0, unclosed) + 1
-            self.problem("comment '/*' is never closed with '*/'", line, unclosed - text.rfind("\n", 0, unclosed))
+            line = rest.count("\n", 0, unclosed) + 1 + self.start
+            opener = "<!--" if rest.startswith("<!--", unclosed) else "/*"
+            closer = "-->" if opener == "<!--" else "*/"
+            self.problem(f"comment '{opener}' is never closed with '{closer}'", line, unclosed - rest.rfind("\n", 0, unclosed))
         self.section: str | None = None
+        self.sections: list[dict[str, Any]] = []  # the open headings, outermost first
         self.untitled = 0
+        # the element whose text is being read, with its lines so far and whether this is its first definition
+        self.pending: tuple[StatementDef | ArgumentDef, list[str], bool, int, int] | None = None
 
     def problem(self, message: str, line: int, column: int = 1) -> None:
         if len(self.doc.problems) < 100:
@@ -129,52 +143,60 @@ class _Parser:
     # ----------------------------------------------------------------------------- lines
 
     def run(self) -> Document:
-        start = self._frontmatter()
         stack: list[tuple[int, Key]] = []  # the open relation tree: (indent, node)
-        last: Key | None = None  # the top-level element defined on the line above, whose text may go on
         open_inference: tuple[int, int, list[str]] | None = None  # (line, column, text lines) of a '--' ... '--' block
         pcs_arg: ArgumentDef | None = None
-        for index in range(start, len(self.lines)):
-            raw = self.lines[index]
+        pcs_closed = False  # a blank line or another element came after pcs_arg's premise-conclusion structure
+        skip_to = -1  # lines up to this one were read as the rest of a {data} block
+        for index in range(self.start, len(self.lines)):
+            if index <= skip_to:
+                continue
             no = index + 1
+            raw = cut_line_comment(self.lines[index])
+            if "{" in raw and open_braces(raw) > 0:
+                raw, skip_to = self._data_lines(raw, index)
             body = raw.lstrip(" \t")
             if not body.strip():
-                last = None  # a blank line ends a paragraph: no continuation after it
-                continue
-            if body.startswith("//"):
+                self._close()  # a blank line ends a paragraph: no continuation after it
+                if pcs_arg is not None and pcs_arg.pcs:
+                    pcs_closed = True
                 continue
             indent = indent_width(raw[: len(raw) - len(body)])
             col = len(raw) - len(body) + 1
+            body = rstrip_escaped(body)
             if open_inference is not None:
-                if body.rstrip() != "--":
-                    open_inference[2].append(rstrip_escaped(body))
+                if body != "--":
+                    open_inference[2].append(body)
                     continue
                 first, first_col, parts = open_inference
                 open_inference = None
                 self._add_inference(pcs_arg, " ".join(parts), first, first_col)
                 continue
-            if last is not None and indent == 0 and not _NOT_TEXT.match(body):
-                self._continue(last, rstrip_escaped(body), no, col)  # the text of the line above goes on
+            if self.pending is not None and not self._starts_element(body, indent):
+                self._continue(body, no, col)  # the text of the line above goes on
                 continue
-            last = None
-            body = rstrip_escaped(body)
-            if indent == 0:
-                heading = _HEADING.fullmatch(body)
-                if heading:
-                    text, _, _ = self.inline(heading.group(2), no, col + len(heading.group(1)) + 1)
-                    self.section = text or None
-                    stack, pcs_arg, last = [], None, None
-                    continue
-                item = _PCS_ITEM.fullmatch(body)
-                if item:
-                    self._pcs_statement(pcs_arg, int(item.group(1)), item.group(2), no, col, col + item.start(2))
-                    continue
-                if body.rstrip() == "--":  # an inference over several lines, up to the next '--'
-                    open_inference = (no, col, [])
-                    continue
-                if body.startswith("--"):
-                    self._inference(pcs_arg, body, no, col)
-                    continue
+            self._close()
+            heading = _HEADING.fullmatch(body) if indent == 0 else None
+            if heading:
+                self._heading(len(heading.group(1)), heading.group(2), no, col + len(heading.group(1)) + 1)
+                stack, pcs_arg = [], None
+                continue
+            item = _PCS_ITEM.fullmatch(body)
+            if item:
+                if pcs_arg is None or pcs_closed:
+                    pcs_arg = self._untitled_argument(no, col)
+                    pcs_closed = False
+                node = self._pcs_statement(pcs_arg, int(item.group(1)), item.group(2), no, col, col + item.start(2))
+                stack = [(indent, node)] if node else []
+                continue
+            if body == "--":  # an inference over several lines, up to the next '--'
+                open_inference = (no, col, [])
+                stack = []
+                continue
+            if body.startswith("--"):
+                self._inference(pcs_arg, body, no, col)
+                stack = []
+                continue
             marker = _MARKER.match(body)
             if marker:
                 while stack and stack[-1][0] >= indent:
@@ -191,22 +213,64 @@ class _Parser:
                 self.doc.edges.append(Edge(kind, source, target, no, col, parent))
                 stack.append((indent, node))
                 continue
-            if indent > 0:
-                self.problem(
-                    "unexpected indented text: a line inside a tree starts with a relation (+, -, _, <+, +>, <-, ->, <_, _>, ><)", no, col
-                )
-                continue
+            listed = _LIST_ITEM.match(body)
+            if listed:
+                body, col = body[listed.end() :], col + listed.end()
             node = self.element(body, no, col)
-            last = node if node and (body[:1] not in "[<" or _DEFINES.match(body)) else None
-            stack = [(0, node)] if node else []
-            pcs_arg = self.doc.arguments[node[1]] if node and node[0] == "a" else None
+            stack = [(indent, node)] if node else []
+            if node and node[0] == "a":
+                pcs_arg, pcs_closed = self.doc.arguments[node[1]], False
+            else:
+                pcs_arg = None
+        self._close()
         if open_inference is not None:
             self.problem("inference opened with '--' is never closed with another '--' line", open_inference[0], open_inference[1])
-        items: list[StatementDef | ArgumentDef] = [*self.doc.statements.values(), *self.doc.arguments.values()]
-        for defined in items:
-            if defined.more:
-                defined.text = " ".join([defined.text, *defined.more] if defined.text else defined.more)
         return self.doc
+
+    def _data_lines(self, raw: str, index: int) -> tuple[str, int]:
+        """A ``{data}`` block that goes on over the next lines: the lines joined, and the index of its last line."""
+        parts = [raw]
+        depth = open_braces(raw)
+        end = index
+        while depth > 0 and end + 1 < len(self.lines):
+            end += 1
+            line = cut_line_comment(self.lines[end])
+            parts.append(line)
+            depth = open_braces(line, depth)
+        return "\n".join(parts), end
+
+    def _starts_element(self, body: str, indent: int) -> bool:
+        """Whether a line begins something new rather than going on with the text above."""
+        if body.startswith(("(", "--", "* ", "@include")) and (body[0] != "(" or _PCS_ITEM.fullmatch(body)):
+            return True
+        if _MARKER.match(body) or (indent == 0 and _HEADING.fullmatch(body)) or _LIST_ITEM.match(body):
+            return True
+        if body[:1] in "[<":
+            close = body.find("]" if body[0] == "[" else ">")
+            return close > 0 and body[close + 1 : close + 2] != "("
+        return False
+
+    def _heading(self, level: int, rest: str, line: int, col: int) -> None:
+        text, tags, data = self.inline(rest, line, col)
+        while self.sections and self.sections[-1]["level"] >= level:
+            self.sections.pop()
+        section: dict[str, Any] = {"title": text, "level": level, "line": line}
+        if tags:
+            section["tags"] = tags
+        if data:
+            section["data"] = data
+        if self.sections:
+            section["parent"] = self.sections[-1]["title"]
+        self.doc.sections.append(section)
+        self.sections.append(section)
+        self.section = text or None
+
+    def _untitled_argument(self, line: int, col: int) -> ArgumentDef:
+        self.untitled += 1
+        title = f"\x00{self.untitled}"
+        arg = self.doc.arguments[title] = ArgumentDef(title, line=line, column=col, untitled=True, defined_at=(line, col))
+        self._section_tag(arg)
+        return arg
 
     def _frontmatter(self) -> int:
         if not self.lines or self.lines[0].strip() != "===":
@@ -251,56 +315,72 @@ class _Parser:
             close = "]" if body[0] == "[" else ">"
             end = body.find(close)
             title = body[1:end].strip() if end > 0 else ""
-            if end < 0 or not title:
+            if end > 0 and body[end + 1 : end + 2] == "(" and body[0] == "[":
+                title = ""  # a Markdown link [text](url) at the start of a line: text
+            elif end < 0 or not title:
                 self.problem(f"expected a title and '{close}' after '{body[0]}'", line, col)
                 return None
-            rest = body[end + 1 :]
-            defines = rest.startswith(":")
-            text, tags, data = self.inline(rest[1:] if defines else rest, line, col + end + 2)
-            if not defines and text:
-                self.problem(f"text after the reference {body[: end + 1]}: write {body[: end + 1]}: text to define it", line, col + end + 1)
-            if body[0] == "[":
-                return ("s", self._statement(title, text if defines else None, tags, data, line, col))
-            return ("a", self._argument(title, text if defines else None, tags, data, line, col, defines))
+            if title:
+                rest = body[end + 1 :]
+                defines = rest.startswith(":")
+                text, tags, data = self.inline(rest[1:] if defines else rest, line, col + end + 2)
+                if not defines and text:
+                    ref = body[: end + 1]
+                    self.problem(f"text after the reference {ref}: write {ref}: text to define it", line, col + end + 1)
+                if body[0] == "[":
+                    st = self.doc.statements.get(title) or self.doc.statements.setdefault(title, StatementDef(title, line=line, column=col))
+                    self._define(st, text if defines else None, tags, data, line, col)
+                    return ("s", title)
+                arg = self.doc.arguments.get(title) or self.doc.arguments.setdefault(title, ArgumentDef(title, line=line, column=col))
+                self._define(arg, text if defines else None, tags, data, line, col, argument=defines)
+                return ("a", title)
         text, tags, data = self.inline(body, line, col)
         if not text:
             self.problem("expected a statement, [Title]: text, or <Argument>: text", line, col)
             return None
         self.untitled += 1
         title = f"\x00{self.untitled}"
-        self.doc.statements[title] = StatementDef(title, untitled=True, line=line, column=col)
-        return ("s", self._statement(title, text, tags, data, line, col))
+        st = self.doc.statements[title] = StatementDef(title, untitled=True, line=line, column=col)
+        self._define(st, text, tags, data, line, col)
+        return ("s", title)
 
-    def _statement(self, title: str, text: str | None, tags: list[str], data: dict[str, Any], line: int, col: int) -> str:
-        st = self.doc.statements.get(title)
-        if st is None:
-            st = self.doc.statements[title] = StatementDef(title, line=line, column=col)
-        self._merge(st, tags, data)
-        if text is not None:
-            if st.text is None:
-                st.text, st.defined_at = text, (line, col)
-                if self.section and self.section not in st.tags:
-                    st.tags.append(self.section)
-            elif st.text != text:
-                first = st.defined_at or (0, 0)
-                self.doc.warnings.append(
-                    f"{self._at(line, col)}: [{title}] is defined again with other text; kept the text from line {first[0]}"
-                )
-        return title
+    def _define(
+        self,
+        item: StatementDef | ArgumentDef,
+        text: str | None,
+        tags: list[str],
+        data: dict[str, Any],
+        line: int,
+        col: int,
+        *,
+        argument: bool = False,
+    ) -> None:
+        """Merge tags and data; text (which may go on over the next lines) is set or compared when it ends."""
+        self._merge(item, tags, data)
+        if text is None and not argument:
+            return
+        first = item.defined_at is None
+        if first:
+            item.defined_at = (line, col)
+            self._section_tag(item)
+        self.pending = (item, [text] if text else [], first, line, col)
 
-    def _argument(self, title: str, text: str | None, tags: list[str], data: dict[str, Any], line: int, col: int, defines: bool) -> str:
-        arg = self.doc.arguments.get(title)
-        if arg is None:
-            arg = self.doc.arguments[title] = ArgumentDef(title, line=line, column=col)
-        self._merge(arg, tags, data)
-        if defines:
-            if arg.defined_at is None:
-                arg.text, arg.defined_at = text or None, (line, col)
-                if self.section and self.section not in arg.tags:
-                    arg.tags.append(self.section)
-            elif text and arg.text != text:
-                self.doc.warnings.append(f"{self._at(line, col)}: <{title}> is described again with other text; kept the first")
-        return title
+    def _close(self) -> None:
+        if self.pending is None:
+            return
+        item, parts, first, line, col = self.pending
+        self.pending = None
+        text = " ".join(parts)
+        if first:
+            item.text = text or None
+        elif text and item.text != text:
+            what = f"[{item.title}] is defined" if isinstance(item, StatementDef) else f"<{item.title}> is described"
+            first_line = (item.defined_at or (0, 0))[0]
+            self.doc.warnings.append(f"{self._at(line, col)}: {what} again with other text; kept the text from line {first_line}")
+
+    def _section_tag(self, item: StatementDef | ArgumentDef) -> None:
+        if self.section and len(self.section) <= 100 and self.section not in item.tags:
+            item.tags.append(self.section)
 
     def _merge(self, item: StatementDef | ArgumentDef, tags: list[str], data: dict[str, Any]) -> None:
         item.tags.extend(t for t in tags if t not in item.tags)
@@ -309,25 +389,23 @@ class _Parser:
     def _at(self, line: int, col: int) -> str:
         return f"{self.file or 'line'}:{line}:{col}" if self.file else f"line {line}, column {col}"
 
-    def _continue(self, key: Key, body: str, line: int, col: int) -> None:
+    def _continue(self, body: str, line: int, col: int) -> None:
+        assert self.pending is not None
         text, tags, data = self.inline(body, line, col)
-        item = self.doc.statements[key[1]] if key[0] == "s" else self.doc.arguments[key[1]]
         if text:
-            item.more.append(text)  # joined once at the end: no copy of the whole text per line
-        self._merge(item, tags, data)
+            self.pending[1].append(text)  # joined once when the text ends: no copy of the whole text per line
+        self._merge(self.pending[0], tags, data)
 
     # ------------------------------------------------------------ premise-conclusion structures
 
-    def _pcs_statement(self, arg: ArgumentDef | None, number: int, body: str, line: int, col: int, body_col: int) -> None:
-        if arg is None:
-            self.problem(f"premise ({number}) belongs to no argument: put an <Argument> line above it", line, col)
-            return
+    def _pcs_statement(self, arg: ArgumentDef, number: int, body: str, line: int, col: int, body_col: int) -> Key | None:
         if body.startswith("<"):
             self.problem("a premise-conclusion structure holds statements, not arguments", line, body_col)
-            return
+            return None
         node = self.element(body, line, body_col)
         if node is not None:
             arg.pcs.append((number, node[1], line, col))
+        return node
 
     def _inference(self, arg: ArgumentDef | None, body: str, line: int, col: int) -> None:
         inner = inference_inner(body)
@@ -346,7 +424,8 @@ class _Parser:
     # ------------------------------------------------------------------------- inline text
 
     def inline(self, s: str, line: int, col: int) -> tuple[str, list[str], dict[str, Any]]:
-        """Split element text into (text, #tags, {data}); backslash escapes any character."""
+        """Split element text into (text, #tags, {data}); backslash escapes any character; Markdown dropped."""
+        s = _strip_markdown_before_data(s)
         if _SPECIAL.search(s) is None:  # the common case: plain text
             return s.strip(), [], {}
         pieces: list[tuple[str, bool]] = []  # (text, escaped)
@@ -425,6 +504,21 @@ class _Parser:
             self.problem(f"data {{...}} refused: {exc}", line, col)
             return {}
         return value
+
+
+def _strip_markdown_before_data(s: str) -> str:
+    if "*" not in s and "_" not in s and "](" not in s:
+        return s
+    i, n = 0, len(s)
+    while i < n:  # the first '{' not escaped starts the data, which keeps its text as written
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            return strip_markdown(s[:i]) + s[i:]
+        i += 1
+    return strip_markdown(s)
 
 
 def _limit_message(exc: Exception) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["blank_block_comments", "indent_width", "inference_inner", "rstrip_escaped", "simple_data", "strip_pieces"]
+__all__ = ["blank_block_comments", "indent_width", "inference_inner", "open_braces", "rstrip_escaped", "simple_data", "strip_pieces"]
 
 _SIMPLE_DATA = re.compile(r"\{ *([A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?(?:, *[A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?)*)\} *")
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -65,6 +65,28 @@ def inference_inner(body: str) -> str | None:
     return line[lead : n - trail]
 
 
+def open_braces(line: str, depth: int = 0) -> int:
+    """How many ``{`` are still open after the line (starting ``depth`` deep); escaped and quoted braces do not count."""
+    quote = ""
+    i, n = 0, len(line)
+    while i < n:
+        c = line[i]
+        if c == "\\" and (depth == 0 or quote == '"'):
+            i += 2
+            continue
+        if quote:
+            if c == quote:
+                quote = ""
+        elif c == "{":
+            depth += 1
+        elif c == "}" and depth:
+            depth -= 1
+        elif depth and c in "\"'":
+            quote = c
+        i += 1
+    return depth
+
+
 def rstrip_escaped(body: str) -> str:
     """Strip trailing white space, but keep a white-space character escaped by a backslash."""
     stripped = body.rstrip()
@@ -80,24 +102,35 @@ def indent_width(prefix: str) -> int:
 
 
 def blank_block_comments(text: str) -> tuple[list[str], int | None]:
-    """The lines of ``text`` with ``/* ... */`` comments blanked out, and where an unclosed comment starts.
+    """The lines of ``text`` with ``/* ... */`` and ``<!-- ... -->`` comments blanked out, and where an unclosed one starts.
 
     Comments become spaces (new lines kept), so line numbers and columns stay those of the input.
     """
     unclosed: int | None = None
-    if "/*" not in text:
+    if "/*" not in text and "<!--" not in text:
         return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")], None
     pieces: list[str] = []
     pos = 0
+    next_c, next_h = text.find("/*"), text.find("<!--")
     while True:
-        start = text.find("/*", pos)
-        if start < 0:
+        if next_c >= 0 and next_c < pos:
+            next_c = text.find("/*", pos)
+        if next_h >= 0 and next_h < pos:
+            next_h = text.find("<!--", pos)
+        if next_c < 0 and next_h < 0:
             break
-        end = text.find("*/", start + 2)
+        html = next_c < 0 or (0 <= next_h < next_c)
+        start = next_h if html else next_c
+        if start > 0 and text[start - 1] == "\\":  # an escaped '/*' or '<!--' is text
+            pieces.append(text[pos : start + 2])
+            pos = start + 2
+            continue
+        closer = "-->" if html else "*/"
+        end = text.find(closer, start + (4 if html else 2))
         if end < 0:
             unclosed, end = start, len(text)
         pieces.append(text[pos:start])
-        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[start : end + 2]))
-        pos = end + 2
+        pieces.append("".join("\n" if ch == "\n" else " " for ch in text[start : end + len(closer)]))
+        pos = end + len(closer)
     pieces.append(text[pos:])
     return [ln[:-1] if ln.endswith("\r") else ln for ln in "".join(pieces).split("\n")], unclosed

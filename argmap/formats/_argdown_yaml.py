@@ -18,7 +18,17 @@ __all__ = ["MAX_DEPTH", "MAX_NODES", "YamlLimitError", "check_value", "load_yaml
 MAX_NODES = 100_000
 MAX_DEPTH = 64
 
-_Loader: type[Any] = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+_Base: type[Any] = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+
+def _timestamp_as_text(loader: Any, node: Any) -> str:
+    return str(loader.construct_scalar(node))  # a date stays the text written: map data is JSON
+
+
+_Loader: type[Any] = type("_ArgdownLoader", (_Base,), {})
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+_PureLoader: type[Any] = type("_ArgdownPureLoader", (yaml.SafeLoader,), {})
+_PureLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 class YamlLimitError(ValueError):
@@ -39,9 +49,9 @@ def load_yaml(text: str, *, check: bool = True) -> Any:
     try:
         value = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError:
-        if _Loader is yaml.SafeLoader:
+        if _Base is yaml.SafeLoader:
             raise
-        yaml.load(text, Loader=yaml.SafeLoader)
+        yaml.load(text, Loader=_PureLoader)  # noqa: S506 - a safe loader; its error names the place better
         raise
     if check:
         check_value(value)

@@ -18,12 +18,11 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from argmap._util import paused_gc
 from argmap.errors import FormatError, FormatWarning, InvalidMapError
 from argmap.formats import Format, register
 from argmap.formats._argdown_build import Builder
+from argmap.formats._argdown_markdown import escape_markdown
 from argmap.formats._argdown_parser import parse_document
 from argmap.formats._validate import validate_map
 from argmap.model import ArgumentMap
@@ -31,7 +30,7 @@ from argmap.model import ArgumentMap
 __all__ = ["dump_argdown", "parse_argdown", "read_argdown", "write_argdown"]
 
 
-def parse_argdown(text: str, *, filename: str | None = None, base_dir: str | None = None) -> ArgumentMap:
+def parse_argdown(text: str, *, filename: str | None = None, base_dir: str | None = None, strict_references: bool = False) -> ArgumentMap:
     """Parse Argdown text into a map; every problem is reported with its line and column.
 
     Examples
@@ -48,11 +47,11 @@ def parse_argdown(text: str, *, filename: str | None = None, base_dir: str | Non
     """
     with paused_gc():  # many small objects, all kept: the collector would only rescan them
         doc = parse_document(text, filename=filename)
-        builder = Builder(doc, filename)
+        builder = Builder(doc, filename, strict_references=strict_references)
         data = builder.build()
     if builder.problems:
         raise FormatError(builder.problems, summary=f"{filename or 'input'}: not valid Argdown")
-    for message in doc.warnings:
+    for message in [*doc.warnings, *builder.warnings]:
         warnings.warn(message, FormatWarning, stacklevel=2)
 
     def locate(path: str) -> tuple[int, int] | None:
@@ -73,7 +72,9 @@ def parse_argdown(text: str, *, filename: str | None = None, base_dir: str | Non
 
 
 def _escape(text: str) -> str:
-    out = text.replace("\\", "\\\\").replace("#", "\\#").replace("{", "\\{").replace("/*", "/\\*")
+    """Text as Argdown reads it back: backslashes before every character that Argdown or argmap would read as syntax."""
+    out = escape_markdown(text.replace("\\", "\\\\"))  # * _ (emphasis) and [ ] < > (references)
+    out = _SLASH.sub(r"\\/", out.replace("#", "\\#").replace("{", "\\{").replace("}", "\\}"))
     out = out.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
     if out[:1].isspace():
         out = "\\" + out
@@ -82,9 +83,42 @@ def _escape(text: str) -> str:
     return out
 
 
+_SLASH = re.compile(r"/(?=[/*])")  # the first '/' of '//' or '/*'
+_UNSAFE_IN_JSON = re.compile(r"[{}\[\]<>*/#=\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def _json(value: Any) -> str:
+    """JSON (YAML flow style) whose strings hold no character the Argdown CLI or a YAML reader could misread.
+
+    Inside strings, braces, brackets, comment and emphasis characters, '=' (front matter fences) and the
+    characters YAML refuses are written as ``\\uXXXX`` escapes; outside strings JSON uses none of them but
+    its own brackets.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    out: list[str] = []
+    in_string, i, n = False, 0, len(text)
+    while i < n:
+        c = text[i]
+        if in_string and c == "\\":
+            out.append(text[i : i + 2])
+            i += 2
+            continue
+        if c == '"':
+            in_string = not in_string
+        elif in_string and _UNSAFE_IN_JSON.match(c):
+            c = f"\\u{ord(c):04x}"
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _key(key: str) -> str:
+    plain = re.fullmatch(r"[A-Za-z_][\w\-]*", key) and key.lower() not in {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+    return key if plain else _json(key)
+
+
 def _data_block(data: dict[str, Any]) -> str:
-    # JSON is YAML flow style; '*' (only ever inside strings) escaped so that no '/*' can open a comment.
-    return " " + json.dumps(data, ensure_ascii=False, separators=(", ", ": ")).replace("*", "\\u002a") if data else ""
+    return " " + _json(data) if data else ""
 
 
 def _tags(tags: tuple[str, ...], data: dict[str, Any]) -> str:
@@ -92,6 +126,9 @@ def _tags(tags: tuple[str, ...], data: dict[str, Any]) -> str:
         return "".join(f" #{t}" for t in tags)
     data["tags"] = list(tags)
     return ""
+
+
+_MAP_KEYS = {"id", "title", "titles", "language", "lang", "main_claim", "sources", "metadata"}
 
 
 def dump_argdown(amap: ArgumentMap) -> str:
@@ -117,8 +154,13 @@ def dump_argdown(amap: ArgumentMap) -> str:
     head = {k: v for k, v in head.items() if v not in ({}, [], None) and not (k == "id" and v == "map")}
     if amap.language != "en":
         head["language"] = amap.language
+    metadata = head.pop("metadata", {})
+    for key in [k for k in metadata if k not in _MAP_KEYS]:  # e.g. Argdown's own author, subTitle, model, map
+        head[key] = metadata.pop(key)
+    if metadata:
+        head["metadata"] = metadata
     if head:
-        lines += ["===", yaml.safe_dump(head, allow_unicode=True, sort_keys=False, width=1_000_000).rstrip("\n"), "==="]
+        lines += ["===", *(f"{_key(key)}: {_json(value)}" for key, value in head.items()), "==="]
         lines.append("")
     for st in amap.statements:
         dumped = st.model_dump(mode="json", exclude_none=True)

@@ -1,7 +1,9 @@
 """The arg-microtexts corpus XML (``<arggraph>`` with edu, adu and edge elements), read.
 
 EDUs are the source text (a :class:`~argmap.model.Source` holding them joined by spaces); each ADU becomes
-a statement whose text is its segments joined, anchored at those segments. ``pro``/``opp`` is kept in the
+a statement whose text is its segments joined, anchored at those segments. An EDU marked ``implicit="true"``
+(added by the annotators, not written by the author) is not part of the source text: its ADU's statement is
+marked ``implicit`` and has no anchor for it. ``pro``/``opp`` is kept in the
 statement's ``data["role"]``, and an ``opp`` ADU is held by the ``opponents`` group. Edges: ``sup`` ->
 support, ``exa`` -> support whose premise is example evidence, ``reb`` -> attack, ``und`` -> undercut of
 the targeted relation, ``add`` -> an extra premise of the targeted relation (a linked argument). The ADU
@@ -69,6 +71,8 @@ def parse_microtexts(text: str, *, filename: str | None = None, base_dir: str | 
     if root.tag != "arggraph":
         raise fail(f"expected an <arggraph> root element, found <{root.tag}>")
     edus: dict[str, str] = {}
+    implicit: set[str] = set()  # EDUs an annotator added (implicit="true"): not the author's words
+    adu_elements: dict[str, ET.Element] = {}
     adus: dict[str, str] = {}
     edges: dict[str, ET.Element] = {}
     for el in root:
@@ -81,10 +85,13 @@ def parse_microtexts(text: str, *, filename: str | None = None, base_dir: str | 
             raise fail(f"duplicate id '{eid}'", el)
         if el.tag == "edu":
             edus[eid] = " ".join((el.text or "").split())
+            if el.get("implicit", "").strip().lower() == "true":
+                implicit.add(eid)
         elif el.tag == "adu":
             if el.get("type") not in ("pro", "opp"):
                 raise fail(f"ADU type must be 'pro' or 'opp', not {el.get('type')!r}", el)
             adus[eid] = str(el.get("type"))
+            adu_elements[eid] = el
         else:
             if el.get("type") not in _EDGE_TYPES:
                 raise fail(f"unknown edge type {el.get('type')!r}; expected one of {', '.join(sorted(_EDGE_TYPES))}", el)
@@ -94,6 +101,8 @@ def parse_microtexts(text: str, *, filename: str | None = None, base_dir: str | 
     spans: dict[str, tuple[int, int]] = {}
     pieces, pos = [], 0
     for eid, edu_text in edus.items():
+        if eid in implicit:
+            continue
         spans[eid] = (pos, pos + len(edu_text))
         pieces.append(edu_text)
         pos += len(edu_text) + 1
@@ -118,13 +127,16 @@ def parse_microtexts(text: str, *, filename: str | None = None, base_dir: str | 
             extra_premises.setdefault(trg, []).append(src)
 
     examples = {el.get("src") for el in edges.values() if el.get("type") == "exa"}
+    order = {e: i for i, e in enumerate(edus)}
     statements: list[dict[str, Any]] = []
     for aid, role in adus.items():
         if not segments[aid]:
-            raise fail(f"ADU '{aid}' has no segment (no seg edge from an EDU)", root.find(f"adu[@id='{aid}']"))
-        segs = sorted(segments[aid], key=lambda e: spans[e][0])
+            raise fail(f"ADU '{aid}' has no segment (no seg edge from an EDU)", adu_elements[aid])
+        segs = sorted(segments[aid], key=order.__getitem__)
         item: dict[str, Any] = {"id": aid, "kind": "claim", "text": " ".join(edus[e] for e in segs), "data": {"role": role}}
-        item["anchors"] = [{"source": source_id, "quote": edus[e], "start": spans[e][0], "end": spans[e][1]} for e in segs]
+        item["anchors"] = [{"source": source_id, "quote": edus[e], "start": spans[e][0], "end": spans[e][1]} for e in segs if e in spans]
+        if any(e in implicit for e in segs):
+            item["implicit"] = True
         if role == "opp":
             item["holder"] = {"kind": "group", "name": "opponents"}
         if aid in examples:

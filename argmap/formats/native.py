@@ -56,6 +56,8 @@ def _statement(s: dict[str, Any], language: str, short: bool) -> dict[str, Any]:
         s["holder"] = _short_holder(holder) if short else holder
     if s.get("kind") == "evidence" and s.get("evidence_type") == "other":
         s.pop("evidence_type")
+    if s.get("implicit") is False:
+        s.pop("implicit")
     if not short:
         return s
     kind = s.pop("kind")

@@ -30,7 +30,11 @@ def test_front_matter_gives_title_language_main_claim_and_metadata(constructs: A
     assert constructs.title == "Cats as pets"
     assert constructs.language == "en"
     assert constructs.main_claim == "Pets"
-    assert constructs.metadata == {"author": "A. Nalyst"}
+    assert constructs.metadata["author"] == "A. Nalyst"
+    assert constructs.metadata["argdown_sections"] == [
+        {"title": "Main debate", "level": 1},
+        {"title": "Reconstructed arguments", "level": 2, "parent": "Main debate"},
+    ]
 
 
 def test_statements_tags_headings_and_data(constructs: ArgumentMap) -> None:
@@ -85,17 +89,13 @@ def test_counts(constructs: ArgumentMap) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "column", "expected"),
     [
-        ("[A]: a\n  + [B]\n", 2, 5, "[B] is referenced but never defined"),
-        ("[A]: a\n  + <X>\n", 2, 5, "<X> is referenced but never defined"),
-        ("[A]: a\n  just text\n", 2, 3, "unexpected indented text"),
         ("+ [A]: a\n", 1, 1, "has no parent"),
         ("===\ntitle: [unclosed\n===\n[A]: a\n", 2, 17, "front matter is not valid YAML"),
         ("===\ntitle: x\n", 1, 1, "never closed"),
         ("[A]: a {kind: [\n", 1, 16, "data {...} is not valid YAML"),
         ("[A]: a {3}\n", 1, 8, "expected data as {key: value"),
         ("[A]: a /* open\n", 1, 8, "comment '/*' is never closed"),
-        ("(1) [A]: a\n", 1, 1, "belongs to no argument"),
-        ("[A]: a\n  _ [B]: b\n", 2, 3, "undercut of [A]"),
+        ("(1) [A]: a\n", 1, 1, "has premises but no inference line"),
         ("[: a\n", 1, 1, "expected a title"),
         ("<A>\n\n(1) [P]: p\n----\n", 4, 1, "has no conclusion"),
         ("[A]: a\n  + [B]: b\n  + [A]\n", 3, 3, "'A' cannot support itself"),
@@ -115,7 +115,7 @@ def test_errors_name_line_and_column(text: str, line: int, column: int, expected
 
 def test_all_errors_reported_at_once() -> None:
     with pytest.raises(FormatError) as info:
-        parse_argdown("[A]: a\n  + [B]\n  - [C]\n  odd\n")
+        parse_argdown("[: a\n[B] more\n[C]: c #(open\n")
     assert len(info.value.problems) == 3
 
 
@@ -132,7 +132,7 @@ def test_same_text_twice_is_quiet() -> None:
 
 
 def test_escapes_and_comments() -> None:
-    m = parse_argdown("[A]: Not a \\#tag, a \\{brace\\}, a back\\\\slash /\\* and\\nnew line // kept\n// dropped\n")
+    m = parse_argdown("[A]: Not a \\#tag, a \\{brace\\}, a back\\\\slash /\\* and\\nnew line \\// kept // dropped\n// dropped\n")
     assert m.text_of("A") == "Not a #tag, a {brace}, a back\\slash /* and\nnew line // kept"
 
 
@@ -189,3 +189,14 @@ def test_inference_over_several_lines() -> None:
     assert (rel.id, rel.premises, rel.target, rel.scheme, rel.note) == ("A", ("P", "Q"), "C", "Modus ponens", "a")
     with pytest.raises(FormatError, match=r"line 3, column 1: inference opened with '--' is never closed"):
         parse_argdown("<A>\n(1) [P]: p\n--\nx\n")
+
+
+def test_undefined_references_are_empty_with_a_warning_or_an_error_when_strict() -> None:
+    text = "[A]: a\n  + [B]\n  - <X>\n"
+    with pytest.warns(FormatWarning, match=r"m.argdown:2:5: \[B\] is referenced but never defined") as caught:
+        m = parse_argdown(text, filename="m.argdown")
+    assert any("m.argdown:3:5: <X> is referenced but never defined" in str(w.message) for w in caught)
+    assert m.text_of("B") == "B" and m.statement("X").data == {"argdown": "argument"}
+    assert [(r.type, r.premises, r.target) for r in m.relations] == [("support", ("B",), "A"), ("attack", ("X",), "A")]
+    with pytest.raises(FormatError, match=r"m.argdown:2:5: \[B\] is referenced but never defined"):
+        parse_argdown(text, filename="m.argdown", strict_references=True)

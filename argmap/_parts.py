@@ -109,6 +109,10 @@ class _StatementBase(_Frozen):
     note: str | None = Field(None, max_length=MAX_TEXT)
     anchors: tuple[Anchor, ...] = ()
     base_score: Unit | None = Field(None, description="Initial strength for gradual semantics (default 0.5).")
+    implicit: bool = Field(
+        False,
+        description="Not written by the author but reconstructed by an analyst (an implicit premise, e.g. arg-microtexts' implicit EDUs).",
+    )
     data: dict[str, JsonValue] = Field(default_factory=dict, description="Free data, kept as given.")
 
     @field_validator("text", mode="before")

@@ -124,3 +124,37 @@ def test_whole_corpus_imports_validates_and_renders(shared_dir: Path) -> None:
             svg = render(m, format="svg")
             assert svg.startswith(b"<?xml") or b"<svg" in svg[:500], path
             assert to_dot(m).source.count("->") >= len(m.relations)
+
+
+_IMPLICIT = """<arggraph id="m">
+  <edu id="e1">Cats are good pets.</edu>
+  <edu id="e2" implicit="true">Animals that purr are good pets.</edu>
+  <edu id="e3">They purr.</edu>
+  <adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="pro"/>
+  <edge id="c1" src="e1" trg="a1" type="seg"/><edge id="c2" src="e2" trg="a2" type="seg"/>
+  <edge id="c3" src="e3" trg="a3" type="seg"/>
+  <edge id="c4" src="a3" trg="a1" type="sup"/><edge id="c5" src="a2" trg="c4" type="add"/>
+</arggraph>"""
+
+
+def test_implicit_edu_is_an_implicit_statement_not_source_text() -> None:
+    from argmap.formats.microtexts import parse_microtexts
+    from argmap.formats.native import dump_json, dump_yaml, parse_json, parse_yaml
+
+    m = parse_microtexts(_IMPLICIT)
+    assert m.sources[0].text == "Cats are good pets. They purr."  # the author's words only
+    a2 = m.statement("a2")
+    assert a2.implicit and a2.text_in() == "Animals that purr are good pets." and a2.anchors == ()
+    assert not m.statement("a1").implicit and m.statement("a3").anchors[0].quote == "They purr."
+    assert m.relation("c4").premises == ("a3", "a2")
+    # kept by the native writers; the default is not written
+    assert parse_yaml(dump_yaml(m)).statement("a2").implicit
+    assert parse_json(dump_json(m)).statement("a2").implicit
+    assert dump_yaml(m).count("implicit") == 1
+
+
+def test_ids_with_quotes_give_a_clean_error() -> None:
+    from argmap.formats.microtexts import parse_microtexts
+
+    with pytest.raises(FormatError, match="has no segment"):
+        parse_microtexts("""<arggraph id="m"><edu id="e1">x</edu><adu id="a'1]" type="pro"/></arggraph>""")

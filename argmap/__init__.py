@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap import query  # noqa: F401 - argmap.query.<question>(m, ...) without a further import
+from argmap import (
+    deck,  # noqa: F401 - argmap.deck.build_deck(m) without a further import
+    query,  # noqa: F401 - argmap.query.<question>(m, ...) without a further import
+)
 from argmap.edit import (
     MapBuilder,
     add_relation,

@@ -46,6 +46,7 @@ class Builder:
         self.places: dict[str, tuple[int, int]] = {}  # "statements[i]" / "relations[i]" -> (line, col)
         self.statements: list[dict[str, Any]] = []
         self.relations: list[dict[str, Any]] = []
+        self.relation_places: list[tuple[int, int, int]] = []  # (line, column, order made) of each relation
         self.seen: set[tuple[str, str, str, tuple[tuple[str, Any], ...]]] = set()
         self.by_source: dict[tuple[str, str], list[Edge]] = defaultdict(list)
         self.by_target: dict[tuple[str, str], list[Edge]] = defaultdict(list)
@@ -103,6 +104,10 @@ class Builder:
             self._relation_arg(arg)
         for edge in self.doc.edges:
             self._edge(edge)
+        order = sorted(self.relation_places)  # relations in the order the document gives them
+        self.relations = [self.relations[k] for _, _, k in order]
+        for index, (line, col, _) in enumerate(order):
+            self.places[f"relations[{index}]"] = (line, col)
         out: dict[str, Any] = {"language": language, "statements": self.statements, "relations": self.relations}
         metadata = fm.pop("metadata", None)
         for key in ("id", "title", "titles", "main_claim", "sources"):
@@ -157,7 +162,7 @@ class Builder:
     def _add_relation(self, item: dict[str, Any], line: int, col: int) -> None:
         if "id" not in item:
             item["id"] = _slug(f"r{len(self.relations) + 1}", self.taken, "r")
-        self.places[f"relations[{len(self.relations)}]"] = (line, col)
+        self.relation_places.append((line, col, len(self.relations)))
         self.relations.append(item)
 
     def _pcs(self, arg: ArgumentDef) -> None:
@@ -216,7 +221,7 @@ class Builder:
         premises = []
         for edge in self.by_target[("a", arg.title)]:
             if self._premise_of(edge) == arg.title:
-                premises.append(self._premise(edge.source, edge, allow_relation=True))
+                premises.append(self._premise(edge.source, edge, allow_relation=arg.data.get("type") == "preference"))
         outgoing = [e for e in self.by_source[("a", arg.title)] if self._premise_of(e) is None]
         for k, edge in enumerate(outgoing):
             rid = self.rel_id[arg.title] if k == 0 else _slug(f"{arg.title}-{k + 1}", self.taken, "r")
@@ -241,12 +246,12 @@ class Builder:
         kind, title = key
         if kind == "s":
             return self.stmt_id.get(title)
+        if allow_relation and title in self.rel_id:
+            return self.rel_id[title]  # a preference between relations
         if title in self.arg_stmt:
             return self.arg_stmt[title]
         if title in self.pcs_args:
             return self.stmt_id.get(self.pcs_args[title].pcs[-1][1]) if self.pcs_args[title].pcs else None
-        if allow_relation and title in self.rel_id:
-            return self.rel_id[title]  # a preference between relations
         self.problem(f"<{title}> is an argument with premises; it cannot be a premise itself", edge.line, edge.column)
         return None
 

@@ -142,11 +142,14 @@ def dump_argdown(amap: ArgumentMap) -> str:
     ...     "relations": [{"support": "e1", "target": "c1"}]})
     >>> print(dump_argdown(m))
     [c1]: Cats are good pets.
+    <BLANKLINE>
     [e1]: They purr. {"kind": "evidence", "evidence_type": "example"}
     <BLANKLINE>
     <r1>
-      + [e1]
-      +> [c1]
+    <BLANKLINE>
+    (1) [e1]
+    ----
+    (2) [c1]
     <BLANKLINE>
     """
     lines: list[str] = []
@@ -162,6 +165,11 @@ def dump_argdown(amap: ArgumentMap) -> str:
     if head:
         lines += ["===", *(f"{_key(key)}: {_json(value)}" for key, value in head.items()), "==="]
         lines.append("")
+    nodes = {st.id for st in amap.statements if st.data.get("argdown") == "argument"}  # Argdown arguments without premises
+
+    def ref(node: str) -> str:
+        return f"<{node}>" if node in nodes or amap.has_relation(node) else f"[{node}]"
+
     for st in amap.statements:
         dumped = st.model_dump(mode="json", exclude_none=True)
         data: dict[str, Any] = {}
@@ -171,15 +179,21 @@ def dump_argdown(amap: ArgumentMap) -> str:
         for key in ("title", "note", "anchors", "base_score", "data"):
             if dumped.get(key) not in (None, [], {}):
                 data[key] = dumped[key]
+        if st.id in nodes:
+            rest = {k: v for k, v in st.data.items() if k != "argdown"}
+            if rest:
+                data["data"] = rest
+            else:
+                data.pop("data")
         if not st.holder.is_author:
             data["holder"] = {k: v for k, v in dumped["holder"].items() if v not in ({}, None)}
         text = st.text.get(amap.language, next(iter(st.text.values())))
         if list(st.text) != [amap.language]:
             data["text"] = dict(st.text)
         tags = _tags(st.tags, data)
-        lines.append(f"[{st.id}]: {_escape(text)}{tags}{_data_block(data)}")
+        lines.append(f"{ref(st.id)}: {_escape(text)}{tags}{_data_block(data)}")
+        lines.append("")  # Argdown needs a blank line between top-level elements
     for rel in amap.relations:
-        lines.append("")
         data = {}
         if rel.type in ("rephrase", "preference"):
             data["type"] = rel.type
@@ -191,11 +205,17 @@ def dump_argdown(amap: ArgumentMap) -> str:
         tags = _tags(rel.tags, data)
         note = f": {_escape(rel.note)}" if rel.note else ""
         lines.append(f"<{rel.id}>{note}{tags}{_data_block(data)}")
-        for p in rel.premises:
-            lines.append(f"  + <{p}>" if amap.has_relation(p) else f"  + [{p}]")
+        if rel.type == "support" and not any(ref(n)[0] == "<" for n in (*rel.premises, rel.target)):
+            # a premise-conclusion structure: its premises stay premises for Argdown too
+            lines.append("")
+            lines += [f"({k}) [{p}]" for k, p in enumerate(rel.premises, 1)]
+            lines += ["----", f"({len(rel.premises) + 1}) [{rel.target}]", ""]
+            continue
+        lines += [f"  + {ref(p)}" for p in rel.premises]
         arrow = {"support": "+>", "attack": "->", "undercut": "_>", "rephrase": "+>", "preference": "+>"}[rel.type]
-        target = f"<{rel.target}>" if amap.has_relation(rel.target) else f"[{rel.target}]"
-        lines.append(f"  {arrow} {target}")
+        lines += [f"  {arrow} {ref(rel.target)}", ""]
+    while lines and lines[-1] == "":
+        lines.pop()
     return "\n".join(lines) + "\n"
 
 

@@ -39,6 +39,7 @@ def test_essay_slides_come_in_the_order_of_the_argument(deck: Deck, essay: argma
     assert kinds[:2] == ["title", "overview"] and kinds[-2:] == ["evaluation", "sources"]
     assert set(kinds[2:-2]) == {"line", "objection"}
     assert deck.slides[0].heading == "What is still social about social media?"
+    assert deck.slides[0].subheading == "Source: Wat is er nog sociaal aan social media?"
     # every pillar leads a line of argument, in the map's order, and is on its own line slides
     lines = [s for s in deck.slides if s.kind == "line"]
     firsts = list(dict.fromkeys(s.statements[0] for s in lines))

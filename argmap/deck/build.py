@@ -207,7 +207,8 @@ def _sources_slide(m: ArgumentMap, t: _Text, w: dict[str, str]) -> Slide:
 
 def _title_slide(m: ArgumentMap, t: _Text, w: dict[str, str]) -> Slide:
     title = m.title_in(t.lang) or w["untitled"]
-    source = ", ".join(t.source_name(s.id) for s in m.sources[:2]) or None
+    names = "; ".join(t.source_name(s.id) for s in m.sources[:2])
+    source = f"{w['source']}: {names}" if names else None
     lines: list[Line] = []
     for key in ("author", "mapped_by"):
         value = m.metadata.get(key)

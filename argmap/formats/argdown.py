@@ -22,6 +22,7 @@ from argmap._util import paused_gc
 from argmap.errors import FormatError, FormatWarning, InvalidMapError
 from argmap.formats import Format, register
 from argmap.formats._argdown_build import Builder
+from argmap.formats._argdown_include import expand_includes
 from argmap.formats._argdown_markdown import escape_markdown
 from argmap.formats._argdown_parser import parse_document
 from argmap.formats._validate import validate_map
@@ -45,6 +46,9 @@ def parse_argdown(text: str, *, filename: str | None = None, base_dir: str | Non
     >>> m.statement("Pets").tags
     ('home',)
     """
+    text, include_problems = expand_includes(text, filename, base_dir)
+    if include_problems:
+        raise FormatError(include_problems, summary=f"{filename or 'input'}: not valid Argdown")
     with paused_gc():  # many small objects, all kept: the collector would only rescan them
         doc = parse_document(text, filename=filename)
         builder = Builder(doc, filename, strict_references=strict_references)

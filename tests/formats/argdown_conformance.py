@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from argmap.errors import ArgmapError  # noqa: E402
+from argmap.formats._argdown_include import expand_includes  # noqa: E402
 from argmap.formats._argdown_parser import Document, parse_document  # noqa: E402
 from argmap.formats.argdown import parse_argdown  # noqa: E402
 
@@ -47,24 +48,24 @@ def cli() -> str | None:
 
 
 def run_cli(files: list[Path], *, timeout: float = 600) -> dict[str, dict[str, Any] | None]:
-    """``argdown json`` over the files in one run; each file's JSON, or None where the CLI refused it."""
+    """``argdown json`` over the files, one CLI run per folder; each file's JSON, or None where the CLI refused it.
+
+    The CLI reads every ``*.argdown`` of each folder in place (so that ``@include`` resolves as it should).
+    """
     exe = cli()
     if exe is None:
         raise RuntimeError("the Argdown CLI is not installed: run ./dev setup (needs node and npm)")
     out: dict[str, dict[str, Any] | None] = {}
+    folders: dict[Path, list[Path]] = {}
+    for f in files:
+        folders.setdefault(f.resolve().parent, []).append(f)
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "in"
-        src.mkdir()
-        names = {}
-        for k, f in enumerate(files):
-            name = f"d{k:05d}.argdown"
-            (src / name).write_bytes(f.read_bytes())
-            names[name] = str(f)
-        dest = Path(tmp) / "out"
-        subprocess.run([exe, "json", str(src / "*.argdown"), str(dest)], capture_output=True, timeout=timeout, check=False)
-        for name, original in names.items():
-            result = dest / (name[: -len(".argdown")] + ".json")
-            out[original] = json.loads(result.read_text()) if result.exists() else None
+        for k, (folder, members) in enumerate(folders.items()):
+            dest = Path(tmp) / str(k)
+            subprocess.run([exe, "json", str(folder / "*.argdown"), str(dest)], capture_output=True, timeout=timeout, check=False)
+            for f in members:
+                result = dest / (f.name[: -len(".argdown")] + ".json")
+                out[str(f)] = json.loads(result.read_text()) if result.exists() else None
     return out
 
 
@@ -105,12 +106,13 @@ def document_summary(doc: Document) -> Summary:
     return {"statements": len(doc.statements), "arguments": len(doc.arguments), "relations": sorted(list(r) for r in seen)}
 
 
-def argmap_summary(text: str, filename: str | None = None) -> Summary:
+def argmap_summary(text: str, filename: str | None = None, base_dir: str | None = None) -> Summary:
     """argmap's summary of a document; raises :class:`ArgmapError` when argmap refuses it (the map must build)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        parse_argdown(text, filename=filename)
-    return document_summary(parse_document(text, filename=filename))
+        parse_argdown(text, filename=filename, base_dir=base_dir)
+    expanded, _ = expand_includes(text, filename, base_dir)
+    return document_summary(parse_document(expanded, filename=filename))
 
 
 def differences(reference: Summary, ours: Summary) -> list[str]:
@@ -123,10 +125,10 @@ def differences(reference: Summary, ours: Summary) -> list[str]:
     return out
 
 
-def check(text: str, reference: Summary, filename: str | None = None) -> list[str]:
+def check(text: str, reference: Summary, filename: str | None = None, base_dir: str | None = None) -> list[str]:
     """The differences between argmap and the reference for one document; a refusal by argmap is one."""
     try:
-        ours = argmap_summary(text, filename)
+        ours = argmap_summary(text, filename, base_dir)
     except ArgmapError as exc:
         return [f"argmap refuses it: {str(exc)[:300]}"]
     return differences(reference, ours)

@@ -200,3 +200,21 @@ def test_undefined_references_are_empty_with_a_warning_or_an_error_when_strict()
     assert [(r.type, r.premises, r.target) for r in m.relations] == [("support", ("B",), "A"), ("attack", ("X",), "A")]
     with pytest.raises(FormatError, match=r"m.argdown:2:5: \[B\] is referenced but never defined"):
         parse_argdown(text, filename="m.argdown", strict_references=True)
+
+
+def test_include_is_resolved_relative_to_the_file_and_bounded(tmp_path: Path) -> None:
+    m = read_argdown(FIXTURES / "argdown" / "include-main.argdown")
+    assert {s.id for s in m.statements} == {"A", "B", "C", "Two"}
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "loop.argdown").write_text("[A]: a\n\n@include(loop.argdown)\n")
+    (tmp_path / "sub" / "out.argdown").write_text("[A]: a\n\n@include(../../secret.argdown)\n")
+    (tmp_path / "missing.argdown").write_text("@include(nothing.argdown)\n")
+    for name, expected in [
+        ("loop.argdown", r"loop.argdown:3:1: @include\(loop.argdown\): the file includes itself"),
+        ("sub/out.argdown", r"outside the document's folder"),
+        ("missing.argdown", r"missing.argdown:1:1: @include\(nothing.argdown\): no such file"),
+    ]:
+        with pytest.raises(FormatError, match=expected):
+            read_argdown(tmp_path / name)
+    with pytest.raises(FormatError, match=r"a document given as text cannot include files"):
+        parse_argdown("@include(x.argdown)\n")

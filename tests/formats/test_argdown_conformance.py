@@ -49,7 +49,7 @@ def test_every_construct_has_a_fixture_and_a_reference() -> None:
 @pytest.mark.parametrize("path", DOCUMENTS, ids=[f.stem for f in DOCUMENTS])
 def test_same_statements_arguments_and_relations_as_the_argdown_cli(path: Path) -> None:
     reference = json.loads(path.with_suffix(".ref.json").read_text())
-    assert check(path.read_text(), reference, path.name) == []
+    assert check(path.read_text(), reference, path.name, str(path.parent)) == []
 
 
 def test_a_wrong_reading_is_seen() -> None:
@@ -68,7 +68,7 @@ def cli_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str,
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             out = written / f"{f.stem}.out.argdown"
-            out.write_text(dump_argdown(parse_argdown(f.read_text(), filename=f.name)))
+            out.write_text(dump_argdown(parse_argdown(f.read_text(), filename=f.name, base_dir=str(f.parent))))
         files.append(out)
     return run_cli(files)
 

@@ -9,11 +9,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from strategies import argument_maps
 from typer.testing import CliRunner
 
 import argmap
 from argmap.cli import app
 from argmap.deck import Deck, build_deck, to_html, write_deck
+from argmap.deck._plan import main_claim, plan
 from argmap.deck.output import pdf_bytes, pptx_bytes
 from argmap.errors import RenderError
 
@@ -172,3 +175,21 @@ def test_cli_writes_a_deck_in_the_maps_language(tmp_path: Path) -> None:
     assert "--bg: #" in page and "--bg: white" not in page  # the dark theme's background
     bad = runner.invoke(app, ["deck", str(src), "-o", str(tmp_path / "talk.odp")])
     assert bad.exit_code == 1 and "use .html, .pdf or .pptx" in bad.output and "Traceback" not in bad.output
+
+
+@settings(max_examples=60, deadline=None)
+@given(argument_maps(max_statements=10, max_relations=14))
+def test_plan_shows_every_attack_and_every_line_on_random_maps(m: argmap.ArgumentMap) -> None:
+    parts = plan(m, max_statements=4)
+    shown = {i for p in parts for i in p.builds}
+    main = main_claim(m)
+    for rel in m.relations:
+        if rel.type in ("attack", "undercut"):
+            assert rel.id in shown, f"attack {rel.id} on no slide"
+        if rel.target == main and rel.type == "support":
+            assert any(p.kind == "line" and p.relation == rel.id for p in parts)
+    for p in parts:
+        assert all(isinstance(b, int) and b >= 1 for b in p.builds.values())
+        assert min(p.builds.values()) == 1  # every slide shows something at its first build
+        if p.kind == "objection":
+            assert p.builds[p.relation] == 1 and p.builds[p.focus] == 1

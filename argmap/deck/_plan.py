@@ -244,4 +244,11 @@ def plan(m: ArgumentMap, *, max_statements: int = 9) -> list[Part]:
             placed.add(rid)
             parts.append(_objection(m, idx, rid))
     parts.extend(_objection(m, idx, oid) for oid in objections if oid not in placed)
+    # attacks shown nowhere yet (answers in a ring of mutual attacks, with no first objection) get a slide too
+    shown = {i for p in parts for i in p.builds}
+    for rel in m.relations:
+        if rel.type in _ATTACKS and rel.id not in shown:
+            part = _objection(m, idx, rel.id)
+            parts.append(part)
+            shown.update(part.builds)
     return parts

@@ -8,47 +8,24 @@ warning that names the node, and one bad node never refuses the whole file.
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from typing import Any
 
+from argmap._json import load_json as _load_json
 from argmap.errors import FormatError, FormatWarning, InvalidMapError, Problem
 from argmap.formats._validate import validate_map
 from argmap.model import ArgumentMap
 
-__all__ = ["MAX_DIGITS", "Warner", "infer_main_claim", "load_json", "repair_relations", "validate_dropping"]
+__all__ = ["Warner", "infer_main_claim", "load_json", "repair_relations", "validate_dropping"]
 
-MAX_DIGITS = 1000  # a JSON number longer than this is refused (Python refuses ints over 4,300 digits with a traceback)
 _MAX_WARNINGS = 20  # per file; the rest are counted in one last warning
 
 
-class _HugeNumber(ValueError):
-    def __init__(self, digits: str) -> None:
-        super().__init__(digits)
-        self.digits = digits
-
-
-def _int(digits: str) -> int:
-    if len(digits) > MAX_DIGITS:
-        raise _HugeNumber(digits)
-    return int(digits)
-
-
-def load_json(text: str, filename: str | None, summary: str = "not valid JSON") -> Any:
-    """``json.loads`` with a clear error (line and column) for bad syntax, deep nesting and huge numbers."""
-    where = filename or "input"
-    try:
-        return json.loads(text, parse_int=_int)
-    except json.JSONDecodeError as err:
-        problem = Problem(f"JSON syntax error: {err.msg}", file=filename, line=err.lineno, column=err.colno)
-    except _HugeNumber as exc:
-        at = text.find(exc.digits[:40])
-        line = text.count("\n", 0, at) + 1 if at >= 0 else None
-        problem = Problem(f"a number of {len(exc.digits):,} digits; the limit is {MAX_DIGITS:,}", file=filename, line=line)
-    except RecursionError:
-        problem = Problem("JSON nested too deeply to read (arrays or objects inside each other thousands of levels deep)", file=filename)
-    raise FormatError([problem], summary=f"{where}: {summary}") from None
+def load_json(text: str, filename: str | None) -> Any:
+    """The project's bounded JSON loader (:func:`argmap._json.load_json`): deep nesting, huge numbers, ``NaN``
+    and bad syntax end in a clear error with line and column."""
+    return _load_json(text, file=filename)
 
 
 class Warner:

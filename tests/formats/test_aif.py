@@ -186,18 +186,17 @@ def test_dialogue_edges_to_dropped_s_nodes_are_not_written_back() -> None:
 
 def test_hostile_json_ends_in_a_clear_error() -> None:
     cases = [
-        ('{"nodes": [{"nodeID": ' + "9" * 5000 + ', "text": "a", "type": "I"}]}', "a number of 5,000 digits"),
-        ('{"nodes": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested too deeply"),
+        ('{"nodes": [{"nodeID": ' + "9" * 5000 + ', "text": "a", "type": "I"}]}', "a number too large to read"),
+        ('{"nodes": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested more than 200 levels deep"),
     ]
     for text, expected in cases:
         t0 = time.perf_counter()
         with pytest.raises(FormatError) as info:
             parse_aif(text, filename="h.json")
         assert expected in info.value.problems[0].message and time.perf_counter() - t0 < 5
-    deep = "[" * 900 + "]" * 900  # readable JSON, but deeper than the model validates: a clear error, a short path
-    with pytest.raises(FormatError) as info:
-        parse_aif('{"AIF": {"nodes": [{"nodeID": 1, "text": "a", "type": "I"}]}, "OVA": ' + deep + "}")
-    assert "depth" in info.value.problems[0].message and len(info.value.problems[0].path) < 250
+    deep = "[" * 190 + "]" * 190  # readable JSON, kept in the map's metadata: fine, and written back
+    m = parse_aif('{"AIF": {"nodes": [{"nodeID": 1, "text": "a", "type": "I"}]}, "OVA": ' + deep + "}")
+    assert parse_aif(dump_aif(m)) == m
     m = parse_aif('{"nodes": [{"nodeID": ' + "9" * 900 + ', "text": "a", "type": "I"}]}')
     assert len(m.statements[0].id) <= 128  # a long numeric id becomes a valid argmap id
 

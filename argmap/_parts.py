@@ -5,10 +5,24 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, JsonValue, PrivateAttr, ValidationInfo, field_validator, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from argmap._text import NormalizedText
-from argmap._types import MAX_TEXT, MAX_TITLE, EvidenceType, Id, Language, Tags, Unit, _check_texts, _Frozen, _one_or_many, _texts
+from argmap._types import (
+    MAX_TEXT,
+    MAX_TITLE,
+    Data,
+    EvidenceType,
+    Id,
+    Language,
+    Tags,
+    Text,
+    Unit,
+    _check_texts,
+    _Frozen,
+    _one_or_many,
+    _texts,
+)
 
 __all__ = [
     "Anchor",
@@ -113,7 +127,7 @@ class _StatementBase(_Frozen):
         False,
         description="Not written by the author but reconstructed by an analyst (an implicit premise, e.g. arg-microtexts' implicit EDUs).",
     )
-    data: dict[str, JsonValue] = Field(default_factory=dict, description="Free data, kept as given.")
+    data: Data = Field(default_factory=dict, description="Free data, kept as given.")
 
     @field_validator("text", mode="before")
     @classmethod
@@ -183,7 +197,7 @@ class _RelationBase(_Frozen):
     strength: Unit | None = None
     note: str | None = Field(None, max_length=MAX_TEXT)
     tags: Tags = ()
-    data: dict[str, JsonValue] = Field(default_factory=dict)
+    data: Data = Field(default_factory=dict)
 
     @field_validator("premises")
     @classmethod
@@ -242,7 +256,7 @@ class Source(_Frozen):
     url: str | None = Field(None, max_length=2000)
     date: _dt.date | None = None
     language: Language | None = None
-    text: str | None = Field(None, description="The full text; when given, every anchor's quote is checked in it.")
+    text: Text | None = Field(None, description="The full text; when given, every anchor's quote is checked in it.")
     file: str | None = Field(
         None,
         max_length=500,

@@ -6,9 +6,9 @@ import functools
 import re
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue, ValidationInfo
 
-__all__ = ["ID_PATTERN", "MAX_TEXT", "MAX_TITLE", "EvidenceType", "Id", "Language", "RelationType", "Tags", "Unit"]
+__all__ = ["ID_PATTERN", "MAX_TEXT", "MAX_TITLE", "Data", "EvidenceType", "Id", "Language", "RelationType", "Tags", "Text", "Unit"]
 
 ID_PATTERN = r"^[\w][\w.:\-]{0,127}$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -40,6 +40,8 @@ def _check_tags(value: tuple[str, ...]) -> tuple[str, ...]:
     for tag in value:
         if not tag.strip() or len(tag) > 100:
             raise ValueError(f"tag {tag!r} must be 1 to 100 characters")
+        if _SURROGATE.search(tag):
+            raise ValueError(f"tag: {_LONE}")
     return value
 
 
@@ -49,42 +51,52 @@ _FROZEN = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE = "a lone surrogate (U+D800 to U+DFFF) is not text; it cannot be written as UTF-8"
 
 
 def _surrogate_at(value: Any) -> str | None:
-    """Where in ``value`` (plain data, not nested models) a text holds a lone surrogate: ``""``, ``.en``, ``[2]``; else None."""
+    """Where in plain data a text (or key) holds a lone surrogate: ``""``, ``.en``, ``[2]``; None when none does."""
     if isinstance(value, str):
         return "" if _SURROGATE.search(value) else None
     if isinstance(value, dict):
         for key, sub in value.items():
             if isinstance(key, str) and _SURROGATE.search(key):
                 return f".{key.encode('utf-8', 'backslashreplace').decode()}"
-            if isinstance(sub, (str, dict, list, tuple)):
+            if isinstance(sub, (str, dict, list)):
                 where = _surrogate_at(sub)
                 if where is not None:
                     return f".{key}{where}"
-    elif isinstance(value, (list, tuple)):
+    elif isinstance(value, list):
         for i, sub in enumerate(value):
-            if isinstance(sub, (str, dict, list, tuple)):
+            if isinstance(sub, (str, dict, list)):
                 where = _surrogate_at(sub)
                 if where is not None:
                     return f"[{i}]{where}"
     return None
 
 
+def _check_data(value: dict[str, Any]) -> dict[str, Any]:
+    if value:
+        where = _surrogate_at(value)
+        if where is not None:
+            raise ValueError(f"{where.lstrip('.') or 'a key'}: {_LONE}")
+    return value
+
+
+def _check_text(value: str) -> str:
+    if _SURROGATE.search(value):
+        raise ValueError(_LONE)
+    return value
+
+
+#: Free JSON data (a statement's or relation's ``data``, a map's ``metadata``), lone surrogates refused.
+Data = Annotated[dict[str, JsonValue], AfterValidator(_check_data)]
+#: Text without a length bound (a source's full text), lone surrogates refused.
+Text = Annotated[str, AfterValidator(_check_text)]
+
+
 class _Frozen(BaseModel):
     model_config = _FROZEN
-
-    @model_validator(mode="after")
-    def _no_lone_surrogates(self) -> Any:
-        """Refuse a lone surrogate (U+D800-U+DFFF, e.g. from a JSON escape ``\\ud800``) in any text or data:
-        no UTF-8 writer could write it. Nested models check their own fields."""
-        for name, value in self.__dict__.items():
-            if isinstance(value, (str, dict, list, tuple)):
-                where = _surrogate_at(value)
-                if where is not None:
-                    raise ValueError(f"{name}{where}: a lone surrogate (U+D800 to U+DFFF) is not text; it cannot be written as UTF-8")
-        return self
 
 
 def _texts(value: Any, info: ValidationInfo, field: str) -> Any:
@@ -105,9 +117,12 @@ def _check_texts(value: dict[str, str], *, allow_empty: bool = False) -> dict[st
         raise ValueError("needs text in at least one language, e.g. {'en': '...'}")
     for lang, text in value.items():
         if not _is_language(lang):
-            raise ValueError(f"'{lang}' is not a language code (use ISO 639 codes such as 'nl' or 'en')")
+            shown = lang.encode("utf-8", "backslashreplace").decode()[:20]
+            raise ValueError(f"'{shown}' is not a language code (use ISO 639 codes such as 'nl' or 'en')")
         if not text.strip():
             raise ValueError(f"text in '{lang}' is empty")
         if len(text) > MAX_TEXT:
             raise ValueError(f"text in '{lang}' has {len(text)} characters; the limit is {MAX_TEXT}")
+        if _SURROGATE.search(text):
+            raise ValueError(f"text in '{lang}': {_LONE}")
     return value

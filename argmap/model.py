@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Annotated, Any
 
-from pydantic import Field, JsonValue, PrivateAttr, TypeAdapter, model_validator
+from pydantic import Field, PrivateAttr, TypeAdapter, model_validator
 from pydantic_core import PydanticCustomError
 
 from argmap._parts import (
@@ -33,7 +33,7 @@ from argmap._parts import (
     Support,
     Undercut,
 )
-from argmap._types import ID_PATTERN, MAX_TEXT, EvidenceType, Id, Language, RelationType, _Frozen
+from argmap._types import ID_PATTERN, MAX_TEXT, Data, EvidenceType, Id, Language, RelationType, _Frozen
 from argmap.errors import NotFoundError
 
 __all__ = [
@@ -127,7 +127,7 @@ class ArgumentMap(_Frozen):
     sources: tuple[Source, ...] = ()
     statements: tuple[Statement, ...] = ()
     relations: tuple[Relation, ...] = ()
-    metadata: dict[str, JsonValue] = Field(default_factory=dict)
+    metadata: Data = Field(default_factory=dict)
 
     _statements: dict[str, Claim | Evidence] = PrivateAttr(default_factory=dict)
     _relations: dict[str, Support | Attack | Undercut | Rephrase | Preference] = PrivateAttr(default_factory=dict)
@@ -164,6 +164,20 @@ class ArgumentMap(_Frozen):
         return self
 
     def _index(self, problems: list[tuple[str, str]]) -> None:
+        statements = {s.id: s for s in self.statements}
+        relations = {r.id: r for r in self.relations}
+        if len(statements) == len(self.statements) and len(relations) == len(self.relations) and statements.keys().isdisjoint(relations):
+            self._statements, self._relations = statements, relations  # no duplicate: the common case, in C loops
+        else:
+            self._index_duplicates(problems)
+        sources: dict[str, Source] = {}
+        for i, src in enumerate(self.sources):
+            if src.id in sources:
+                problems.append((f"sources[{i}].id", f"duplicate source id '{src.id}'"))
+            sources.setdefault(src.id, src)
+        self._sources = sources
+
+    def _index_duplicates(self, problems: list[tuple[str, str]]) -> None:
         seen: dict[str, str] = {}
         for field, items in (("statements", self.statements), ("relations", self.relations)):
             table: dict[str, Any] = {}
@@ -178,16 +192,13 @@ class ArgumentMap(_Frozen):
                 self._statements = table
             else:
                 self._relations = table
-        sources: dict[str, Source] = {}
-        for i, src in enumerate(self.sources):
-            if src.id in sources:
-                problems.append((f"sources[{i}].id", f"duplicate source id '{src.id}'"))
-            sources.setdefault(src.id, src)
-        self._sources = sources
 
     def _check_references(self, problems: list[tuple[str, str]]) -> None:
         stmts, rels = self._statements, self._relations
+        plain = ("support", "attack", "rephrase")
         for i, rel in enumerate(self.relations):
+            if rel.type in plain and rel.target in stmts and rel.target not in rel.premises and all(p in stmts for p in rel.premises):
+                continue  # the common case, checked without building messages
             where = f"relations[{i}]"
             for j, p in enumerate(rel.premises):
                 if p in stmts:

@@ -477,6 +477,10 @@ class _Parser:
         simple = simple_data(s)
         if simple is not None:
             return simple
+        head = s[1:].lstrip(" \t")
+        if head.startswith(("\n", "\r")) and s.rstrip().endswith("}"):
+            # '{' then a line break: YAML block style between the braces (as Argdown reads it)
+            s = s[1 : s.rstrip().rfind("}")]
         try:
             value = json.loads(s)
         except RecursionError as exc:

@@ -12,9 +12,14 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.compression import GZip
 from api.openapi import install_openapi
 from api.problems import install_handlers, problem_response, problem_responses
+from api.ratelimit import AnonymousLimits
+from api.render_cache import new_render_cache
+from api.render_gate import RenderGate
 from api.routes import edits, evaluation, formats, health, keys, maps, query, render
+from api.security import SecurityHeaders, install_cors
 from api.settings import Settings, get_settings
 from api.store import Store
 from argmap import __version__
@@ -129,12 +134,18 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     )
     app.state.settings = settings
     app.state.store = store
-    app.state.render_cache = render.new_cache(settings)
+    app.state.render_cache = new_render_cache(settings)
+    app.state.render_gate = RenderGate(settings)
+    app.state.anonymous_limits = AnonymousLimits(settings)
     install_handlers(app)
     install_openapi(app)
     for module in (maps, edits, query, evaluation, render, formats, keys, health):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    # JSON answers are compressed too (renders gzip themselves, once, cached); `gzip;q=0` is honoured.
+    app.add_middleware(GZip, minimum_size=1024)
+    install_cors(app, settings)
+    app.add_middleware(SecurityHeaders)  # outermost: on every answer, the body-limit's 413 included
     return app
 
 

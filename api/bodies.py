@@ -95,9 +95,12 @@ def parse_map(body: bytes, content_type: str | None, format_name: str | None, se
         amap = fmt.parse(text, filename=None)
     except ArgmapError:
         raise
+    except RecursionError:
+        raise FormatError([Problem(f"the input is nested too deeply to read as {fmt.name}")]) from None
     except Exception as exc:  # noqa: BLE001 - a reader that breaks on odd input is a refused input, not a 500
+        # Logged with the exception's type; the answer names no internal exception (TypeError, KeyError...).
         log.warning("the %s reader failed on a request body: %r", fmt.name, exc)
-        raise FormatError([Problem(f"could not read the input as {fmt.name}: {type(exc).__name__}: {exc}"[:500])]) from None
+        raise FormatError([Problem(f"could not read the input as {fmt.name}: {exc}"[:500])]) from None
     check_limits(amap, settings)
     return amap
 
@@ -140,7 +143,7 @@ def export_map(amap: ArgumentMap, fmt: Format) -> str:
         raise
     except Exception as exc:  # noqa: BLE001 - see parse_map
         log.warning("the %s writer failed: %r", fmt.name, exc)
-        raise ArgmapError(f"this map cannot be written as {fmt.name}: {type(exc).__name__}: {exc}"[:500]) from None
+        raise ArgmapError(f"this map cannot be written as {fmt.name}: {exc}"[:500]) from None
 
 
 def export_format(format_name: str | None, accept: str | None) -> Format | None:

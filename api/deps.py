@@ -58,6 +58,7 @@ async def _caller(request: Request, credentials: Annotated[HTTPAuthorizationCred
     if settings.auth == "off":
         return Caller(settings.local_owner)
     if credentials is None:
+        request.app.state.anonymous_limits.check(request)
         return Caller(None)
     token = credentials.credentials
     owner = store.cached_owner(token)

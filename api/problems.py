@@ -35,6 +35,7 @@ _TITLES = {
     413: "Request body too large",
     415: "Unsupported media type",
     422: "Unprocessable content",
+    429: "Too many requests",
     500: "Internal server error",
     503: "Service unavailable",
 }
@@ -65,18 +66,41 @@ def problem_response(
     errors: Sequence[ProblemItem] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    """A problem+json response; ``slug`` names the problem type (``urn:argmap:problem:<slug>``)."""
+    """A problem+json response; ``slug`` names the problem type (``urn:argmap:problem:<slug>``).
+
+    Long values are cut (a message never echoes a huge input whole), and at most ``MAX_ERRORS`` problems are listed.
+    """
+    items = None
+    if errors is not None:
+        items = [
+            e.model_copy(update={"message": cut(e.message), "path": cut(e.path, 200) if e.path else e.path})
+            for e in list(errors)[:MAX_ERRORS]
+        ]
     body = ProblemDetails(
         type=f"urn:argmap:problem:{slug}" if slug else "about:blank",
         title=_TITLES.get(status, "Error"),
         status=status,
-        detail=detail,
-        instance=instance,
-        errors=list(errors) if errors is not None else None,
+        detail=cut(detail, 1000),
+        instance=cut(instance, 200) if instance else instance,
+        errors=items,
     )
     # ASCII-escaped JSON: a message that quotes the input stays valid even when the input was not (lone surrogates).
     content = json.dumps(body.model_dump(exclude_none=True), ensure_ascii=True, separators=(",", ":"))
     return Response(content.encode("ascii"), status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+MAX_ERRORS = 100  # problems listed in one answer
+
+
+def cut(text: str, limit: int = 500) -> str:
+    """``text`` cut to about ``limit`` characters, saying how long it was.
+
+    Examples
+    --------
+    >>> cut("x" * 10_000, 20)
+    'xxxxxxxxxxxxxxxxxxxx... (10,000 characters)'
+    """
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

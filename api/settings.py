@@ -43,6 +43,25 @@ class Settings(BaseSettings):
         200_000, ge=0, description="Statements and relations of parsed maps kept in memory, by (map id, version): about 1 KB each."
     )
     page_size_max: int = Field(100, ge=1, description="Most maps one list request returns.")
+    redis_url: str | None = Field(
+        None, description="redis://host:port/db: share the render cache and the rate limits between API processes (default: in-process)."
+    )
+    render_concurrency: int = Field(2, ge=1, description="Most `dot` processes one API process runs at once.")
+    render_queue: int = Field(16, ge=0, description="Renders that may wait for a slot; past it the answer is 503 with Retry-After.")
+    render_per_caller: int = Field(
+        2, ge=1, description="Renders one caller (key, or address when anonymous) may have running or waiting (429 above)."
+    )
+    render_failure_ttl: float = Field(
+        300.0, ge=0, description="Seconds a failed render is remembered and answered without running `dot` again."
+    )
+    anonymous_rate: str = Field(
+        "120/minute", description="Requests an anonymous caller (by address) may make ('limits' notation, e.g. 120/minute)."
+    )
+    anonymous_render_rate: str = Field("20/minute", description="Renders an anonymous caller (by address) may ask for.")
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="Origins allowed to call the API from a browser (CORS); none by default, '*' for any (no credentials).",
+    )
 
 
 @functools.lru_cache(maxsize=1)

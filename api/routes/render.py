@@ -15,16 +15,20 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 
 from api.access import not_modified, readable
-from api.cache import LRUCache
+from api.compression import accepts_gzip
 from api.deps import CallerDep, SettingsDep, StoreDep
 from api.problems import ApiProblem, problem_responses
+from api.ratelimit import client_address
+from api.render_cache import Failure, RenderCache
+from api.render_gate import RenderGate
 from api.routes.evaluation import SemanticsName, evaluate_bounded
 from api.settings import Settings
-from argmap import ArgumentMap, LimitExceededError
+from argmap import ArgumentMap, LimitExceededError, RenderError
 
-__all__ = ["new_cache", "router"]
+__all__ = ["router"]
 
 router = APIRouter(tags=["render"])
 
@@ -41,11 +45,6 @@ class RenderFormat(StrEnum):
 Theme = Literal["light", "dark", "print", "high-contrast"]  # names only: a theme file on the server is never read
 
 
-def new_cache(settings: Settings) -> LRUCache[bytes]:
-    """The in-process cache of rendered output, bounded in bytes."""
-    return LRUCache(settings.render_cache_bytes, size=len)
-
-
 def _ids(values: list[str] | None) -> list[str]:
     return sorted({v.strip() for raw in values or () for v in raw.split(",") if v.strip()})
 
@@ -53,7 +52,7 @@ def _ids(values: list[str] | None) -> list[str]:
 @router.get(
     "/maps/{map_id}/render.{fmt}",
     responses={
-        **problem_responses(401, 404, 422, 503),
+        **problem_responses(401, 404, 422, 429, 503),
         200: {
             "description": "The drawing.",
             "content": {m.split(";")[0]: {"schema": {"type": "string", "format": "binary"}} for m in MEDIA.values()},
@@ -63,7 +62,7 @@ def _ids(values: list[str] | None) -> list[str]:
     response_class=Response,
     summary="Draw a map",
 )
-def render_map(
+async def render_map(
     map_id: str,
     fmt: RenderFormat,
     request: Request,
@@ -84,9 +83,16 @@ def render_map(
     evaluate: Annotated[SemanticsName | None, Query(description="Colour each statement by its evaluation under this semantics.")] = None,
     if_none_match: Annotated[str | None, Header(description="An ETag you hold: 304 when the drawing is the same.")] = None,
 ) -> Response:
-    """The map drawn by Graphviz. The same map version with the same options is served from a cache."""
+    """The map drawn by Graphviz. The same map version with the same options is served from a cache.
+
+    Renders are bounded: a few run at once per server, a few more wait (503 with ``Retry-After`` past
+    that), each caller has a share (429), identical requests wait for one run of ``dot``, and a
+    drawing that failed is answered from memory for a while (422 when Graphviz refuses the map).
+    """
     started = time.perf_counter()
-    rec, amap = readable(store, map_id, caller, with_tags=False)
+    if caller.anonymous:
+        request.app.state.anonymous_limits.check(request, render=True)
+    rec, amap = await run_in_threadpool(readable, store, map_id, caller, with_tags=False)
     options = {
         "theme": theme,
         "lang": lang,
@@ -99,10 +105,10 @@ def render_map(
         "rankdir": rankdir,
         "evaluate": evaluate,
     }
-    key = (rec.id, rec.version, fmt.value, tuple(sorted(options.items())))
-    tag = '"r' + hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:24] + '"'
+    key = hashlib.sha256(repr((rec.id, rec.version, fmt.value, tuple(sorted(options.items())))).encode("utf-8")).hexdigest()
+    tag = f'"r{key[:24]}"'
     # SVG and DOT are text and shrink ~10x: gzip them (once, cached) for clients that accept it.
-    gzipped = fmt.value in ("svg", "dot") and "gzip" in request.headers.get("accept-encoding", "").lower()
+    gzipped = fmt.value in ("svg", "dot") and accepts_gzip(request.headers.get("accept-encoding", ""))
     if gzipped:
         tag = tag[:-1] + '-gz"'  # another representation, another strong ETag
     headers = {
@@ -115,33 +121,66 @@ def render_map(
     }
     if not_modified(if_none_match, tag):
         return Response(status_code=304, headers=headers)
-    cache: LRUCache[bytes] = request.app.state.render_cache
-    data = cache.get((*key, gzipped))
+    cache: RenderCache = request.app.state.render_cache
+    stored_key = key + (".gz" if gzipped else "")
+    data = await run_in_threadpool(cache.get, stored_key)
     headers["X-Cache"] = "hit" if data is not None else "miss"
     if data is None:
-        raw = cache.get((*key, False)) if gzipped else None
-        if raw is None:
-            raw = _draw(amap, fmt.value, options, settings)
-            cache.put((*key, False), raw)
-        data = gzip.compress(raw, compresslevel=6, mtime=0) if gzipped else raw
-        if gzipped:
-            cache.put((*key, True), data)
+        failed = await run_in_threadpool(cache.failure, key)
+        if failed is not None:
+            raise _problem(failed)
+        gate: RenderGate = request.app.state.render_gate
+        who = caller.owner if caller.owner is not None else "@" + client_address(request)
+        data = await gate.run(stored_key, who, lambda: _draw_and_keep(cache, key, amap, fmt.value, options, settings, gzipped))
     if gzipped:
         headers["Content-Encoding"] = "gzip"
     headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"  # the server's own time, no transfer
     return Response(data, media_type=MEDIA[fmt.value], headers=headers)
 
 
+def _problem(failed: Failure) -> ApiProblem:
+    retry = failed.get("retry_after")
+    return ApiProblem(
+        int(failed["status"]), str(failed["detail"]), slug=failed.get("slug"), headers={"Retry-After": str(retry)} if retry else None
+    )
+
+
+def _draw_and_keep(
+    cache: RenderCache, key: str, amap: ArgumentMap, fmt: str, options: Mapping[str, object], settings: Settings, gzipped: bool
+) -> bytes:
+    """Draw (in a render slot), keep the drawing, or keep the failure for ``render_failure_ttl`` seconds."""
+    raw = cache.get(key) if gzipped else None
+    if raw is None:
+        try:
+            raw = _draw(amap, fmt, options, settings)
+        except ApiProblem as exc:
+            cache.remember_failure(
+                key, {"status": exc.status, "detail": exc.detail, "slug": exc.slug, "retry_after": (exc.headers or {}).get("Retry-After")}
+            )
+            raise
+        cache.put(key, raw)
+    if not gzipped:
+        return raw
+    data = gzip.compress(raw, compresslevel=6, mtime=0)
+    cache.put(key + ".gz", data)
+    return data
+
+
 def _draw(amap: ArgumentMap, fmt: str, options: Mapping[str, object], settings: Settings) -> bytes:
     from argmap.render import render
+    from argmap.render.output import dot_binary
 
+    try:
+        dot_binary()
+    except RenderError as exc:  # the server's own trouble, not the map's: not remembered as the map's failure
+        raise ApiProblem(503, str(exc), slug="render-unavailable", headers={"Retry-After": "60"}) from None
     kwargs = {k: v for k, v in options.items() if v is not None and v != () and k != "evaluate"}
     if options.get("evaluate"):
         kwargs["overlay"] = evaluate_bounded(amap, str(options["evaluate"])).overlay()
     start = time.monotonic()
     try:
         return render(amap, fmt, **kwargs, timeout=settings.render_timeout)
-    except LimitExceededError:
+    except LimitExceededError as exc:
         if time.monotonic() - start >= settings.render_timeout:
             raise ApiProblem(
                 503,
@@ -149,4 +188,6 @@ def _draw(amap: ArgumentMap, fmt: str, options: Mapping[str, object], settings: 
                 slug="render-timeout",
                 headers={"Retry-After": "60"},
             ) from None
-        raise
+        raise ApiProblem(422, str(exc), slug="limit-exceeded") from None
+    except RenderError as exc:  # Graphviz refused this map: asking again gives the same answer
+        raise ApiProblem(422, f"this map cannot be drawn: {exc}", slug="render-failed") from None

@@ -123,9 +123,7 @@ def test_a_reader_or_writer_that_breaks_is_422_not_500(
 
     monkeypatch.setitem(_REGISTRY, "boom", Format("boom", (".boom",), "a broken format", parse_boom, dump_boom))  # type: ignore[arg-type]
     r = client.post("/maps?format=boom", content=b"anything", headers=alice)
-    assert (
-        r.status_code == 422 and "could not read the input as boom: RuntimeError: the reader fell over" in r.json()["errors"][0]["message"]
-    )
+    assert r.status_code == 422 and r.json()["errors"][0]["message"] == "could not read the input as boom: the reader fell over"
     r = client.get(f"/maps/{pets}?format=boom", headers=alice)
     assert r.status_code == 422 and "cannot be written as boom" in r.json()["detail"]
 
@@ -134,9 +132,10 @@ def test_lone_surrogates_are_refused_with_a_valid_answer(client: TestClient, ali
     # YAML and JSON may escape a lone surrogate ("\ud800"); it is not Unicode text and cannot be stored or echoed as UTF-8.
     body = b'statements:\n  - {id: c1, claim: "bad \\ud800 text"}\n'
     r = client.post("/maps", content=body, headers={**alice, "Content-Type": "application/yaml"})
-    assert r.status_code == 422 and "not valid Unicode" in r.json()["errors"][0]["message"]
+    assert r.status_code == 422 and "unicode" in r.json()["errors"][0]["message"].lower()
     r = client.post(
         f"/maps/{pets}/statements", content=b'{"id": "x", "text": {"\\ud800": "t"}}', headers={**alice, "Content-Type": "application/json"}
     )
     assert r.status_code == 422 and r.headers["content-type"] == "application/problem+json"
-    assert "not valid Unicode" in r.json()["detail"]
+    said = r.json()["detail"] + " ".join(e["message"] for e in r.json().get("errors", []))
+    assert "unicode" in said.lower() or "\\ud800" in said  # refused as text or as a language code, in valid JSON

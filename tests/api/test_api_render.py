@@ -69,7 +69,7 @@ def test_gzip_for_clients_that_accept_it(client: TestClient, alice: dict[str, st
     zipped = client.get(url, headers={**alice, "Accept-Encoding": "gzip"})
     assert "content-encoding" not in plain.headers and zipped.headers["content-encoding"] == "gzip"
     assert zipped.content == plain.content  # httpx decoded it
-    assert zipped.headers["etag"] != plain.headers["etag"] and zipped.headers["vary"] == "Accept-Encoding"
+    assert zipped.headers["etag"] != plain.headers["etag"] and "Accept-Encoding" in zipped.headers["vary"]
     assert client.get(url, headers={**alice, "Accept-Encoding": "gzip", "If-None-Match": zipped.headers["etag"]}).status_code == 304
 
 

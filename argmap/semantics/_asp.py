@@ -8,6 +8,7 @@ model is checked for maximality afterwards.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 
 import clingo
@@ -15,7 +16,7 @@ import clingo
 from argmap.errors import LimitExceededError
 from argmap.semantics.framework import Framework
 
-__all__ = ["exists", "solve"]
+__all__ = ["deadline_of", "exists", "left", "solve"]
 
 _BASE = """
 #defined att/2.
@@ -47,20 +48,43 @@ def _facts(fw: Framework) -> str:
     return "".join(parts)
 
 
+def deadline_of(timeout: float | None) -> float | None:
+    """The monotonic time by which a call given ``timeout`` seconds must be done (None: no bound)."""
+    return None if timeout is None else time.monotonic() + timeout
+
+
+def left(deadline: float | None, timeout: float | None) -> float | None:
+    """Seconds left until ``deadline``; :class:`~argmap.errors.LimitExceededError` once it has passed."""
+    if deadline is None:
+        return None
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise LimitExceededError(f"did not finish within {timeout} s (pass a larger timeout)")
+    return remaining
+
+
 def _run(
     program: str,
     options: Sequence[str],
     atom: str,
     *,
     limit: int | None,
+    deadline: float | None,
     timeout: float | None,
-    what: str,
     models: int = 0,
 ) -> list[list[int]]:
-    """Solve ``program`` and return, per model, the sorted arguments of the shown ``atom``/1 atoms."""
+    """Solve ``program`` and return, per model, the sorted arguments of the shown ``atom``/1 atoms.
+
+    The deadline is checked between parsing, grounding and solving; the search itself is
+    cancelled when it runs out. (Grounding cannot be interrupted: :mod:`argmap.semantics._bounded`
+    runs large programs in a child process that is killed at the deadline.)
+    """
+    left(deadline, timeout)
     ctl = clingo.Control([f"--models={models}", *options], logger=lambda _code, _msg: None)
     ctl.add("base", [], program + f"#show {atom}/1.\n")
+    left(deadline, timeout)
     ctl.ground([("base", [])])
+    remaining = left(deadline, timeout)
     found: list[list[int]] = []
     over = threading.Event()
 
@@ -72,12 +96,12 @@ def _run(
         return True
 
     with ctl.solve(on_model=on_model, async_=True) as handle:  # type: ignore[union-attr]
-        if not handle.wait(timeout):
+        if not handle.wait(remaining):
             handle.cancel()
-            raise LimitExceededError(f"{what}: the solver did not finish within {timeout} s (pass a larger timeout)")
+            raise LimitExceededError(f"the solver did not finish within {timeout} s (pass a larger timeout)")
         handle.get()
     if over.is_set():
-        raise LimitExceededError(f"{what}: more than {limit} extensions (pass a larger limit, or limit=None)")
+        raise LimitExceededError(f"more than {limit} extensions (pass a larger limit, or limit=None)")
     return found
 
 
@@ -89,32 +113,33 @@ def solve(fw: Framework, semantics: str, *, limit: int | None = None, timeout: f
     >>> solve(Framework(["a", "b"], [("a", "b"), ("b", "a")]), "complete")
     [[], [0], [1]]
     """
+    deadline = deadline_of(timeout)
     facts = _facts(fw)
-    what = f"{semantics} extensions of {fw!r}"
+    bounds = {"limit": limit, "deadline": deadline, "timeout": timeout}
     if semantics == "complete":
-        exts = _run(facts + _BASE + _COMPLETE, [], "in", limit=limit, timeout=timeout, what=what)
+        exts = _run(facts + _BASE + _COMPLETE, [], "in", **bounds)  # type: ignore[arg-type]
     elif semantics == "stable":
-        exts = _run(facts + _BASE + _STABLE, [], "in", limit=limit, timeout=timeout, what=what)
+        exts = _run(facts + _BASE + _STABLE, [], "in", **bounds)  # type: ignore[arg-type]
     elif semantics == "preferred":
-        exts = _run(facts + _BASE + _COMPLETE + _MAXIMAL_IN, _DOM_REC, "in", limit=limit, timeout=timeout, what=what)
+        exts = _run(facts + _BASE + _COMPLETE + _MAXIMAL_IN, _DOM_REC, "in", **bounds)  # type: ignore[arg-type]
     elif semantics == "semi-stable":
-        exts = _semi_stable(fw, facts, limit=limit, timeout=timeout, what=what)
+        exts = _semi_stable(fw, facts, limit=limit, deadline=deadline, timeout=timeout)
     else:  # pragma: no cover - guarded by the callers
         raise ValueError(semantics)
     return sorted(exts, key=lambda e: (len(e), e))
 
 
-def _semi_stable(fw: Framework, facts: str, *, limit: int | None, timeout: float | None, what: str) -> list[list[int]]:
+def _semi_stable(fw: Framework, facts: str, *, limit: int | None, deadline: float | None, timeout: float | None) -> list[list[int]]:
     """Complete extensions of maximal range: first the maximal ranges, then the extensions of each."""
     program = facts + _BASE + _COMPLETE + _RANGE
-    ranges = _run(program + _MAXIMAL_RANGE, _DOM_REC, "range", limit=limit, timeout=timeout, what=what)
+    ranges = _run(program + _MAXIMAL_RANGE, _DOM_REC, "range", limit=limit, deadline=deadline, timeout=timeout)
     if len(ranges) == 1 and len(ranges[0]) == len(fw):  # a stable extension exists: semi-stable = stable
-        return _run(facts + _BASE + _STABLE, [], "in", limit=limit, timeout=timeout, what=what)
+        return _run(facts + _BASE + _STABLE, [], "in", limit=limit, deadline=deadline, timeout=timeout)
     out: list[list[int]] = []
     for rng in ranges:
         fixed = "".join(f"r({x})." for x in rng) + "#defined r/1.\n:- range(X), not r(X).\n:- r(X), not range(X).\n"
-        left = None if limit is None else limit - len(out)
-        out.extend(_run(program + fixed, [], "in", limit=left, timeout=timeout, what=what))
+        rest = None if limit is None else limit - len(out)
+        out.extend(_run(program + fixed, [], "in", limit=rest, deadline=deadline, timeout=timeout))
     return out
 
 
@@ -134,10 +159,53 @@ def exists(
     >>> exists(fw, "stable", require_in=1), exists(fw, "stable", forbid_in=1)
     (False, True)
     """
+    deadline = deadline_of(timeout)
     program = _facts(fw) + _BASE + (_STABLE if semantics == "stable" else _COMPLETE)
     if require_in is not None:
         program += f":- not in({require_in}).\n"
     if forbid_in is not None:
         program += f":- in({forbid_in}).\n"
-    found = _run(program, [], "in", models=1, limit=None, timeout=timeout, what=f"{semantics} acceptance in {fw!r}")
+    found = _run(program, [], "in", models=1, limit=None, deadline=deadline, timeout=timeout)
     return bool(found)
+
+
+def one(
+    fw: Framework,
+    semantics: str,
+    *,
+    require_in: Sequence[int] = (),
+    forbid_in: Sequence[int] = (),
+    not_inside: Sequence[Sequence[int]] = (),
+    timeout: float | None = 60.0,
+) -> list[int] | None:
+    """One extension (a single solver model) under complete, stable, preferred or semi-stable, or None.
+
+    ``require_in`` / ``forbid_in``: arguments it must contain / lack; ``not_inside``: sets it must
+    not be a subset of. Under preferred (semi-stable) the model is subset-maximal in ``in`` (in
+    range) among those meeting the constraints, by clingo's domain heuristic.
+
+    Examples
+    --------
+    >>> fw = Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("b", "c")])
+    >>> one(fw, "preferred", forbid_in=[1]), one(fw, "stable", require_in=[1, 2])
+    ([0, 2], None)
+    """
+    deadline = deadline_of(timeout)
+    program = _facts(fw) + _BASE
+    options: list[str] = []
+    if semantics == "stable":
+        program += _STABLE
+    else:
+        program += _COMPLETE
+    if semantics == "preferred":
+        program += _MAXIMAL_IN
+        options = _DOM_REC
+    elif semantics == "semi-stable":
+        program += _RANGE + _MAXIMAL_RANGE
+        options = _DOM_REC
+    program += "".join(f":- not in({a}).\n" for a in require_in)
+    program += "".join(f":- in({a}).\n" for a in forbid_in)
+    for k, inside in enumerate(not_inside):
+        program += "".join(f"p{k}({x})." for x in inside) + f"#defined p{k}/1.\nout{k} :- in(X), not p{k}(X).\n:- not out{k}.\n"
+    found = _run(program, options, "in", models=1, limit=None, deadline=deadline, timeout=timeout)
+    return found[0] if found else None

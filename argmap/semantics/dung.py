@@ -7,11 +7,12 @@ stable, semi-stable and ideal are solved by the ASP encodings in :mod:`argmap.se
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import Literal
 
-from argmap.errors import ArgmapError
-from argmap.semantics import _asp
+from argmap.errors import ArgmapError, LimitExceededError
+from argmap.semantics import _asp, _bounded
 from argmap.semantics.framework import Framework
 
 __all__ = [
@@ -104,7 +105,7 @@ def labelling_of(fw: Framework, extension: Iterable[int]) -> bytearray:
     return label
 
 
-def ideal(fw: Framework, *, timeout: float | None = 60.0) -> list[int]:
+def ideal(fw: Framework, *, timeout: float | None = 60.0, label: str | None = None) -> list[int]:
     """The ideal extension: the largest admissible set inside every preferred extension.
 
     Starts from the intersection of the preferred extensions and, until nothing changes, drops
@@ -117,7 +118,7 @@ def ideal(fw: Framework, *, timeout: float | None = 60.0) -> list[int]:
     >>> ideal(fw), grounded(fw)
     ([0], [])
     """
-    preferred = _solve_reduced(fw, "preferred", limit=None, timeout=timeout)
+    preferred = _solve_reduced(fw, "preferred", limit=None, timeout=timeout, label=label)
     common = set(range(len(fw)))
     for ext in preferred:
         common &= set(ext)
@@ -138,6 +139,7 @@ def extensions(
     *,
     limit: int | None = 1000,
     timeout: float | None = 60.0,
+    label: str | None = None,
 ) -> list[list[int]]:
     """All extensions of ``fw`` under ``semantics``, each a sorted list of argument indices.
 
@@ -149,7 +151,10 @@ def extensions(
         At most this many extensions; more raise :class:`~argmap.errors.LimitExceededError`
         (``None``: no limit).
     timeout
-        Seconds the solver may take; longer raises :class:`~argmap.errors.LimitExceededError`.
+        Seconds the whole call may take (reducing, building the program, grounding, solving);
+        longer raises :class:`~argmap.errors.LimitExceededError`.
+    label
+        How an error names the input (default: the framework, e.g. ``Framework(3 arguments, ...)``).
 
     Examples
     --------
@@ -160,13 +165,29 @@ def extensions(
     if semantics == "grounded":
         return [grounded(fw)]
     if semantics == "ideal":
-        return [ideal(fw, timeout=timeout)]
+        return [ideal(fw, timeout=timeout, label=label)]
     if semantics not in DUNG_SEMANTICS:
         raise ArgmapError(f"unknown semantics '{semantics}'; choose one of {', '.join(DUNG_SEMANTICS)}")
-    return _solve_reduced(fw, semantics, limit=limit, timeout=timeout)
+    return _solve_reduced(fw, semantics, limit=limit, timeout=timeout, label=label)
 
 
-def _solve_reduced(fw: Framework, semantics: str, *, limit: int | None, timeout: float | None) -> list[list[int]]:
+def solver_call(
+    name: str, fw: Framework, semantics: str, *, deadline: float | None, budget: float | None, label: str, **kwargs: object
+) -> object:
+    """``_asp.<name>`` by ``deadline`` through :mod:`argmap.semantics._bounded`, its errors naming ``label`` and ``budget``."""
+    try:
+        rest = None if deadline is None else deadline - time.monotonic()
+        if rest is not None and rest <= 0:
+            raise LimitExceededError("out of time")
+        return _bounded.call(name, fw, semantics=semantics, timeout=rest, **kwargs)
+    except LimitExceededError as exc:
+        reason = str(exc)
+        if deadline is not None and ("within" in reason or reason == "out of time"):
+            reason = f"did not finish within {budget} s (pass a larger timeout)"
+        raise LimitExceededError(f"{semantics} semantics on {label}: {reason}") from None
+
+
+def _solve_reduced(fw: Framework, semantics: str, *, limit: int | None, timeout: float | None, label: str | None) -> list[list[int]]:
     """Solve only the part the grounded labelling leaves UNDEC, then add the grounded extension back.
 
     Every complete labelling agrees with the grounded one on its IN and OUT arguments, and an
@@ -175,20 +196,23 @@ def _solve_reduced(fw: Framework, semantics: str, *, limit: int | None, timeout:
     restricted to the UNDEC arguments. That bijection keeps inclusion and range, so it holds for
     preferred, stable and semi-stable too. On most real and random frameworks little is left.
     """
-    label = grounded_labelling(fw)
-    undec = [a for a, code in enumerate(label) if code == UNDEC]
-    base = [a for a, code in enumerate(label) if code == IN]
+    deadline = _asp.deadline_of(timeout)
+    lab = grounded_labelling(fw)
+    undec = [a for a, code in enumerate(lab) if code == UNDEC]
+    base = [a for a, code in enumerate(lab) if code == IN]
     if not undec:
         return [base]
     position = dict(zip(undec, range(len(undec)), strict=True))
     src: list[int] = []
     dst: list[int] = []
     for a, b in zip(fw.attack_from, fw.attack_to, strict=True):
-        if label[a] == UNDEC and label[b] == UNDEC:
+        if lab[a] == UNDEC and lab[b] == UNDEC:
             src.append(position[a])
             dst.append(position[b])
     sub = Framework.from_arrays(len(undec), src, dst)
-    found = _asp.solve(sub, semantics, limit=limit, timeout=timeout)
+    found: list[list[int]] = solver_call(  # type: ignore[assignment]
+        "solve", sub, semantics, limit=limit, deadline=deadline, budget=timeout, label=label or repr(fw)
+    )
     return sorted((sorted(base + [undec[k] for k in ext]) for ext in found), key=lambda e: (len(e), e))
 
 
@@ -199,11 +223,12 @@ def is_accepted(
     *,
     mode: Literal["credulous", "sceptical"] = "sceptical",
     timeout: float | None = 60.0,
+    label: str | None = None,
 ) -> bool:
     """Whether ``argument`` is in some (credulous) or every (sceptical) extension under ``semantics``.
 
-    Credulous acceptance under complete, preferred and stable, and sceptical acceptance under
-    stable, are one solver call each; the rest go through the (single) extension or all of them.
+    Solved as in :mod:`argmap.semantics.tasks`, without enumerating the extensions (except
+    semi-stable). Sceptical acceptance when there is no extension (stable only) is true, vacuously.
 
     Examples
     --------
@@ -215,17 +240,8 @@ def is_accepted(
         raise ArgmapError(f"argument index {argument} is outside 0..{len(fw) - 1}")
     if mode not in ("credulous", "sceptical"):
         raise ArgmapError(f"mode must be 'credulous' or 'sceptical', not {mode!r}")
-    if semantics in ("grounded", "ideal"):
-        return argument in extensions(fw, semantics, timeout=timeout)[0]
-    if mode == "credulous" and semantics in ("complete", "preferred", "stable"):
-        # in some preferred extension <=> in some complete (admissible) one
-        base = "stable" if semantics == "stable" else "complete"
-        return _asp.exists(fw, base, require_in=argument, timeout=timeout)
-    if mode == "sceptical" and semantics == "stable":
-        return not _asp.exists(fw, "stable", forbid_in=argument, timeout=timeout)
-    if mode == "sceptical" and semantics == "complete":
-        return argument in grounded(fw)  # grounded = intersection of the complete extensions
-    exts = extensions(fw, semantics, limit=None, timeout=timeout)
+    from argmap.semantics import tasks
+
     if mode == "credulous":
-        return any(argument in e for e in exts)
-    return all(argument in e for e in exts)
+        return tasks.credulous(fw, argument, semantics, timeout=timeout, label=label)
+    return tasks.sceptical(fw, argument, semantics, timeout=timeout, label=label)

@@ -32,7 +32,16 @@ def _need(module: str, what: str) -> ModuleType:
 
 
 def write_html(deck: Deck, path: str | os.PathLike[str]) -> Path:
-    """Write the deck as one self-contained HTML file (see :func:`to_html`); returns the path."""
+    """Write the deck as one self-contained HTML file (see :func:`to_html`); returns the path.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from argmap.deck import Deck, Slide
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     write_html(Deck(title="T", lang="en", slides=(Slide(kind="title", heading="Hi"),)), Path(d) / "t.html").read_text()[:15]
+    '<!DOCTYPE html>'
+    """
     out = Path(path)
     out.write_text(to_html(deck), encoding="utf-8")
     return out
@@ -144,7 +153,18 @@ def pptx_bytes(deck: Deck) -> bytes:
 
 
 def write_pptx(deck: Deck, path: str | os.PathLike[str]) -> Path:
-    """Write the deck as PowerPoint (needs the ``deck`` extra: python-pptx); returns the path."""
+    """Write the deck as PowerPoint (needs the ``deck`` extra: python-pptx); returns the path.
+
+    Examples
+    --------
+    >>> import tempfile, pptx
+    >>> from argmap.deck import Deck, Slide
+    >>> deck = Deck(title="T", lang="en", slides=(Slide(kind="title", heading="Hello", notes="Say hello."),))
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     prs = pptx.Presentation(write_pptx(deck, Path(d) / "t.pptx"))
+    >>> len(prs.slides), prs.slides[0].notes_slide.notes_text_frame.text
+    (1, 'Say hello.')
+    """
     out = Path(path)
     out.write_bytes(pptx_bytes(deck))
     return out

@@ -50,6 +50,7 @@ from argmap.model import (
 )
 from argmap.render import RenderOptions, SlideFitWarning, Theme, to_dot
 from argmap.semantics import Evaluation, Explanation, Framework, evaluate, explain
+from argmap.view import display
 
 if TYPE_CHECKING:
     from argmap.render.pipeline import render
@@ -89,6 +90,7 @@ __all__ = [
     "add_relation",
     "add_source",
     "add_statement",
+    "display",
     "dump",
     "evaluate",
     "explain",

@@ -55,6 +55,7 @@ __all__ = [
     "Support",
     "Undercut",
     "relation_from",
+    "set_html_renderer",
     "set_svg_renderer",
     "statement_from",
 ]
@@ -328,14 +329,30 @@ class ArgumentMap(_Frozen):
         except Exception:  # noqa: BLE001 - a notebook repr must never raise
             return None
 
+    # ... and as inline responsive HTML (argmap.view registers it), which notebooks and nbconvert prefer.
+    def _repr_html_(self) -> str | None:
+        if _html_renderer is None:
+            return None
+        try:
+            return _html_renderer(self)
+        except Exception:  # noqa: BLE001 - a notebook repr must never raise
+            return None
+
 
 _svg_renderer: Callable[[ArgumentMap], str] | None = None
+_html_renderer: Callable[[ArgumentMap], str] | None = None
 
 
 def set_svg_renderer(renderer: Callable[[ArgumentMap], str] | None) -> None:
     """Install the function that ``ArgumentMap._repr_svg_`` uses (argmap.render does this on import)."""
     global _svg_renderer
     _svg_renderer = renderer
+
+
+def set_html_renderer(renderer: Callable[[ArgumentMap], str] | None) -> None:
+    """Install the function that ``ArgumentMap._repr_html_`` uses (argmap.view does this on import)."""
+    global _html_renderer
+    _html_renderer = renderer
 
 
 StatementAdapter: TypeAdapter[Claim | Evidence] = TypeAdapter(Statement)

@@ -1,0 +1,98 @@
+"""The interactive view: one self-contained HTML page (map, source, details), no network at all."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from argmap.model import ArgumentMap
+from argmap.view._data import map_data, script_json
+from argmap.view._source import source_html
+
+__all__ = ["build_view", "write_view"]
+
+_PROLOGUE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?(?:<!--.*?-->\s*)*", re.S)
+
+
+def _asset(name: str) -> str:
+    return resources.files("argmap.view").joinpath(name).read_text(encoding="utf-8")
+
+
+def _inline_svg(svg: bytes) -> str:
+    """dot's SVG without its XML prologue, ready to sit inside HTML."""
+    return _PROLOGUE.sub("", svg.decode("utf-8"), count=1)
+
+
+def _draw(m: ArgumentMap, lang: str, options: Mapping[str, Any]) -> str:
+    from argmap.render import render  # the view draws with argmap's own renderer: same layout, ids and classes
+
+    return _inline_svg(render(m, "svg", **{**options, "lang": lang, "responsive": True}))
+
+
+def build_view(
+    m: ArgumentMap,
+    *,
+    lang: str | None = None,
+    languages: Sequence[str] | None = None,
+    evaluations: Mapping[str, Mapping[str, Any]] | None = None,
+    **render_options: Any,
+) -> str:
+    """The interactive view of a map as one HTML page (every script and style inline, no network).
+
+    Parameters
+    ----------
+    m : ArgumentMap
+        The map.
+    lang : str, optional
+        The language shown first (default: the map's).
+    languages : sequence of str, optional
+        The languages the switch offers (default: every language the map has). Each is drawn once, by
+        :func:`argmap.render.render`, so every drawing keeps the renderer's layout, ids and classes.
+    evaluations : mapping, optional
+        Semantics name -> ``{"values": {statement id: "IN"/"OUT"/"UNDEC" or a strength}, "explanations":
+        {statement id: text}}``, shown by the overlay switch (see :func:`argmap.view.evaluations_for`).
+    **render_options
+        Passed to the renderer (``theme``, ``labels``, ``wrap``, ...).
+
+    Returns
+    -------
+    str
+        The page.
+    """
+    first = lang or m.language
+    langs = list(dict.fromkeys([first, *(languages or m.languages)]))
+    drawings = {code: _draw(m, code, render_options) for code in langs}
+    data = map_data(m, langs, evaluations)
+    title = m.title_in(first) or m.id
+    sources = "".join(
+        f'<section class="source" data-source="{html.escape(s.id)}" aria-label="source {html.escape(s.title or s.id)}">'
+        f"<h3>{html.escape(s.title or s.id)}</h3><div class=\"source-text\">{source_html(m, s.id)}</div></section>"
+        for s in m.sources
+        if s.text is not None
+    ) or '<p class="empty">This map has no source text.</p>'
+    templates = "".join(
+        f'<template id="drawing-{html.escape(code)}">{svg}</template>' for code, svg in drawings.items() if code != first
+    )
+    return _asset("page.html").format(
+        lang=html.escape(first),
+        title=html.escape(title),
+        css=_asset("view.css"),
+        js=_asset("view.js"),
+        data=script_json(data),
+        svg=drawings[first],
+        templates=templates,
+        sources=sources,
+    )
+
+
+def write_view(m: ArgumentMap, path: str | os.PathLike[str], **options: Any) -> Path:
+    """Write :func:`build_view`'s page to ``path`` (UTF-8) and return the path."""
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(build_view(m, **options), encoding="utf-8")
+    return out

@@ -1,0 +1,426 @@
+/* argmap's interactive view: pan and zoom, the source beside the map, details, language, search, filters,
+   evaluation overlay, focus, keyboard navigation, minimap. No network; user text only ever goes into
+   textContent or attribute values, never into markup. */
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("argmap-data").textContent);
+  var byId = new Map(D.statements.map(function (s) { return [s.id, s]; }));
+  var relById = new Map(D.relations.map(function (r) { return [r.id, r]; }));
+  var mapEl = document.getElementById("map");
+  var mini = document.getElementById("minimap");
+  var details = document.getElementById("details");
+  var sourcesEl = document.getElementById("sources");
+  var $ = function (id) { return document.getElementById(id); };
+  var lang = D.languages[0];
+  var svg = mapEl.querySelector("svg");
+  var drawings = {};
+  drawings[lang] = svg;
+  var base = null, vb = null, matrix = null, nodes = new Map(), relEls = new Map(), boxes = null;
+  var selected = null;
+  var overlay = "";
+  var faded = new Set();
+
+  function el(tag, attrs) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { if (k === "text") e.textContent = attrs[k]; else e.setAttribute(k, attrs[k]); });
+    for (var i = 2; i < arguments.length; i++) { var c = arguments[i]; if (c != null) e.append(c); }
+    return e;
+  }
+  function textOf(s, code) { return s.text[code] || s.text[D.language] || s.text[Object.keys(s.text)[0]]; }
+  function titleOf(s, code) { return s.title[code] || s.title[D.language] || ""; }
+  function short(id) { var s = byId.get(id); if (!s) return id; var t = titleOf(s, lang) || textOf(s, lang); return t.length > 80 ? t.slice(0, 77) + "..." : t; }
+
+  /* ---------------------------------------------------------------- the drawing */
+  function setup(svgEl) {
+    svg = svgEl;
+    svg.setAttribute("preserveAspectRatio", "none");
+    svg.setAttribute("focusable", "false");
+    var v = svg.viewBox.baseVal;
+    base = { x: v.x, y: v.y, w: v.width || 1, h: v.height || 1 };
+    var graph = svg.querySelector("g.graph");
+    var t = graph && graph.transform.baseVal.consolidate();
+    matrix = t ? t.matrix : { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
+    nodes = new Map();
+    relEls = new Map();
+    boxes = null;
+    svg.querySelectorAll("g.statement[data-id]").forEach(function (g) {
+      var s = byId.get(g.dataset.id);
+      nodes.set(g.dataset.id, g);
+      g.setAttribute("tabindex", "-1");
+      g.setAttribute("role", "button");
+      if (s) g.setAttribute("aria-label", s.kind + " " + s.id + ": " + textOf(s, lang));
+    });
+    svg.querySelectorAll("g[id^='relation-']").forEach(function (g) {
+      var rid = g.dataset.id || g.id.replace(/^relation-/, "").replace(/-(premise-\d+|target)$/, "");
+      if (!relById.has(rid)) return;
+      if (!relEls.has(rid)) relEls.set(rid, []);
+      relEls.get(rid).push(g);
+    });
+    fit();
+  }
+
+  function size() { var r = mapEl.getBoundingClientRect(); return [r.width || 1, r.height || 1]; }
+  var miniQueued = false;
+  function apply() {
+    svg.setAttribute("viewBox", vb.x + " " + vb.y + " " + vb.w + " " + vb.h);
+    if (!miniQueued && mini.classList.contains("on")) { miniQueued = true; requestAnimationFrame(drawMini); }
+  }
+  function fit() {
+    var wh = size(), s = Math.max(base.w / wh[0], base.h / wh[1]) * 1.03;
+    vb = { w: wh[0] * s, h: wh[1] * s };
+    vb.x = base.x + (base.w - vb.w) / 2;
+    vb.y = base.y + (base.h - vb.h) / 2;
+    apply();
+  }
+  function zoom(f, cx, cy) {
+    var wh = size();
+    if (cx === undefined) { cx = wh[0] / 2; cy = wh[1] / 2; }
+    var px = vb.x + (cx / wh[0]) * vb.w, py = vb.y + (cy / wh[1]) * vb.h;
+    var most = Math.max(base.w / wh[0], base.h / wh[1]) * 4, least = 0.05;
+    var s = Math.min(most, Math.max(least, vb.w / wh[0] / f));
+    vb.w = wh[0] * s; vb.h = wh[1] * s;
+    vb.x = px - (cx / wh[0]) * vb.w; vb.y = py - (cy / wh[1]) * vb.h;
+    apply();
+  }
+  function box(id) {
+    var g = nodes.get(id);
+    if (!g) return null;
+    var b = g.getBBox(), m = matrix;
+    var x1 = m.a * b.x + m.c * b.y + m.e, y1 = m.b * b.x + m.d * b.y + m.f;
+    var x2 = m.a * (b.x + b.width) + m.c * (b.y + b.height) + m.e, y2 = m.b * (b.x + b.width) + m.d * (b.y + b.height) + m.f;
+    return { x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1), h: Math.abs(y2 - y1) };
+  }
+  function centre(id) {
+    var b = box(id);
+    if (!b) return;
+    if (b.w > vb.w * 0.8 || b.h > vb.h * 0.8) { var f = Math.max(b.w / (vb.w * 0.5), b.h / (vb.h * 0.5)); vb.w *= f; vb.h *= f; }
+    vb.x = b.x + b.w / 2 - vb.w / 2;
+    vb.y = b.y + b.h / 2 - vb.h / 2;
+    apply();
+  }
+  window.addEventListener("resize", function () {
+    var wh = size(), cx = vb.x + vb.w / 2, cy = vb.y + vb.h / 2, s = vb.w / (mapEl.dataset.w || wh[0]);
+    vb.w = wh[0] * s; vb.h = wh[1] * s; vb.x = cx - vb.w / 2; vb.y = cy - vb.h / 2;
+    mapEl.dataset.w = wh[0];
+    apply();
+  });
+
+  /* pan by drag, zoom by wheel; a click without a drag selects */
+  var drag = null;
+  mapEl.addEventListener("pointerdown", function (e) {
+    if (e.button !== 0 || e.target === mini) return;
+    drag = { x: e.clientX, y: e.clientY, vx: vb.x, vy: vb.y, moved: false, target: e.target };
+    mapEl.setPointerCapture(e.pointerId);
+  });
+  mapEl.addEventListener("pointermove", function (e) {
+    if (!drag) return;
+    var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+    if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+    drag.moved = true;
+    mapEl.classList.add("dragging");
+    var wh = size();
+    vb.x = drag.vx - (dx / wh[0]) * vb.w;
+    vb.y = drag.vy - (dy / wh[1]) * vb.h;
+    apply();
+  });
+  mapEl.addEventListener("pointerup", function () {
+    if (!drag) return;
+    var d = drag;
+    drag = null;
+    mapEl.classList.remove("dragging");
+    if (d.moved) return;
+    var g = d.target.closest && d.target.closest("g.statement[data-id]");
+    if (g) select(g.dataset.id, { centre: false });
+  });
+  mapEl.addEventListener("wheel", function (e) {
+    e.preventDefault();
+    var r = mapEl.getBoundingClientRect();
+    zoom(Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015)), e.clientX - r.left, e.clientY - r.top);
+  }, { passive: false });
+
+  /* ---------------------------------------------------------------- selection and details */
+  function select(id, opts) {
+    opts = opts || {};
+    if (selected && nodes.get(selected)) { nodes.get(selected).classList.remove("selected"); nodes.get(selected).setAttribute("tabindex", "-1"); }
+    document.querySelectorAll("mark.on").forEach(function (m) { m.classList.remove("on"); });
+    selected = id && byId.has(id) ? id : null;
+    if (!selected) {
+      details.replaceChildren(el("p", { class: "empty", text: "Click a statement or a highlighted passage." }));
+      restyle();
+      return;
+    }
+    var g = nodes.get(selected);
+    if (g) {
+      g.classList.add("selected");
+      g.setAttribute("tabindex", "0");
+      if (opts.centre) centre(selected);
+      if (opts.focus) g.focus({ preventScroll: true });
+    }
+    var marks = sourcesEl.querySelectorAll("mark");
+    var first = null;
+    marks.forEach(function (m) {
+      if ((" " + m.dataset.ids + " ").indexOf(" " + selected + " ") >= 0) { m.classList.add("on"); if (!first) first = m; }
+    });
+    if (first && opts.scroll !== false) first.scrollIntoView({ block: "center" });
+    showDetails(selected);
+    restyle();
+    if (history.replaceState) history.replaceState(null, "", "#" + encodeURIComponent(selected));
+  }
+
+  function link(id) {
+    var a = el("a", { href: "#" + encodeURIComponent(id), "data-goto": id, text: id });
+    return el("span", {}, a, " " + short(id));
+  }
+  var WORDS = { support: ["supports", "supported by"], attack: ["attacks", "attacked by"], undercut: ["undercuts", "undercut by"],
+    rephrase: ["rephrases", "rephrased by"], preference: ["preferred over", "less preferred than"] };
+  function showDetails(id) {
+    var s = byId.get(id);
+    var kind = s.kind + (s.evidence_type ? " (" + s.evidence_type.replace(/_/g, " ") + ")" : "");
+    var dl = el("dl");
+    D.languages.forEach(function (code) {
+      if (!s.text[code]) return;
+      var dd = el("dd", { lang: code });
+      if (s.title[code]) dd.append(el("strong", { text: s.title[code] }), el("br"));
+      dd.append(s.text[code]);
+      dl.append(el("dt", { text: code }), dd);
+    });
+    dl.append(el("dt", { text: "holder" }), el("dd", { text: s.holder[lang] || s.holder[D.language] }));
+    if (s.evidence_type) dl.append(el("dt", { text: "evidence" }), el("dd", { text: s.evidence_type.replace(/_/g, " ") }));
+    if (s.tags.length) dl.append(el("dt", { text: "tags" }), el("dd", { text: s.tags.join(", ") }));
+    if (s.note) dl.append(el("dt", { text: "note" }), el("dd", { text: s.note }));
+    if (s.implicit) dl.append(el("dt", { text: "implicit" }), el("dd", { text: "reconstructed, not in the source" }));
+    var parts = [el("h2", { text: kind + " " + s.id + (D.main === s.id ? " (main claim)" : "") }), dl];
+    if (s.anchors.length) {
+      var ul = el("ul", { class: "anchors" });
+      s.anchors.forEach(function (a) { ul.append(el("li", {}, el("q", { text: a.quote }), " (" + a.source + (a.start != null ? " " + a.start + "\u2013" + a.end : "") + ")")); });
+      parts.push(el("h3", { text: "Quoted from the source" }), ul);
+    } else {
+      parts.push(el("p", { class: "unanchored", text: "Not anchored: this statement quotes no passage of the source." }));
+    }
+    var rel = el("ul", { class: "relations" });
+    s.out.forEach(function (r) { rel.append(el("li", {}, (WORDS[r.type] || [r.type])[0] + " ", relTarget(r.other))); });
+    s.in.forEach(function (r) {
+      var li = el("li", {}, (WORDS[r.type] || [r.type, r.type])[1] + " ");
+      r.others.forEach(function (o, i) { if (i) li.append(" + "); li.append(link(o)); });
+      rel.append(li);
+    });
+    if (rel.children.length) parts.push(el("h3", { text: "Relations" }), rel);
+    else parts.push(el("p", { class: "empty", text: "No relations." }));
+    if (overlay && D.evaluations[overlay]) {
+      var ev = D.evaluations[overlay], v = ev.values[s.id];
+      parts.push(el("h3", { text: "Evaluation: " + overlay }),
+        el("p", { class: "status", text: v == null ? "no status" : (typeof v === "number" ? "strength " + v.toFixed(3) : v) }));
+      if (ev.explanations && ev.explanations[s.id]) parts.push(el("pre", { text: ev.explanations[s.id] }));
+    }
+    details.replaceChildren.apply(details, parts);
+  }
+  function relTarget(id) {
+    if (byId.has(id)) return link(id);
+    var r = relById.get(id);
+    return el("span", { text: "relation " + id + (r ? " (" + r.premises.join(" + ") + " \u2192 " + r.target + ")" : "") });
+  }
+  details.addEventListener("click", function (e) {
+    var a = e.target.closest("a[data-goto]");
+    if (!a) return;
+    e.preventDefault();
+    select(a.dataset.goto, { centre: true });
+  });
+  sourcesEl.addEventListener("click", function (e) {
+    var m = e.target.closest("mark[data-id]");
+    if (m) select(m.dataset.id, { centre: true, scroll: false });
+  });
+  sourcesEl.addEventListener("keydown", function (e) {
+    var m = e.target.closest && e.target.closest("mark[data-id]");
+    if (m && e.key === "Enter") select(m.dataset.id, { centre: true, scroll: false });
+  });
+
+  /* ---------------------------------------------------------------- search, filters, focus, overlay */
+  function optionList(select_, values) {
+    values.forEach(function (v) { select_.append(el("option", { value: v, text: v })); });
+  }
+  var kinds = new Set(), tags = new Set(), holders = new Set();
+  D.statements.forEach(function (s) {
+    kinds.add(s.kind);
+    if (s.evidence_type) kinds.add("evidence: " + s.evidence_type);
+    s.tags.forEach(function (t) { tags.add(t); });
+    holders.add(s.holder[D.language]);
+  });
+  optionList($("f-kind"), Array.from(kinds).sort());
+  optionList($("f-tag"), Array.from(tags).sort());
+  optionList($("f-holder"), Array.from(holders).sort());
+  D.languages.forEach(function (code) { $("lang").append(el("option", { value: code, text: code })); });
+  Object.keys(D.evaluations).forEach(function (name) { $("overlay").append(el("option", { value: name, text: name })); });
+  if (!Object.keys(D.evaluations).length) $("overlay").disabled = true;
+
+  function neighbourhood(start, k) {
+    var seen = new Set([start]), frontier = [start];
+    for (var step = 0; step < k && frontier.length; step++) {
+      var next = [];
+      frontier.forEach(function (id) {
+        var s = byId.get(id);
+        var near = [];
+        s.out.forEach(function (r) {
+          var rel = relById.get(r.rel);
+          near.push.apply(near, rel.premises);
+          if (byId.has(rel.target)) near.push(rel.target);
+          else if (relById.has(rel.target)) { var t = relById.get(rel.target); near.push(t.target); near.push.apply(near, t.premises); }
+        });
+        s.in.forEach(function (r) { near.push.apply(near, r.others); });
+        near.forEach(function (n) { if (byId.has(n) && !seen.has(n)) { seen.add(n); next.push(n); } });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+  function restyle() {
+    var q = $("search").value.trim().toLowerCase();
+    var kind = $("f-kind").value, tag = $("f-tag").value, holder = $("f-holder").value;
+    var focusOn = $("focus").checked && selected;
+    var near = focusOn ? neighbourhood(selected, Math.max(0, parseInt($("k").value, 10) || 0)) : null;
+    var shown = 0, hits = 0;
+    faded = new Set();
+    D.statements.forEach(function (s) {
+      var ok = true;
+      if (kind) ok = kind.indexOf("evidence: ") === 0 ? "evidence: " + s.evidence_type === kind : s.kind === kind;
+      if (ok && tag) ok = s.tags.indexOf(tag) >= 0;
+      if (ok && holder) ok = s.holder[D.language] === holder;
+      if (ok && near) ok = near.has(s.id);
+      var hit = false;
+      if (ok && q) {
+        hit = s.id.toLowerCase().indexOf(q) >= 0 || Object.keys(s.text).some(function (c) {
+          return s.text[c].toLowerCase().indexOf(q) >= 0 || (s.title[c] || "").toLowerCase().indexOf(q) >= 0;
+        });
+        ok = hit;
+      }
+      if (!ok) faded.add(s.id); else { shown++; if (hit) hits++; }
+      var g = nodes.get(s.id);
+      if (g) { g.classList.toggle("faded", !ok); g.classList.toggle("hit", hit); }
+    });
+    relEls.forEach(function (els, rid) {
+      var r = relById.get(rid), ends = r.premises.concat([r.target]).filter(function (x) { return byId.has(x); });
+      var off = ends.some(function (x) { return faded.has(x); });
+      els.forEach(function (g) { g.classList.toggle("faded", off); });
+    });
+    $("count").textContent = shown === D.statements.length ? D.statements.length + " statements" : shown + " of " + D.statements.length + " shown";
+    paintOverlay();
+  }
+  function paintOverlay() {
+    var ev = overlay ? D.evaluations[overlay] : null;
+    nodes.forEach(function (g, id) {
+      g.classList.remove("ov-in", "ov-out", "ov-undec");
+      var shape = g.querySelector("polygon, path, ellipse");
+      if (shape) shape.style.fill = "";
+      if (!ev || ev.values[id] == null) return;
+      var v = ev.values[id];
+      if (typeof v === "number") { if (shape) shape.style.fill = "hsl(" + Math.round(120 * v) + ", 70%, 82%)"; }
+      else g.classList.add("ov-" + String(v).toLowerCase());
+    });
+  }
+  ["search", "f-kind", "f-tag", "f-holder", "focus", "k"].forEach(function (id) { $(id).addEventListener("input", restyle); });
+  $("search").addEventListener("keydown", function (e) {
+    if (e.key === "Enter") {
+      var first = D.statements.find(function (s) { return !faded.has(s.id); });
+      if (first) select(first.id, { centre: true });
+    } else if (e.key === "Escape") { $("search").value = ""; restyle(); }
+  });
+  $("overlay").addEventListener("input", function () { overlay = $("overlay").value; paintOverlay(); if (selected) showDetails(selected); });
+  $("fit").addEventListener("click", fit);
+  $("zoom-in").addEventListener("click", function () { zoom(1.25); });
+  $("zoom-out").addEventListener("click", function () { zoom(0.8); });
+
+  /* ---------------------------------------------------------------- language */
+  function setLang(code) {
+    if (code === lang || D.languages.indexOf(code) < 0) return;
+    if (!drawings[code]) {
+      var tpl = document.getElementById("drawing-" + code);
+      if (!tpl) return;
+      drawings[code] = document.importNode(tpl.content, true).querySelector("svg");
+    }
+    var keep = selected;
+    lang = code;
+    mapEl.replaceChild(drawings[code], svg);
+    setup(drawings[code]);
+    document.documentElement.lang = code;
+    $("map-title").textContent = D.title[code];
+    document.title = D.title[code];
+    $("lang").value = code;
+    selected = null;
+    if (keep) select(keep, { centre: true, scroll: false }); else restyle();
+  }
+  $("lang").addEventListener("input", function () { setLang($("lang").value); });
+
+  /* ---------------------------------------------------------------- keyboard */
+  function xOf(id) { var b = box(id); return b ? b.x + b.w / 2 : 0; }
+  function move(key) {
+    if (!selected) { select(D.main || (D.statements[0] && D.statements[0].id), { centre: true, focus: true }); return; }
+    var s = byId.get(selected), options = [];
+    if (key === "ArrowUp") s.out.forEach(function (r) { if (byId.has(r.other)) options.push(r.other); });
+    if (key === "ArrowDown") s.in.forEach(function (r) { options.push.apply(options, r.others); });
+    if (key === "ArrowLeft" || key === "ArrowRight") {
+      var sib = new Set();
+      s.out.forEach(function (r) { var t = byId.get(r.other); if (t) t.in.forEach(function (x) { x.others.forEach(function (o) { sib.add(o); }); }); });
+      s.in.forEach(function (r) { r.others.forEach(function (o) { sib.add(o); }); });
+      sib.add(selected);
+      var row = Array.from(sib).sort(function (a, b) { return xOf(a) - xOf(b); });
+      var i = row.indexOf(selected) + (key === "ArrowRight" ? 1 : -1);
+      if (i >= 0 && i < row.length) options.push(row[i]);
+    }
+    options = options.filter(function (o) { return byId.has(o) && o !== selected; });
+    if (options.length) select(options[0], { centre: true, focus: true });
+  }
+  mapEl.addEventListener("keydown", function (e) {
+    if (e.key === "+" || e.key === "=") zoom(1.25);
+    else if (e.key === "-" || e.key === "_") zoom(0.8);
+    else if (e.key === "0") fit();
+    else if (e.key.indexOf("Arrow") === 0) move(e.key);
+    else if (e.key === "Enter") {
+      var g = document.activeElement && document.activeElement.closest && document.activeElement.closest("g.statement[data-id]");
+      if (g) select(g.dataset.id, { centre: true, focus: true }); else if (selected) select(selected, { centre: true }); else move("ArrowUp");
+    } else return;
+    e.preventDefault();
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && e.target.id !== "search") { select(null); }
+  });
+
+  /* ---------------------------------------------------------------- minimap */
+  function drawMini() {
+    miniQueued = false;
+    var W = mini.width, H = mini.height, s = Math.min(W / base.w, H / base.h);
+    var ox = (W - base.w * s) / 2, oy = (H - base.h * s) / 2;
+    var ctx = mini.getContext("2d");
+    ctx.clearRect(0, 0, W, H);
+    if (!boxes) { boxes = []; nodes.forEach(function (g, id) { boxes.push([id, box(id)]); }); }
+    boxes.forEach(function (e) {
+      var b = e[1];
+      ctx.fillStyle = e[0] === selected ? "#d9480f" : faded.has(e[0]) ? "#ddd" : "#868e96";
+      ctx.fillRect(ox + (b.x - base.x) * s, oy + (b.y - base.y) * s, Math.max(1, b.w * s), Math.max(1, b.h * s));
+    });
+    ctx.strokeStyle = "#1c7ed6";
+    ctx.lineWidth = 2;
+    ctx.strokeRect(ox + (vb.x - base.x) * s, oy + (vb.y - base.y) * s, vb.w * s, vb.h * s);
+    mini.dataset.scale = s; mini.dataset.ox = ox; mini.dataset.oy = oy;
+  }
+  function miniJump(e) {
+    var r = mini.getBoundingClientRect(), s = +mini.dataset.scale;
+    vb.x = base.x + (e.clientX - r.left - mini.dataset.ox) / s - vb.w / 2;
+    vb.y = base.y + (e.clientY - r.top - mini.dataset.oy) / s - vb.h / 2;
+    apply();
+  }
+  mini.addEventListener("pointerdown", function (e) { e.stopPropagation(); miniJump(e); mini.setPointerCapture(e.pointerId); mini.dataset.drag = "1"; });
+  mini.addEventListener("pointermove", function (e) { if (mini.dataset.drag) miniJump(e); });
+  mini.addEventListener("pointerup", function () { delete mini.dataset.drag; });
+  if (D.statements.length > 25) mini.classList.add("on");
+
+  /* ---------------------------------------------------------------- print: the whole map */
+  window.addEventListener("beforeprint", function () { svg.setAttribute("viewBox", base.x + " " + base.y + " " + base.w + " " + base.h); svg.setAttribute("preserveAspectRatio", "xMidYMid meet"); });
+  window.addEventListener("afterprint", function () { svg.setAttribute("preserveAspectRatio", "none"); apply(); });
+
+  setup(svg);
+  mapEl.dataset.w = size()[0];
+  $("lang").value = lang;
+  restyle();
+  var start = decodeURIComponent(location.hash.slice(1));
+  if (start && byId.has(start)) select(start, { centre: true });
+  window.argmapView = { select: select, setLang: setLang, fit: fit, zoom: zoom, state: function () { return { selected: selected, lang: lang, overlay: overlay, viewBox: vb }; } };
+})();

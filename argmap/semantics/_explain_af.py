@@ -39,19 +39,42 @@ def explain_framework(fw: Framework, name: str, semantics: str, options: dict[st
     if lab is None:
         text = f"{name} has no label: the framework has no {semantics} extension."
         return {"label": None, "strength": None, "text": text, "ids": [name]}
+    if len(exts) <= 1:
+        lines = _reasons(fw, idx, lab, semantics, attackers, named)
+    else:
+        count = sum(1 for e in exts if idx in e)
+        word = _WORD[lab[idx]]
+        lines = [f"{name} is {word} under {semantics} semantics (sceptical label): in {count} of the {len(exts)} {semantics} extensions."]
+        for k, ext in enumerate(exts[:4], 1):
+            one = dung.labelling_of(fw, ext)  # a complete labelling: every IN and OUT has its reason in it
+            reasons = _reasons(fw, idx, one, semantics, attackers, named)
+            lines.append(f"  In extension {k} ({', '.join(fw.names[i] for i in ext) or 'nothing'}): " + reasons[0])
+            lines.extend("  " + line for line in reasons[1:])
+        if len(exts) > 4:
+            lines.append(f"  ... and {len(exts) - 4} more extensions.")
+    return {"label": _WORD[lab[idx]], "strength": None, "text": "\n".join(lines), "ids": list(mentioned)}
+
+
+def _reasons(fw: Framework, idx: int, lab: bytearray, semantics: str, attackers: list[list[int]], named: Any) -> list[str]:
+    """Why argument ``idx`` has its label in ``lab``: a head line and one line per attacker."""
+    name = fw.names[idx]
     word = _WORD[lab[idx]]
     mine = attackers[idx]
     if word == "IN":
         lines = [f"{name} is {word} under {semantics} semantics: " + ("nothing attacks it." if not mine else "every attacker is OUT.")]
         for a in mine:
             defenders = [d for d in attackers[a] if lab[d] == dung.IN]
-            lines.append(f"  - {named([a])} is OUT, defeated by {named(defenders)} (IN).")
-    elif word == "OUT":
-        lines = [f"{name} is OUT under {semantics} semantics: attacked by {named([a for a in mine if lab[a] == dung.IN])} (IN)."]
-    else:
-        open_ = [a for a in mine if lab[a] == dung.UNDEC]
-        lines = [f"{name} is UNDEC under {semantics} semantics: its attackers {named(open_)} are UNDEC."]
-    if len(exts) > 1:
-        count = sum(1 for e in exts if idx in e)
-        lines[0] += f" It is in {count} of the {len(exts)} {semantics} extensions; the label is the sceptical one."
-    return {"label": word, "strength": None, "text": "\n".join(lines), "ids": list(mentioned)}
+            if defenders:
+                lines.append(f"  - {named([a])} is OUT, defeated by {named(defenders)} (IN).")
+            else:
+                lines.append(f"  - {named([a])} is OUT in every extension, defeated by a different argument in each.")
+        return lines
+    if word == "OUT":
+        winners = [a for a in mine if lab[a] == dung.IN]
+        if winners:
+            return [f"{name} is OUT under {semantics} semantics: attacked by {named(winners)} (IN)."]
+        return [f"{name} is OUT under {semantics} semantics in every extension, by {named(mine)}, a different one in each."]
+    open_ = [a for a in mine if lab[a] == dung.UNDEC]
+    if open_:
+        return [f"{name} is UNDEC under {semantics} semantics: its attackers {named(open_)} are UNDEC."]
+    return [f"{name} is UNDEC under {semantics} semantics: accepted in some extensions and rejected in others."]

@@ -4,6 +4,10 @@ For a semantics with one extension (grounded, ideal) the labels are that extensi
 For one with several (complete, preferred, stable, semi-stable) the labels are the *sceptical*
 labelling: IN when IN in every extension, OUT when OUT in every one, UNDEC otherwise; the
 extensions themselves and the credulously accepted statements are reported beside them.
+
+Sceptical acceptance means "in every extension"; when there is none (stable semantics on an odd
+cycle) every statement is sceptically accepted, vacuously, and none credulously: the ICCMA
+convention, which :func:`accepted`, :mod:`argmap.semantics.tasks` and ``argmap iccma`` share.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from argmap.semantics import dung, gradual
 from argmap.semantics.framework import Framework
 from argmap.semantics.translate import Translation, inferences, to_framework
 
-__all__ = ["SEMANTICS", "Evaluation", "Label", "accepted", "dung_labelling", "evaluate", "prepare"]
+__all__ = ["SEMANTICS", "Evaluation", "Label", "accepted", "describe", "dung_labelling", "evaluate", "prepare"]
 
 Label: TypeAlias = Literal["IN", "OUT", "UNDEC"]
 SEMANTICS: tuple[str, ...] = (*dung.DUNG_SEMANTICS, *gradual.GRADUAL_SEMANTICS)
@@ -40,7 +44,10 @@ class Evaluation(BaseModel):
     strengths: dict[str, float] | None = None
     extensions: list[list[str]] | None = None
     credulous: list[str] | None = Field(None, description="Statements in at least one extension.")
-    sceptical: list[str] | None = Field(None, description="Statements in every extension.")
+    sceptical: list[str] | None = Field(None, description="Statements in every extension (all of them when there is none).")
+    task: str | None = Field(None, description="The ICCMA task asked (DC, DS, SE), if one was.")
+    argument: str | None = Field(None, description="The statement a DC or DS task asks about.")
+    answer: bool | None = Field(None, description="The answer to a DC or DS task.")
     relation_labels: dict[str, Label] | None = None
     relation_strengths: dict[str, float] | None = None
     iterations: int | None = None
@@ -69,6 +76,8 @@ def evaluate(
     default_base_score: float = 0.5,
     limit: int | None = 1000,
     timeout: float | None = 60.0,
+    task: str | None = None,
+    argument: str | None = None,
     **options: Any,
 ) -> Evaluation:
     """Evaluate a map or a framework under one semantics.
@@ -86,6 +95,10 @@ def evaluate(
     limit, timeout
         Bounds on the number of extensions and the solver's seconds; past them
         :class:`~argmap.errors.LimitExceededError` is raised.
+    task, argument
+        An ICCMA task instead of the full evaluation: ``"DC"`` / ``"DS"`` (is ``argument``
+        credulously / sceptically accepted? in ``answer``) or ``"SE"`` (one extension, in
+        ``extensions``), solved without enumerating the extensions.
     **options
         For the gradual semantics: ``step``, ``tolerance``, ``max_iterations``.
 
@@ -106,6 +119,8 @@ def evaluate(
     fw = tr.framework
     k = fw.n_statements
     names = fw.names
+    if task is not None and semantics in gradual.GRADUAL_SEMANTICS:
+        raise ArgmapError(f"tasks (DC, DS, SE) need a Dung semantics, not '{semantics}'")
     if semantics in gradual.GRADUAL_SEMANTICS:
         unknown = set(options) - {"step", "tolerance", "max_iterations"}
         if unknown:
@@ -120,14 +135,17 @@ def evaluate(
         )
     if options:
         raise ArgmapError(f"unknown option(s) for {semantics}: {', '.join(sorted(options))}")
-    exts_idx, merged = dung_labelling(fw, semantics, limit=limit, timeout=timeout)
+    label = describe(subject)
+    if task is not None:
+        return _task(fw, semantics, task, argument, timeout=timeout, label=label)
+    exts_idx, merged = dung_labelling(fw, semantics, limit=limit, timeout=timeout, label=label)
     labels = relation_labels = None
     if merged is not None:
         labels = {names[i]: _NAMES[merged[i]] for i in range(k)}
         relation_labels = {rid: _NAMES[merged[i]] for rid, i in tr.relation_arguments.items()} or None
     projected = sorted({tuple(names[i] for i in e if i < k) for e in exts_idx}, key=lambda e: (len(e), e))
     credulous = sorted({nm for e in projected for nm in e})
-    sceptical = sorted(set.intersection(*(set(e) for e in projected))) if projected else []
+    sceptical = sorted(set.intersection(*(set(e) for e in projected))) if projected else list(fw.statement_names())
     return Evaluation(
         semantics=semantics,
         labels=labels,
@@ -138,14 +156,41 @@ def evaluate(
     )
 
 
+def describe(subject: ArgumentMap | Framework) -> str:
+    """How an error names the user's input: the map by id and size, or the framework."""
+    if isinstance(subject, ArgumentMap):
+        return f"map '{subject.id}' ({len(subject.statements)} statements, {len(subject.relations)} relations)"
+    return repr(subject)
+
+
+def _task(fw: Framework, semantics: str, task: str, argument: str | None, *, timeout: float | None, label: str) -> Evaluation:
+    from argmap.semantics import tasks
+
+    task = task.upper()
+    if task == "SE":
+        one = tasks.some_extension(fw, semantics, timeout=timeout, label=label)
+        exts = [] if one is None else [[fw.names[i] for i in one if i < fw.n_statements]]
+        return Evaluation(semantics=semantics, task="SE", extensions=exts)
+    if task not in ("DC", "DS"):
+        raise ArgmapError(f"unknown task '{task}'; choose DC, DS or SE (or none for the full evaluation)")
+    if argument is None:
+        raise ArgmapError(f"task {task} needs an argument: the id of the statement it asks about")
+    idx = fw.index(argument)
+    if idx >= fw.n_statements:
+        raise NotFoundError(f"unknown statement '{argument}'", id=argument)
+    call = tasks.credulous if task == "DC" else tasks.sceptical
+    answer = call(fw, idx, semantics, timeout=timeout, label=label)
+    return Evaluation(semantics=semantics, task=task, argument=argument, answer=answer)
+
+
 def dung_labelling(
-    fw: Framework, semantics: str, *, limit: int | None = 1000, timeout: float | None = 60.0
+    fw: Framework, semantics: str, *, limit: int | None = 1000, timeout: float | None = 60.0, label: str | None = None
 ) -> tuple[list[list[int]], bytearray | None]:
     """The extensions of ``fw`` and the labelling of every argument (sceptical if several; None if none)."""
     if semantics == "grounded":
         labelling = dung.grounded_labelling(fw)
         return [[i for i, c in enumerate(labelling) if c == dung.IN]], labelling
-    exts = dung.extensions(fw, semantics, limit=limit, timeout=timeout)
+    exts = dung.extensions(fw, semantics, limit=limit, timeout=timeout, label=label)
     if not exts:
         return exts, None
     return exts, _sceptical_labelling([dung.labelling_of(fw, e) for e in exts])
@@ -185,4 +230,4 @@ def accepted(
     idx = fw.index(id)
     if idx >= fw.n_statements:
         raise NotFoundError(f"unknown statement '{id}'", id=id)
-    return dung.is_accepted(fw, idx, semantics, mode=mode, timeout=timeout)
+    return dung.is_accepted(fw, idx, semantics, mode=mode, timeout=timeout, label=describe(subject))

@@ -132,18 +132,37 @@ def explain(
     )
 
 
+_SHOWN_EXTENSIONS = 4  # per-extension explanations beyond this many are summed up in one line
+
+
 def _explain_dung(ex: _Explainer, sid: str, semantics: str, options: dict[str, Any]) -> tuple[str, Label | None]:
     fw = ex.tr.framework
     exts, lab = dung_labelling(fw, semantics, limit=options.get("limit", 1000), timeout=options.get("timeout", 60.0))
     head = f"{_quote(ex.m, sid, ex.lang)}"
     if lab is None:
         return f"{head} has no label: the framework has no {semantics} extension (an odd cycle of attacks, for instance).", None
-    word = _WORD[lab[fw.index(sid)]]
-    note = ""
-    if len(exts) > 1:
-        idx = fw.index(sid)
-        count = sum(1 for e in exts if idx in e)
-        note = f" It is in {count} of the {len(exts)} {semantics} extensions; the label is the sceptical one."
+    idx = fw.index(sid)
+    word = _WORD[lab[idx]]
+    if len(exts) <= 1:
+        summary, lines = _reasons(ex, sid, lab)
+        text = "\n".join([f"{head} is {word} under {semantics} semantics: {summary}", *lines, *_downstream(ex, sid, lab)])
+        return text, word
+    count = sum(1 for e in exts if idx in e)
+    parts = [f"{head} is {word} under {semantics} semantics (sceptical label): in {count} of the {len(exts)} {semantics} extensions."]
+    for k, ext in enumerate(exts[:_SHOWN_EXTENSIONS], 1):
+        one = dung.labelling_of(fw, ext)  # a complete labelling: every IN and OUT has its reason in it
+        members = ", ".join(fw.names[i] for i in ext if i < fw.n_statements) or "nothing"
+        summary, lines = _reasons(ex, sid, one)
+        parts.append(f"  In extension {k} ({members}) it is {_WORD[one[idx]]}: {summary}")
+        parts.extend("  " + line for line in [*lines, *_downstream(ex, sid, one)])
+    if len(exts) > _SHOWN_EXTENSIONS:
+        parts.append(f"  ... and {len(exts) - _SHOWN_EXTENSIONS} more extensions.")
+    return "\n".join(parts), word
+
+
+def _reasons(ex: _Explainer, sid: str, lab: bytearray) -> tuple[str, list[str]]:
+    """Why ``sid`` has its label in the (complete or sceptical) labelling ``lab``: a summary and one line per attack."""
+    fw = ex.tr.framework
 
     def status(rel: AnyRelation) -> int:
         return lab[ex.tr.sources[rel.id]]
@@ -157,41 +176,56 @@ def _explain_dung(ex: _Explainer, sid: str, semantics: str, options: dict[str, A
                     return f"its premise {out_premises[0]} is OUT"
                 return "its premises " + ", ".join(out_premises[:-1]) + f" and {out_premises[-1]} are OUT"
             cuts = [u for u in ex.attacks_on(rel.id) if status(u) == dung.IN]
-            return "it is undercut by " + "; ".join(ex.show(u) + " (IN)" for u in cuts)
+            if cuts:
+                return "it is undercut by " + "; ".join(ex.show(u) + " (IN)" for u in cuts)
+            return "it is defeated in every extension, by different undercuts"
         premise = rel.premises[0]
         winners = [a for a in ex.attacks_on(premise) if status(a) == dung.IN]
+        if not winners:
+            return f"{premise} is OUT in every extension, defeated by a different attack in each"
         return f"{premise} is OUT, defeated by " + "; ".join(ex.show(a) + " (IN)" for a in winners)
 
     attacks = ex.attacks_on(sid)
-    lines: list[str] = []
+    word = _WORD[lab[fw.index(sid)]]
     if word == "IN":
         summary = "nothing attacks it." if not attacks else "every attack on it fails."
-        lines = [f"  - {ex.show(r)} fails: {why_out(r)}." for r in attacks]
-    elif word == "OUT":
+        return summary, [f"  - {ex.show(r)} fails: {why_out(r)}." for r in attacks]
+    if word == "OUT":
         winners = [r for r in attacks if status(r) == dung.IN]
-        summary = "it is defeated."
-        lines = [f"  - {ex.show(r)} stands (IN)." for r in winners]
-        if not winners:  # OUT in every extension, by a different attacker in each
-            summary = "it is defeated in every extension, though by different attacks."
-            lines = [f"  - {ex.show(r)} ({_WORD[status(r)]})." for r in attacks]
-    else:
-        open_ = [r for r in attacks if status(r) == dung.UNDEC]
-        summary = "no attack on it is settled either way."
-        lines = [f"  - {ex.show(r)} is itself UNDEC." for r in open_]
-        if not open_:
-            summary = "it is accepted in some extensions and rejected in others."
-            lines = [f"  - {ex.show(r)} ({_WORD[status(r)]})." for r in attacks]
-    for rel in ex.m.relations:  # what it bears on: shows what its status means downstream
-        if sid in rel.premises and rel.type in ("support", "attack") and rel.id in ex.tr.sources:
-            ex.relations[rel.id] = None
-            ex.statements.update(dict.fromkeys((*rel.premises, rel.target)))
-            verb = "supports" if rel.type == "support" else "attacks"
-            status_of_target = _WORD[lab[fw.index(rel.target)]]
-            lines.append(f"  - it {verb} {_quote(ex.m, rel.target, ex.lang)} ({rel.type} {rel.id}), which is {status_of_target}.")
+        if winners:
+            return "it is defeated.", [f"  - {ex.show(r)} stands (IN)." for r in winners]
+        return "it is defeated in every extension, though by different attacks.", [
+            f"  - {ex.show(r)} ({_WORD[status(r)]})." for r in attacks
+        ]
+    open_ = [r for r in attacks if status(r) == dung.UNDEC]
+    if open_:
+        return "no attack on it is settled either way.", [f"  - {ex.show(r)} is itself UNDEC." for r in open_]
+    return "it is accepted in some extensions and rejected in others.", [f"  - {ex.show(r)} ({_WORD[status(r)]})." for r in attacks]
+
+
+def _downstream(ex: _Explainer, sid: str, lab: bytearray) -> list[str]:
+    """What ``sid`` bears on, with the undercuts of those relations: what its status means downstream."""
+    fw = ex.tr.framework
+    lines: list[str] = []
+    for rel in ex.m.relations:
+        if sid not in rel.premises or rel.type not in ("support", "attack", "undercut") or rel.id not in ex.tr.sources:
+            continue
+        ex.relations[rel.id] = None
+        ex.statements.update(dict.fromkeys(rel.premises))
+        cuts = [u for u in ex.attacks_on(rel.id) if u.type == "undercut"]
+        cut_text = "".join(f", undercut by {ex.show(u)} ({_WORD[lab[ex.tr.sources[u.id]]]})" for u in cuts)
+        if rel.type == "undercut":
+            inner = ex.tr.relation_arguments.get(rel.target)
+            state = "" if inner is None else f", which is {_WORD[lab[inner]]}"
+            lines.append(f"  - it undercuts relation {rel.target} ({rel.type} {rel.id}{cut_text}){state}.")
+            continue
+        ex.statements[rel.target] = None
+        verb = "supports" if rel.type == "support" else "attacks"
+        status_of_target = _WORD[lab[fw.index(rel.target)]]
+        lines.append(f"  - it {verb} {_quote(ex.m, rel.target, ex.lang)} ({rel.type} {rel.id}{cut_text}), which is {status_of_target}.")
     if any(r.type == "support" and sid in r.premises for r in ex.m.relations):
         lines.append("  (Under Dung semantics supports do not change labels; dfquad and qe weigh them.)")
-    text = "\n".join([f"{head} is {word} under {semantics} semantics: {summary}{note}", *lines])
-    return text, word
+    return lines
 
 
 def _explain_gradual(ex: _Explainer, sid: str, semantics: str, options: dict[str, Any]) -> str:

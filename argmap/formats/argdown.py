@@ -77,9 +77,9 @@ def parse_argdown(text: str, *, filename: str | None = None, base_dir: str | Non
 
 def _escape(text: str) -> str:
     """Text as Argdown reads it back: backslashes before every character that Argdown or argmap would read as syntax."""
-    out = escape_markdown(text.replace("\\", "\\\\"))  # * _ (emphasis) and [ ] < > (references)
+    out = text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    out = escape_markdown(out)  # * _ (emphasis, as the reader sees them) and [ ] < > (references)
     out = _SLASH.sub(r"\\/", out.replace("#", "\\#").replace("{", "\\{").replace("}", "\\}"))
-    out = out.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
     if out[:1].isspace():
         out = "\\" + out
     if out[-1:].isspace():

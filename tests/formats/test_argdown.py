@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from formats_strategies import maps_with_extras
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import argument_maps
 
 import argmap
 from argmap.errors import FormatError, FormatWarning
@@ -218,3 +220,21 @@ def test_include_is_resolved_relative_to_the_file_and_bounded(tmp_path: Path) ->
             read_argdown(tmp_path / name)
     with pytest.raises(FormatError, match=r"a document given as text cannot include files"):
         parse_argdown("@include(x.argdown)\n")
+
+
+_SYNTAX = ["/*", "*/", "//", "===", "[", "]", "<", ">", "<!--", "-->", "*", "**", "_", "__", "#", "{", "}", "\\", "](x)", "@include(a)"]
+_syntax_texts = st.lists(st.one_of(st.sampled_from(_SYNTAX), st.sampled_from(["a", " ", "b c", "(1)", "--", "+ ", "\n"])), min_size=1)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    argument_maps(max_statements=3, max_relations=3),
+    st.lists(_syntax_texts.map("".join).filter(lambda t: bool(t.strip())), min_size=1, max_size=3),
+)
+def test_syntax_in_text_round_trips(m: ArgumentMap, tricky: list[str]) -> None:
+    """Text full of Argdown syntax (comments, fences, brackets, emphasis, links, includes) reads back as written."""
+    statements = [
+        {**s.model_dump(mode="json", exclude_none=True), "text": {m.language: tricky[i % len(tricky)]}} for i, s in enumerate(m.statements)
+    ]
+    rich = ArgumentMap.model_validate({**m.model_dump(mode="json", exclude_none=True), "statements": statements})
+    assert parse_argdown(dump_argdown(rich)).model_dump() == rich.model_dump()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from fastapi import Request
@@ -127,12 +128,48 @@ def _check_yaml_aliases(text: str) -> None:
         return  # the parser reports syntax errors with their place
 
 
+MAX_TAG_CHARS = 100
+
+
 def check_limits(amap: ArgumentMap, settings: Settings) -> None:
-    """Refuse a map with more statements than the service stores."""
+    """Refuse a map the service will not store: too many statements, stored JSON over the body limit, NaN, long tags.
+
+    The size limit is on what is *stored* (the expanded, validated JSON), so a small body that expands
+    (YAML aliases, short forms) cannot store more than a large one could send.
+    """
     if len(amap.statements) > settings.max_statements:
         raise LimitExceededError(
             f"the map has {len(amap.statements):,} statements; this service stores at most {settings.max_statements:,} per map"
         )
+    tags = amap.metadata.get("tags")
+    for i, tag in enumerate(tags if isinstance(tags, list) else [tags] if isinstance(tags, str) else []):
+        if isinstance(tag, str) and len(tag) > MAX_TAG_CHARS:
+            raise FormatError(
+                [Problem(f"a tag is at most {MAX_TAG_CHARS} characters; this one has {len(tag):,}", path=f"metadata.tags[{i}]")]
+            )
+    _refuse_non_finite(amap)
+    try:
+        stored = len(amap.model_dump_json().encode("utf-8", "surrogatepass"))
+    except ValueError:
+        return  # text that is not Unicode: the store refuses it with its own message
+    if stored > settings.max_body_bytes:
+        raise LimitExceededError(
+            f"the map would be stored as {stored:,} bytes of JSON (after expanding aliases and short forms); "
+            f"the limit is {settings.max_body_bytes:,} bytes (ARGMAP_MAX_BODY_BYTES)"
+        )
+
+
+def _refuse_non_finite(amap: ArgumentMap) -> None:
+    """NaN and Infinity are not JSON: refused (with the field's path), never stored as null."""
+    stack: list[tuple[str, Any]] = [("", amap.model_dump())]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            raise FormatError([Problem(f"{value} is not a JSON number; write a finite number or a string", path=path.lstrip("."))])
+        if isinstance(value, dict):
+            stack.extend((f"{path}.{k}", v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in enumerate(value))
 
 
 def export_map(amap: ArgumentMap, fmt: Format) -> str:

@@ -163,7 +163,7 @@ class Store:
     (1, 'T')
     """
 
-    def __init__(self, url: str, *, map_cache_items: int = 200_000, key_cache_seconds: float = 10.0) -> None:
+    def __init__(self, url: str, *, map_cache_items: int = 200_000, key_cache_seconds: float = 2.0) -> None:
         self.url = make_url(url)
         self.engine = self._engine()
         self._maps: LRUCache[ArgumentMap] = LRUCache(map_cache_items, size=lambda m: 1 + len(m.statements) + len(m.relations))
@@ -404,6 +404,8 @@ class Store:
         """Make an API key for ``owner``; returns it and its token (shown once, stored only as a hash)."""
         if not owner.strip() or len(owner) > 200 or not owner.isprintable():
             raise ArgmapError("an owner name is 1 to 200 printable characters")
+        if name is not None and (len(name) > 200 or not name.isprintable()):
+            raise ArgmapError(f"a key's name is at most 200 printable characters (this one has {len(name):,})")
         key_id = secrets.token_hex(4)
         token = f"{TOKEN_PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
         now = _now()

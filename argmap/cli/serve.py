@@ -100,9 +100,22 @@ def serve(
 
         os.environ["ARGMAP_DATABASE_URL"] = settings.database_url
         os.environ["ARGMAP_AUTH"] = settings.auth
-        uvicorn.run("api.app:app", host=host, port=port, workers=workers, log_level="warning")
+        uvicorn.run("api.app:app", host=host, port=port, workers=workers, **UVICORN_OPTIONS)
     else:
-        uvicorn.run(_api("app").create_app(settings), host=host, port=port, log_level="warning")
+        uvicorn.run(_api("app").create_app(settings), host=host, port=port, **UVICORN_OPTIONS)
+
+
+# Connection limits (docs/api.md, "Security"): an idle keep-alive socket is closed after 5 s, a request's
+# headers may be at most 16 KiB, a body must arrive within ARGMAP_BODY_TIMEOUT (the app answers 408),
+# SIGTERM waits at most 10 s for requests in flight, and no `server` header names the software.
+UVICORN_OPTIONS: dict[str, Any] = {
+    "log_level": "warning",
+    "server_header": False,
+    "timeout_keep_alive": 5,
+    "timeout_graceful_shutdown": 10,
+    "h11_max_incomplete_event_size": 16 * 1024,
+    "limit_concurrency": 1000,
+}
 
 
 @keys_app.command("create")
@@ -127,6 +140,7 @@ def keys_list(
 ) -> None:
     """List API keys (never their tokens)."""
     from rich.table import Table
+    from rich.text import Text
 
     with user_errors():
         store = _store(_settings(database_url))
@@ -134,10 +148,10 @@ def keys_list(
         store.dispose()
     table = Table("id", "owner", "name", "created", "revoked")
     for k in keys:
-        table.add_row(
-            k.id,
-            k.owner,
-            k.name or "",
+        table.add_row(  # Text: names and owners are the user's words, never rich markup ("[/bold]")
+            Text(k.id),
+            Text(k.owner),
+            Text(k.name or ""),
             k.created_at.strftime("%Y-%m-%d %H:%M"),
             k.revoked_at.strftime("%Y-%m-%d %H:%M") if k.revoked_at else "",
         )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import os
 import shutil
 import signal
 import subprocess
+import sys
+from collections.abc import Callable
 from typing import Literal
 
 from argmap.errors import LimitExceededError, RenderError
@@ -30,6 +34,27 @@ def dot_binary() -> str:
     return path
 
 
+def _die_with_parent() -> Callable[[], None] | None:
+    """On Linux, a ``preexec_fn`` that has the kernel kill ``dot`` when the process that started it dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    except OSError:
+        return None
+    parent = os.getpid()
+
+    def preexec() -> None:  # runs in the child, between fork and exec
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the line above: nobody is waiting
+            os._exit(1)
+
+    return preexec
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def start_dot(fmt: str = "svg") -> subprocess.Popen[bytes]:
     """Start ``dot -T<fmt>`` waiting for its input, so that it loads while the DOT text is being built."""
     if fmt not in _DOT_FORMATS:
@@ -41,7 +66,8 @@ def start_dot(fmt: str = "svg") -> subprocess.Popen[bytes]:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            start_new_session=True,
+            start_new_session=True,  # a terminal's Ctrl-C reaches argmap, which stops dot itself (finish_dot)
+            preexec_fn=_die_with_parent(),  # async-signal-safe: one prctl and one getppid
         )
     except OSError as exc:
         raise RenderError(f"cannot run {binary}: {exc.strerror}; {INSTALL_HINT}") from None
@@ -57,6 +83,9 @@ def finish_dot(proc: subprocess.Popen[bytes], source: str, fmt: str, *, timeout:
             f"Graphviz took longer than {timeout:g} s and was stopped; draw less at once (focus=ID with k=N, or steps), "
             "or raise the timeout"
         ) from None
+    except BaseException:  # Ctrl-C (KeyboardInterrupt), SystemExit from a SIGTERM handler...: dot must not outlive the render
+        _kill(proc)
+        raise
     message = err.decode("utf-8", "replace").strip()
     if proc.returncode != 0:
         code = proc.returncode

@@ -40,6 +40,12 @@ def load_json(text: str | bytes, *, file: str | None = None, what: str = "JSON")
             return pydantic_core.from_json(text, allow_inf_nan=False)
     except ValueError as exc:
         raise json_error(str(exc), file=file, what=what) from None
+    except (TypeError, UnicodeError):  # a str holding a lone surrogate cannot become UTF-8 for the parser
+        index = next((i for i, c in enumerate(text) if isinstance(c, str) and 0xD800 <= ord(c) <= 0xDFFF), 0)
+        head = text[:index] if isinstance(text, str) else ""
+        line, column = head.count("\n") + 1, index - (head.rfind("\n") + 1) + 1
+        problem = Problem(f"{what}: a lone surrogate (U+D800 to U+DFFF) is not text", file=file, line=line, column=column)
+        raise FormatError([problem], summary=f"{file or 'input'}: not valid JSON") from None
 
 
 def json_error(message: str, *, file: str | None = None, what: str = "JSON") -> FormatError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from typing import Annotated, Any, Literal, TypeAlias
 
@@ -80,7 +81,23 @@ def _check_data(value: dict[str, Any]) -> dict[str, Any]:
         where = _surrogate_at(value)
         if where is not None:
             raise ValueError(f"{where.lstrip('.') or 'a key'}: {_LONE}")
+        where = _not_finite_at(value)
+        if where is not None:
+            raise ValueError(f"{where.lstrip('.')}: NaN and Infinity are not JSON numbers")
     return value
+
+
+def _not_finite_at(value: Any) -> str | None:
+    """Where in plain data a number is NaN or infinite; None when none is."""
+    if isinstance(value, float):
+        return None if math.isfinite(value) else ""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, sub in items:
+        if isinstance(sub, (float, dict, list)):
+            where = _not_finite_at(sub)
+            if where is not None:
+                return (f"[{key}]" if isinstance(key, int) else f".{key}") + where
+    return None
 
 
 def _check_text(value: str) -> str:

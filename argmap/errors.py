@@ -110,6 +110,9 @@ class RenderError(ArgmapError):
     """Rendering failed: Graphviz missing, failing or too slow."""
 
 
+_MAX_MESSAGE = 300
+
+
 def format_loc(loc: tuple[int | str, ...]) -> str:
     """Turn a pydantic location tuple into ``relations[3].target``."""
     out = ""
@@ -140,6 +143,8 @@ def problems_from_pydantic(exc: Any, *, file: str | None = None) -> list[Problem
             msg = msg[len("Value error, ") :]
         elif err.get("type") == "string_pattern_mismatch":
             msg = _pattern_message(str(ctx.get("pattern", "")), err.get("input"), msg)
+        if len(msg) > _MAX_MESSAGE:  # never echo a huge input whole
+            msg = msg[: _MAX_MESSAGE - 40] + f"... ({len(msg):,} characters in all)"
         problems.append(Problem(message=msg, path=format_loc(loc), file=file))
     return problems
 

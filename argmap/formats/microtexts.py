@@ -26,6 +26,7 @@ __all__ = ["parse_microtexts", "read_microtexts"]
 
 _RELATION_OF = {"sup": "support", "exa": "support", "reb": "attack", "und": "undercut"}
 _EDGE_TYPES = {*_RELATION_OF, "seg", "add"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _GERMAN = re.compile(r"\b(und|die|der|nicht|ist|dass|sollte|werden)\b", re.IGNORECASE)
 _ENGLISH = re.compile(r"\b(and|the|not|is|that|should|be)\b", re.IGNORECASE)
 
@@ -56,11 +57,20 @@ def parse_microtexts(text: str, *, filename: str | None = None, base_dir: str | 
     name = filename or "input"
 
     def fail(message: str, element: ET.Element | None = None) -> FormatError:
-        where = f'<{element.tag} id="{element.get("id")}">' if element is not None else ""
+        eid = element.get("id") if element is not None else None
+        where = "" if element is None else f'<{element.tag} id="{eid[:80]}">' if eid else f"<{element.tag}>"
         return FormatError([Problem(message, path=where, file=filename)], summary=f"{name}: not a valid arg-microtexts file")
 
     if "<!DOCTYPE" in text[:2000] or "<!ENTITY" in text:
         raise fail("document type declarations and entities are not allowed")
+    lone = _SURROGATE.search(text)
+    if lone is not None:
+        line = text.count("\n", 0, lone.start()) + 1
+        column = lone.start() - (text.rfind("\n", 0, lone.start()) + 1) + 1
+        raise FormatError(
+            [Problem("a lone surrogate (U+D800 to U+DFFF) is not text", file=filename, line=line, column=column)],
+            summary=f"{name}: not valid XML",
+        )
     try:
         root = ET.fromstring(text)  # noqa: S314 - no DTD or entities (refused above)
     except ET.ParseError as exc:

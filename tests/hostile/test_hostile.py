@@ -1,0 +1,141 @@
+"""Every reader, fed the generated hostile corpus and a bounded fuzz: a clean ArgmapError or a result, never a
+traceback, never more than 2 s of CPU for one input (tests/hostile/generate.py makes the corpus)."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+_HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("argmap_hostile_corpus", _HERE / "generate.py")
+assert _spec is not None and _spec.loader is not None
+corpus = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(corpus)
+
+# Cases whose reader belongs to another engineer and still fails; owned by G/H/I, see /work/notes/findings-*.md.
+# The lead empties these lists at integration, when the owners' fixes land.
+KNOWN_ARGDOWN_G: set[str] = {"argdown-front-matter-int"}
+KNOWN_AIF_SADFACE_KIALO_H: set[str] = set()
+KNOWN_ICCMA_I: set[str] = {"af-huge-int"}
+KNOWN = KNOWN_ARGDOWN_G | KNOWN_AIF_SADFACE_KIALO_H | KNOWN_ICCMA_I
+
+CASES = corpus.cases()
+
+
+def test_corpus_covers_every_reader_and_attack() -> None:
+    formats = {fmt for _, fmt, _ in CASES}
+    assert formats == {"json", "yaml", "argdown", "aif", "sadface", "kialo", "microtexts", "apx", "tgf", "af"}
+    texts = [text for _, _, text in CASES]
+    for mark in (corpus.SURROGATE, corpus.NUL, corpus.RTL, corpus.BIG, "&a8", "[" * 3000, "-" * 4000):
+        assert any(mark in t for t in texts), mark
+
+
+@pytest.mark.parametrize(("name", "fmt", "text"), [c for c in CASES if c[0] not in KNOWN], ids=lambda v: v if len(v) < 40 else "")
+def test_hostile_input_ends_cleanly(name: str, fmt: str, text: str) -> None:
+    outcome, _, detail = corpus.run_case(fmt, text, guard=2.0)
+    assert outcome in ("error", "result"), f"{name}: {outcome}: {detail}"
+
+
+def test_known_failures_are_still_failing() -> None:
+    """A case on a KNOWN list that now passes must leave the list (so the lists cannot go stale)."""
+    by_name = {name: (fmt, text) for name, fmt, text in CASES}
+    for name in KNOWN:
+        assert name in by_name, name
+        outcome, _, _ = corpus.run_case(*by_name[name], guard=2.0)
+        assert outcome in ("traceback", "hang"), f"{name} passes now: take it off its KNOWN list"
+
+
+def test_the_bombs_fail_fast_with_a_clear_message() -> None:
+    from argmap.errors import InputLimitError
+    from argmap.formats.native import parse_json, parse_yaml
+
+    bomb = "statements:\n- id: a\n  claim: x\nrelations: []\nmetadata:\n" + corpus._yaml_bomb()
+    assert len(corpus._yaml_bomb()) < 600
+    start = time.process_time()
+    with pytest.raises(InputLimitError, match=r"expands to more than 5,000,000 values") as info:
+        parse_yaml(bomb, filename="bomb.yaml")
+    assert time.process_time() - start < 1.0  # a hang guard: the walk is linear in the text
+    # line 12: a6, the first value past the bound (9**7 values), is named
+    assert info.value.problems[0].line == 12 and info.value.problems[0].file == "bomb.yaml"
+    with pytest.raises(InputLimitError, match="nested more than 200 levels deep"):
+        parse_json('{"statements": [], "relations": [], "metadata": {"x": ' + "[" * 100_000 + "]" * 100_000 + "}}")
+
+
+# ------------------------------------------------------------------------------ a bounded fuzz
+
+
+_FIXTURES = Path(__file__).resolve().parents[1] / "formats" / "fixtures"
+_SEEDS: list[tuple[str, str]] = [
+    ("aif", "sample.aif.json"),
+    ("aif", "sample.ova.json"),
+    ("sadface", "sample.sadface.json"),
+    ("kialo", "sample.kialo.txt"),
+    ("argdown", "constructs.argdown"),
+    ("aif", "real/aif/nodeset6064.json"),
+    ("sadface", "real/sadface/hangback.json"),
+    ("kialo", "real/kialo/hate-speech-10134-excerpt.txt"),
+]
+_SEEDS += [("argdown", f"argdown/{p.name}") for p in sorted((_FIXTURES / "argdown").glob("*.argdown"))[:6]]
+
+
+def _seed_texts() -> list[tuple[str, str]]:
+    out = [(fmt, (_FIXTURES / rel).read_text(encoding="utf-8")) for fmt, rel in _SEEDS if (_FIXTURES / rel).is_file()]
+    example = Path(__file__).resolve().parents[2] / "examples" / "example.argmap.yaml"
+    if example.is_file():
+        yaml_text = example.read_text(encoding="utf-8")
+        out.append(("yaml", yaml_text))
+        from argmap.formats.native import dump_json, parse_yaml
+
+        out.append(("json", dump_json(parse_yaml(yaml_text))))
+    out.append(("microtexts", _MICROTEXTS))
+    out.append(("apx", "arg(a).\narg(b).\natt(a,b).\natt(b,a).\n"))
+    out.append(("tgf", "1 a\n2 b\n#\n1 2\n2 1\n"))
+    out.append(("af", "p af 3\n1 2\n2 3\n# a comment\n"))
+    return out
+
+
+_MICROTEXTS = """<arggraph id="m"><edu id="e1">Cats are good.</edu><edu id="e2" implicit="true">Purring is good.</edu>
+<edu id="e3">They purr.</edu><adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="opp"/>
+<edge id="c1" src="e1" trg="a1" type="seg"/><edge id="c2" src="e2" trg="a2" type="seg"/><edge id="c3" src="e3" trg="a3" type="seg"/>
+<edge id="c4" src="a2" trg="a1" type="sup"/><edge id="c5" src="a3" trg="c4" type="und"/></arggraph>"""
+
+SEEDS = _seed_texts()
+_INSERTS = ["\x00", "\ud800", "\u202e", "9" * 5000, "[" * 300, "{" * 300, "&a ", "*a", "-" * 2000, "\n", '"', "<", "]]>", "\\u"]
+
+# Mutations that hit a reader owned by another engineer and fail today; owned by G/H/I, see /work/notes/findings-*.md.
+KNOWN_FUZZ_FORMATS: set[str] = set()
+
+
+@st.composite
+def _mutants(draw: st.DrawFn) -> tuple[str, str]:
+    fmt, text = draw(st.sampled_from(SEEDS))
+    rng = random.Random(draw(st.integers(0, 2**32 - 1)))
+    for _ in range(draw(st.integers(1, 4))):
+        at = rng.randrange(len(text) + 1)
+        op = rng.randrange(4)
+        if op == 0:
+            text = text[:at] + rng.choice(_INSERTS) + text[at:]
+        elif op == 1:
+            text = text[:at] + text[at + rng.randrange(1, 40) :]
+        elif op == 2:
+            end = min(len(text), at + rng.randrange(1, 80))
+            text = text[:at] + text[at:end] * rng.randrange(2, 50) + text[end:]
+        else:
+            text = text[:at] + chr(rng.randrange(0x20, 0x3000)) + text[at + 1 :]
+    return fmt, text
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(_mutants())
+def test_fuzzed_fixtures_end_cleanly(case: tuple[str, str]) -> None:
+    fmt, text = case
+    outcome, _, detail = corpus.run_case(fmt, text, guard=2.0)
+    if fmt in KNOWN_FUZZ_FORMATS and outcome in ("traceback", "hang"):
+        return
+    assert outcome in ("error", "result"), f"{fmt}: {outcome}: {detail}\n{text[:2000]!r}"

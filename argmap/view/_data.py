@@ -60,7 +60,7 @@ def map_data(
             "text": dict(st.text),
             "title": dict(st.title),
             "holder": {lang: holder_name(st.holder, lang) for lang in languages},
-            "holder_kind": st.holder.kind,
+            "holder_key": st.holder.name or st.holder.kind,
             "tags": list(st.tags),
             "anchors": [{"source": a.source, "quote": a.quote, "start": a.start, "end": a.end} for a in st.anchors],
             "in": incoming[st.id],

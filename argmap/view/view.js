@@ -238,16 +238,16 @@
   function optionList(select_, values) {
     values.forEach(function (v) { select_.append(el("option", { value: v, text: v })); });
   }
-  var kinds = new Set(), tags = new Set(), holders = new Set();
+  var kinds = new Set(), tags = new Set(), holders = new Map();
   D.statements.forEach(function (s) {
     kinds.add(s.kind);
     if (s.evidence_type) kinds.add("evidence: " + s.evidence_type);
     s.tags.forEach(function (t) { tags.add(t); });
-    holders.add(s.holder[D.language]);
+    holders.set(s.holder_key, s.holder[lang] || s.holder_key);
   });
   optionList($("f-kind"), Array.from(kinds).sort());
   optionList($("f-tag"), Array.from(tags).sort());
-  optionList($("f-holder"), Array.from(holders).sort());
+  Array.from(holders.keys()).sort().forEach(function (k) { $("f-holder").append(el("option", { value: k, text: holders.get(k) })); });
   D.languages.forEach(function (code) { $("lang").append(el("option", { value: code, text: code })); });
   Object.keys(D.evaluations).forEach(function (name) { $("overlay").append(el("option", { value: name, text: name })); });
   if (!Object.keys(D.evaluations).length) $("overlay").disabled = true;
@@ -283,7 +283,7 @@
       var ok = true;
       if (kind) ok = kind.indexOf("evidence: ") === 0 ? "evidence: " + s.evidence_type === kind : s.kind === kind;
       if (ok && tag) ok = s.tags.indexOf(tag) >= 0;
-      if (ok && holder) ok = s.holder[D.language] === holder;
+      if (ok && holder) ok = s.holder_key === holder;
       if (ok && near) ok = near.has(s.id);
       var hit = false;
       if (ok && q) {

@@ -1,0 +1,164 @@
+"""The interactive view in a real browser: Debian's chromium driven by playwright (no browser download).
+
+Skipped, with the reason, where chromium or the playwright package is missing. Screenshots are kept
+as test artefacts in pytest's tmp_path.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import argmap
+from argmap.view import evaluations_for, write_view
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ESSAY = Path(__file__).parent.parent / "examples" / "social_media" / "social-media.argmap.yaml"
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (pip install -e '.[dev]')")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, chromium_sandbox=False, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def essay_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    m = argmap.load(ESSAY)
+    ev = evaluations_for(m, ["grounded", "dfquad"], explain=False)
+    ev["grounded"]["explanations"] = {"thesis": "thesis is IN: every attack on it fails."}
+    return write_view(m, tmp_path_factory.mktemp("view") / "essay.view.html", evaluations=ev)
+
+
+@pytest.fixture
+def page(browser: Any, essay_page: Path) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 850}, offline=True)  # no network at all
+    pg = context.new_page()
+    errors: list[str] = []
+    requests: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
+    pg.set_default_timeout(5000)
+    pg.goto(essay_page.as_uri())
+    pg.wait_for_selector('g.statement[data-id="thesis"]')
+    yield pg
+    assert errors == [], errors
+    assert requests == [], f"the page asked the network for {requests}"
+    context.close()
+
+
+def _in_view(pg: Any, selector: str, pane: str) -> bool:
+    return bool(pg.evaluate(
+        """([sel, pane]) => { const r = document.querySelector(sel).getBoundingClientRect();
+             const p = document.querySelector(pane).getBoundingClientRect();
+             return r.height > 0 && r.top >= p.top - 1 && r.bottom <= p.bottom + 1; }""",
+        [selector, pane],
+    ))
+
+
+def test_clicking_a_statement_highlights_its_quote_and_scrolls_it_into_view(page: Any, tmp_path: Path) -> None:
+    quote = 'mark[data-ids~="hold-on"]'
+    assert not _in_view(page, quote, "#sources")  # the quote is far down the essay at first
+    page.click('g.statement[data-id="hold-on"]')
+    assert page.eval_on_selector('g.statement[data-id="hold-on"]', "g => g.classList.contains('selected')")
+    assert page.eval_on_selector_all(quote, "ms => ms.every(m => m.classList.contains('on'))")
+    assert page.eval_on_selector_all("mark.on", "ms => ms.length") == page.eval_on_selector_all(quote, "ms => ms.length")
+    assert _in_view(page, "mark.on", "#sources")
+    details = page.inner_text("#details")
+    assert "hold-on" in details and "Quoted from the source" in details and "supports" in details
+    page.screenshot(path=str(tmp_path / "statement-selected.png"))
+
+
+def test_clicking_a_passage_selects_and_centres_its_statement(page: Any, tmp_path: Path) -> None:
+    page.click('mark[data-id="lovink"]')
+    assert page.evaluate("argmapView.state().selected") == "lovink"
+    assert "Geert Lovink" in page.inner_text("#details")
+    centre = page.evaluate(
+        """() => { const r = document.querySelector('g.statement[data-id="lovink"]').getBoundingClientRect();
+                   const m = document.getElementById('map').getBoundingClientRect();
+                   return [(r.left + r.right) / 2 - (m.left + m.right) / 2, (r.top + r.bottom) / 2 - (m.top + m.bottom) / 2]; }"""
+    )
+    assert abs(centre[0]) < 5 and abs(centre[1]) < 5, centre
+    page.screenshot(path=str(tmp_path / "passage-clicked.png"))
+
+
+def test_switching_language_changes_the_labels_and_keeps_the_selection(page: Any, tmp_path: Path) -> None:
+    label = 'g.statement[data-id="thesis"]'
+    assert "Het sociale" in page.text_content(label)
+    page.click(label)
+    page.select_option("#lang", "en")
+    assert "The social in social media" in page.text_content(label) and "Het sociale" not in page.text_content(label)
+    assert page.inner_text("#map-title") == "What is still social about social media?"
+    assert page.evaluate("argmapView.state()")["selected"] == "thesis"
+    assert page.eval_on_selector(label, "g => g.classList.contains('selected')")
+    page.screenshot(path=str(tmp_path / "english.png"))
+    page.select_option("#lang", "nl")
+    assert "Het sociale" in page.text_content(label)
+
+
+def test_search_filters_and_focus_fade_the_rest(page: Any) -> None:
+    page.fill("#search", "Lovink")
+    hits = page.eval_on_selector_all("g.statement.hit", "gs => gs.map(g => g.dataset.id)")
+    assert "lovink" in hits and "thesis" not in hits
+    assert page.eval_on_selector('g.statement[data-id="thesis"]', "g => g.classList.contains('faded')")
+    assert page.inner_text("#count") == f"{len(hits)} of 51 shown"
+    page.fill("#search", "")
+    page.select_option("#f-holder", "critics")
+    faded = page.eval_on_selector_all("g.statement:not(.faded)", "gs => gs.map(g => g.dataset.id)")
+    assert "critics-product" in faded and "thesis" not in faded
+    page.select_option("#f-holder", "")
+    page.click('g.statement[data-id="thesis"]')
+    page.check("#focus")
+    page.fill("#k", "1")
+    near = set(page.eval_on_selector_all("g.statement:not(.faded)", "gs => gs.map(g => g.dataset.id)"))
+    assert near == {"thesis", "sharing-lost", "not-tools", "mentality", "hold-on", "lovink"}
+
+
+def test_keyboard_moves_between_connected_statements_and_zooms(page: Any) -> None:
+    page.click('g.statement[data-id="thesis"]')
+    page.focus("#map")
+    page.keyboard.press("ArrowDown")
+    below = page.evaluate("argmapView.state().selected")
+    assert below in {"sharing-lost", "not-tools", "mentality", "hold-on", "lovink"}
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("argmapView.state().selected") == "thesis"
+    width = page.evaluate("argmapView.state().viewBox.w")
+    page.keyboard.press("+")
+    assert page.evaluate("argmapView.state().viewBox.w") < width
+    page.keyboard.press("0")
+    assert page.evaluate("argmapView.state().viewBox.w") == pytest.approx(width, rel=0.3)
+    page.keyboard.press("Escape")
+    assert page.evaluate("argmapView.state().selected") is None
+
+
+def test_the_overlay_colours_statements_and_explains_the_selected_one(page: Any) -> None:
+    page.select_option("#overlay", "grounded")
+    assert page.eval_on_selector('g.statement[data-id="thesis"]', "g => g.classList.contains('ov-in')")
+    page.click('g.statement[data-id="thesis"]')
+    assert "every attack on it fails" in page.inner_text("#details")
+    page.select_option("#overlay", "dfquad")
+    fill = page.eval_on_selector('g.statement[data-id="thesis"] > path, g.statement[data-id="thesis"] > polygon', "p => p.style.fill")
+    assert fill.startswith("rgb(") or fill.startswith("hsl(")
+    assert "strength 0." in page.inner_text("#details")
+
+
+def test_an_unanchored_statement_says_so(browser: Any, tmp_path: Path) -> None:
+    m = argmap.ArgumentMap.model_validate({
+        "sources": [{"id": "s", "text": "Cats purr. Dogs bark."}],
+        "statements": [{"id": "c", "claim": "Cats purr.", "anchors": [{"source": "s", "quote": "Cats purr."}]},
+                       {"id": "u", "claim": "An analyst's premise."}],
+        "relations": [{"support": "u", "target": "c"}],
+    })
+    pg = browser.new_page()
+    pg.goto(write_view(m, tmp_path / "small.html", evaluations={}).as_uri() + "#u")
+    assert pg.evaluate("argmapView.state().selected") == "u"
+    assert "Not anchored" in pg.inner_text("#details")
+    pg.close()

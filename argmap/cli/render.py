@@ -17,17 +17,17 @@ from argmap.model import ArgumentMap
 
 __all__ = ["render_command"]
 
-_SUFFIX_FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+_SUFFIX_FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".html": "html", ".htm": "html"}
 
 
 def _format_of(out: Path, given: str | None) -> str:
     if given:
-        if given not in ("svg", "png", "pdf", "dot"):
-            raise ArgmapError(f"unknown output format '{given}'; choose svg, png, pdf or dot")
+        if given not in ("svg", "png", "pdf", "dot", "html"):
+            raise ArgmapError(f"unknown output format '{given}'; choose svg, png, pdf, dot or html")
         return given
     fmt = _SUFFIX_FORMATS.get(out.suffix.lower())
     if fmt is None:
-        raise ArgmapError(f"{out}: cannot tell the output format from the suffix '{out.suffix}'; use .svg, .png, .pdf or .dot")
+        raise ArgmapError(f"{out}: cannot tell the output format from the suffix '{out.suffix}'; use .svg, .png, .pdf, .dot or .html")
     return fmt
 
 
@@ -49,6 +49,11 @@ def _say_warnings(caught: list[warnings.WarningMessage], where: str) -> None:
 
 
 def _render_one(path: Path, out: Path, fmt: str, options: dict[str, Any], evaluate: str | None, *, quiet: bool = False) -> None:
+    if fmt == "html":  # the interactive view (argmap view): one offline page, evaluations for its overlay
+        from argmap.cli.view import write_view_file
+
+        write_view_file(path, out, options, evaluate)
+        return
     from argmap.render import render
 
     m = load_map(path)
@@ -91,9 +96,9 @@ def _render_steps(path: Path, folder: Path, options: dict[str, Any], evaluate: s
 def render_command(
     map_path: Annotated[str, typer.Argument(metavar="MAP", help="A map file, or a folder or glob of maps.", show_default=False)],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output file (.svg .png .pdf .dot); a folder in batch mode.", show_default=False)
+        Path | None, typer.Option("--output", "-o", help="Output file (.svg .png .pdf .dot .html); batch: a folder.", show_default=False)
     ] = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="svg, png, pdf or dot (default: the suffix; svg in batch).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="svg, png, pdf, dot, html (default: suffix; svg in batch).")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Label language, e.g. nl or en (default: the map's).")] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="light, dark, print, high-contrast, or a .yaml/.json theme file.")] = None,
     fit: Annotated[str | None, typer.Option("--fit", help="Shape the layout for a slide, e.g. 16:9.")] = None,

@@ -126,3 +126,12 @@ def test_display_outside_ipython_returns_the_interactive_view() -> None:
     frame = view._repr_html_()
     assert frame.startswith("<iframe srcdoc=\"") and "<script" not in frame  # the page is escaped into the attribute
     assert "&lt;script id=&quot;argmap-data&quot;" in frame
+
+
+def test_render_to_html_writes_the_view(tmp_path: Path) -> None:
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(app, ["render", str(ESSAY), "-o", str(out), "--evaluate", "grounded", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    assert list(_data(page)["evaluations"]) == ["grounded"] and _data(page)["languages"] == ["en", "nl"]

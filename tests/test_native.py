@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 import argmap
-from argmap.errors import ArgmapError, FormatError
+from argmap.errors import ArgmapError, FormatError, InvalidMapError
 from argmap.formats import format_for_path, get_format, sniff
 from argmap.formats.native import dump_json, dump_yaml, parse_json, parse_yaml
 
@@ -174,3 +175,119 @@ def test_the_example_holds_what_the_issue_asks_for() -> None:
         for a in st.anchors:
             assert a.start is not None and a.end is not None
             assert " ".join(text[a.start : a.end].split()) == " ".join(a.quote.split())
+
+
+# ------------------------------------------------------------------ bounded reading (issues 15 and 18)
+
+
+_OK_YAML = "statements:\n- id: a\n  claim: A claim.\nrelations: []\n"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message", "line"),
+    [
+        ("metadata:\n  n: " + "9" * 5000 + "\n", "an integer with 5,000 characters", 6),
+        ("metadata:\n  ? [a, b]\n  : 1\n", "a key must be text or a number, not a list", 6),
+        ("metadata: {? {a: 1} : 2}\n", "not a mapping", 5),
+        ("metadata: !!python/object/apply:os.system ['true']\n", "asks for a Python object", 5),
+        ("metadata: &m\n  self: *m\n", "recursive alias", 5),
+        ("metadata: {x: " + "[" * 300 + "]" * 300 + "}\n", "nested more than 200 levels deep", 5),
+        ("metadata: {x: " + "[" * 5000 + "]" * 5000 + "}\n", "nested more than 1,000 levels deep", 5),
+    ],
+)
+def test_yaml_limits_each_have_their_own_message_and_place(extra: str, message: str, line: int) -> None:
+    from argmap.errors import InputLimitError, LimitExceededError
+
+    with pytest.raises(InputLimitError, match=re.escape(message)) as info:
+        parse_yaml(_OK_YAML + extra, filename="m.yaml")
+    problem = info.value.problems[0]
+    assert (problem.file, problem.line) == ("m.yaml", line) and problem.column is not None
+    assert isinstance(info.value, LimitExceededError) and "Error" not in str(info.value)
+
+
+def test_yaml_limits_can_be_set_lower_for_a_server() -> None:
+    from argmap._yaml import YamlLimits, load_yaml
+    from argmap.errors import InputLimitError
+
+    text = "big: &b " + "x" * 10_000 + "\n" + "".join(f"c{i}: *b\n" for i in range(99))
+    assert len(load_yaml(text)) == 100  # within the defaults
+    with pytest.raises(InputLimitError, match="characters of text"):
+        load_yaml(text, limits=YamlLimits(max_chars=500_000))
+    with pytest.raises(InputLimitError, match="more than 50 values"):
+        load_yaml("a: [" + ", ".join(["1"] * 60) + "]", limits=YamlLimits(max_nodes=50))
+
+
+def test_yaml_loader_keeps_dates_as_text_and_refuses_duplicate_keys() -> None:
+    from argmap._yaml import load_yaml
+
+    assert load_yaml("d: 2024-01-01\nb: yes") == {"d": "2024-01-01", "b": True}
+    with pytest.raises(FormatError, match=r"duplicate key 'd' \(first at line 1\)"):
+        load_yaml("d: 1\nd: 2", unique_keys=True)
+    assert load_yaml("x: 1", line_offset=10) == {"x": 1}
+    with pytest.raises(FormatError) as info:
+        load_yaml("x: [", file="f.argdown", line_offset=10)
+    assert info.value.problems[0].line == 11  # line 1 of the YAML is line 11 of the file
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"statements": [], "relations": [], "metadata": {"x": ' + "[" * 5000 + "]" * 5000 + "}}", "nested more than 200 levels"),
+        ('{"statements": [], "relations": [], "metadata": {"x": ' + "9" * 5000 + "}}", "a number too large to read"),
+    ],
+)
+def test_json_depth_and_number_limits(text: str, message: str) -> None:
+    from argmap.errors import InputLimitError
+
+    with pytest.raises(InputLimitError, match=message) as info:
+        parse_json(text, filename="m.json")
+    assert info.value.problems[0].line == 1 and info.value.problems[0].column
+
+
+def test_many_problems_are_located_in_one_pass_and_capped() -> None:
+    import time
+
+    from argmap._validate import MAX_PROBLEMS
+
+    statements = [{"id": f"s{i}", "kind": "bogus", "text": "x" * 1500} for i in range(300)]
+    text = json.dumps({"statements": statements, "relations": []}, indent=1)
+    assert len(text) > 450_000
+    for parse, body in ((parse_json, text), (parse_yaml, text)):  # JSON is YAML too
+        start = time.process_time()
+        with pytest.raises(InvalidMapError) as info:
+            parse(body, filename="big")
+        assert time.process_time() - start < 5  # a hang guard: 46 s before the locator composed once
+        problems = info.value.problems
+        assert len(problems) == MAX_PROBLEMS + 1 and problems[-1].message.startswith("and 250 more problems")
+        assert problems[0].line == 3 and problems[49].line is not None and problems[49].line > problems[0].line
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"text": {"en": "A\ud800B"}}, "statements[0].text"),
+        ({"tags": ["t\udc00"]}, "statements[0].tags"),
+        ({"data": {"k": ["ok", "b\ud800"]}}, "statements[0].data"),
+        ({"note": "n\ud800"}, "statements[0].note"),
+    ],
+)
+def test_lone_surrogates_are_refused_naming_the_field(change: dict[str, object], field: str) -> None:
+    from argmap._validate import validate_map
+
+    data = {"statements": [{"id": "a", "kind": "claim", "text": "x", **change}], "relations": []}
+    with pytest.raises(InvalidMapError) as info:
+        validate_map(data)
+    assert [p.path for p in info.value.problems] == [field]
+    assert "surrogate" in str(info.value) or "unicode" in str(info.value)
+
+
+def test_surrogates_in_metadata_and_source_text_and_nan_in_data_are_refused() -> None:
+    from argmap._validate import validate_map
+
+    base = {"statements": [{"id": "a", "kind": "claim", "text": "x"}], "relations": []}
+    for extra, path in (({"metadata": {"k\ud800": 1}}, "metadata"), ({"sources": [{"id": "s", "text": "t\ud800"}]}, "sources[0].text")):
+        with pytest.raises(InvalidMapError, match="lone surrogate") as info:
+            validate_map({**base, **extra})
+        assert info.value.problems[0].path == path
+    with pytest.raises(InvalidMapError, match="NaN and Infinity are not JSON numbers"):
+        validate_map({**base, "metadata": {"x": [1, float("nan")]}})

@@ -8,6 +8,7 @@ from typing import Any
 __all__ = ["blank_block_comments", "indent_width", "inference_inner", "open_braces", "rstrip_escaped", "simple_data", "strip_pieces"]
 
 _SIMPLE_DATA = re.compile(r"\{ *([A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?(?:, *[A-Za-z_][\w\-]* *: +(?:\w[\w .\-+/()]*)?)*)\} *")
+_BRACES = re.compile(r"[{}]")
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 _YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ""}
 
@@ -67,6 +68,17 @@ def inference_inner(body: str) -> str | None:
 
 def open_braces(line: str, depth: int = 0) -> int:
     """How many ``{`` are still open after the line (starting ``depth`` deep); escaped and quoted braces do not count."""
+    if depth == 0:
+        first = line.find("{")
+        if first < 0:
+            return 0
+        if (first and line[first - 1] == "\\") or "\\" in line[first:]:
+            first = 0  # escapes: scan from the start, as below
+        line = line[first:]
+    if '"' not in line and "'" not in line and "\\" not in line:  # the common case: count the braces
+        for brace in _BRACES.findall(line):
+            depth = depth + 1 if brace == "{" else max(depth - 1, 0)
+        return depth
     quote = ""
     i, n = 0, len(line)
     while i < n:

@@ -13,7 +13,7 @@ from argmap.cli._app import app
 __all__ = ["app", "main"]
 
 # Each module registers its commands on ``app`` when imported.
-for _module in ("core", "convert", "render", "deck", "evaluate", "serve", "view"):
+for _module in ("core", "convert", "render", "deck", "evaluate", "iccma", "serve", "view"):
     try:
         importlib.import_module(f"argmap.cli.{_module}")
     except ModuleNotFoundError as _exc:

@@ -94,6 +94,31 @@ def _summary(result: Evaluation) -> str:
     return f"{len(exts)} {result.semantics} extensions; labels are sceptical (IN/OUT in every extension)"
 
 
+def _print_task(subject: ArgumentMap | Framework, asked: Evaluation, as_json: bool, lang: str | None) -> None:
+    """The answer to a DC, DS or SE task, with the explanation of the statement asked about."""
+    explanation = None
+    if asked.argument is not None:
+        explanation = explain(subject, asked.argument, asked.semantics, lang=lang)
+    if as_json:
+        payload: dict[str, Any] = asked.model_dump(mode="json", exclude_none=True)
+        if explanation is not None:
+            payload["explanation"] = explanation.model_dump(mode="json", exclude={"focus"})
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if asked.task == "SE":
+        exts = asked.extensions or []
+        console.print(
+            Text(f"one {asked.semantics} extension: {', '.join(exts[0]) or '(empty)'}" if exts else f"no {asked.semantics} extension")
+        )
+        return
+    mode = "credulously" if asked.task == "DC" else "sceptically"
+    console.print(
+        Text(f"{asked.task}: {asked.argument} is {'' if asked.answer else 'NOT '}{mode} accepted under {asked.semantics} semantics")
+    )
+    if explanation is not None:
+        console.print(Text(explanation.text), soft_wrap=True)
+
+
 @app.command("evaluate")
 def evaluate_command(
     path: Annotated[Path, typer.Argument(metavar="MAP", help="A map file, or a framework (.apx, .tgf, .af).", show_default=False)],
@@ -105,6 +130,8 @@ def evaluate_command(
     explain_id: Annotated[str | None, typer.Option("--explain", metavar="ID", help="Explain why this statement has its label.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="Most extensions to enumerate.")] = 1000,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds the solver may take.")] = 60.0,
+    task: Annotated[str | None, typer.Option("--task", metavar="TASK", help="DC, DS or SE: one question, not enumerating.")] = None,
+    argument: Annotated[str | None, typer.Option("--argument", metavar="ID", help="The statement DC or DS asks about.")] = None,
     from_: FromOption = None,
 ) -> None:
     """Evaluate which statements stand (grounded, preferred, ...) or how strongly (dfquad, qe); print a table.
@@ -114,6 +141,10 @@ def evaluate_command(
     with user_errors():
         subject = _load(path)
         options: dict[str, Any] = {} if semantics.value in ("dfquad", "qe") else {"limit": limit, "timeout": timeout}
+        if task is not None:
+            asked = evaluate(subject, semantics.value, task=task, argument=argument, timeout=timeout)
+            _print_task(subject, asked, as_json, lang)
+            return
         result = evaluate(subject, semantics.value, **options)
         explanation = None
         if explain_id is not None:

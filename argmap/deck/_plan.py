@@ -137,7 +137,7 @@ def _objection(m: ArgumentMap, idx: _Index, rel_id: str) -> Part:
     return Part(kind="objection", focus=rel.premises[0], relation=rel.id, builds=builds, answered=answered)
 
 
-def _line(m: ArgumentMap, idx: _Index, main: str, rel_id: str, max_statements: int) -> list[Part]:
+def _line(idx: _Index, rel_id: str, max_statements: int) -> list[Part]:
     """A line of argument: the pillar, then each reason under it (one build each); the main claim is on the overview.
 
     A line with more than ``max_statements`` statements is split: one slide per reason under the pillar.
@@ -233,7 +233,7 @@ def plan(m: ArgumentMap, *, max_statements: int = 9) -> list[Part]:
         rid = rel.id
         kind = rel.type
         if kind in _SUPPORTS:
-            lines = _line(m, idx, main, rid, max_statements)
+            lines = _line(idx, rid, max_statements)
             parts.extend(lines)
             inside = {i for p in lines for i in p.builds if i != main}
             for oid in objections:

@@ -13,6 +13,7 @@ recorded in docs/formats.md ("Hostile input").
 from __future__ import annotations
 
 import json
+import random
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -270,6 +271,74 @@ def cases() -> list[Case]:
     return out
 
 
+# ------------------------------------------------------------------ seeds for the fuzz
+
+_FIXTURES = Path(__file__).resolve().parents[1] / "formats" / "fixtures"
+_SEEDS: list[tuple[str, str]] = [
+    ("aif", "sample.aif.json"),
+    ("aif", "sample.ova.json"),
+    ("sadface", "sample.sadface.json"),
+    ("kialo", "sample.kialo.txt"),
+    ("argdown", "constructs.argdown"),
+    ("aif", "real/aif/nodeset6064.json"),
+    ("sadface", "real/sadface/hangback.json"),
+    ("kialo", "real/kialo/hate-speech-10134-excerpt.txt"),
+]
+_SEEDS += [("argdown", f"argdown/{p.name}") for p in sorted((_FIXTURES / "argdown").glob("*.argdown"))[:6]]
+
+
+def seed_texts() -> list[tuple[str, str]]:
+    out = [(fmt, (_FIXTURES / rel).read_text(encoding="utf-8")) for fmt, rel in _SEEDS if (_FIXTURES / rel).is_file()]
+    example = Path(__file__).resolve().parents[2] / "examples" / "example.argmap.yaml"
+    if example.is_file():
+        yaml_text = example.read_text(encoding="utf-8")
+        out.append(("yaml", yaml_text))
+        from argmap.formats.native import dump_json, parse_yaml
+
+        out.append(("json", dump_json(parse_yaml(yaml_text))))
+    out.append(("microtexts", _MICROTEXTS))
+    out.append(("apx", "arg(a).\narg(b).\natt(a,b).\natt(b,a).\n"))
+    out.append(("tgf", "1 a\n2 b\n#\n1 2\n2 1\n"))
+    out.append(("af", "p af 3\n1 2\n2 3\n# a comment\n"))
+    return out
+
+
+_MICROTEXTS = """<arggraph id="m"><edu id="e1">Cats are good.</edu><edu id="e2" implicit="true">Purring is good.</edu>
+<edu id="e3">They purr.</edu><adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="opp"/>
+<edge id="c1" src="e1" trg="a1" type="seg"/><edge id="c2" src="e2" trg="a2" type="seg"/><edge id="c3" src="e3" trg="a3" type="seg"/>
+<edge id="c4" src="a2" trg="a1" type="sup"/><edge id="c5" src="a3" trg="c4" type="und"/></arggraph>"""
+
+INSERTS = ["\x00", "\ud800", "\u202e", "9" * 5000, "[" * 300, "{" * 300, "&a ", "*a", "-" * 2000, "\n", '"', "<", "]]>", "\\u"]
+
+
+def mutate(text: str, rng: random.Random, times: int) -> str:
+    """``text`` changed ``times`` times: a hostile insert, a cut, a repeated stretch or one character replaced."""
+    for _ in range(times):
+        at = rng.randrange(len(text) + 1)
+        op = rng.randrange(4)
+        if op == 0:
+            text = text[:at] + rng.choice(INSERTS) + text[at:]
+        elif op == 1:
+            text = text[:at] + text[at + rng.randrange(1, 40) :]
+        elif op == 2:
+            end = min(len(text), at + rng.randrange(1, 80))
+            text = text[:at] + text[at:end] * rng.randrange(2, 50) + text[end:]
+        else:
+            text = text[:at] + chr(rng.randrange(0x20, 0x3000)) + text[at + 1 :]
+    return text
+
+
+def mutants(n: int, *, seed: int = 0) -> list[tuple[str, str]]:
+    """``n`` mutated real fixtures, the same ones for the same ``seed``."""
+    rng = random.Random(seed)
+    seeds = seed_texts()
+    out = []
+    for _ in range(n):
+        fmt, text = rng.choice(seeds)
+        out.append((fmt, mutate(text, rng, rng.randint(1, 4))))
+    return out
+
+
 SUFFIX = {"json": ".argmap.json", "yaml": ".argmap.yaml", "argdown": ".argdown", "aif": ".aif.json", "sadface": ".sadface.json"}
 SUFFIX |= {"kialo": ".kialo.txt", "microtexts": ".microtexts.xml", "apx": ".apx", "tgf": ".tgf", "af": ".af"}
 
@@ -334,21 +403,25 @@ def run_case(fmt: str, text: str, *, guard: float = 2.0) -> tuple[str, float, st
     return outcome, time.process_time() - start, detail
 
 
-def counts(*, guard: float = 2.0) -> str:
-    """Run every case and tell the counts (for docs/formats.md), and every case that is not clean."""
+def counts(*, guard: float = 2.0, fuzz: int = 1000) -> str:
+    """Run every case, and ``fuzz`` mutated fixtures, and tell the counts (for docs/formats.md) and every case that is not clean."""
     from collections import Counter
 
-    tally: Counter[str] = Counter()
-    bad: list[str] = []
-    for name, fmt, text in cases():
-        outcome, _, detail = run_case(fmt, text, guard=guard)
-        tally[outcome] += 1
-        if outcome in ("traceback", "hang"):
-            bad.append(f"  {name} ({fmt}): {outcome}: {detail}")
-    total = sum(tally.values())
-    head = f"inputs {total}, clean errors {tally['error']}, results {tally['result']}, "
-    head += f"tracebacks {tally['traceback']}, over {guard:g} s {tally['hang']}"
-    return "\n".join([head, *bad])
+    lines = []
+    for label, inputs in (
+        ("corpus", [(n, f, t) for n, f, t in cases()]),
+        ("fuzz", [(f"mutant-{i}", f, t) for i, (f, t) in enumerate(mutants(fuzz))]),
+    ):
+        tally: Counter[str] = Counter()
+        bad: list[str] = []
+        for name, fmt, text in inputs:
+            outcome, _, detail = run_case(fmt, text, guard=guard)
+            tally[outcome] += 1
+            if outcome in ("traceback", "hang"):
+                bad.append(f"  {name} ({fmt}): {outcome}: {detail}")
+        head = f"{label}: inputs {sum(tally.values())}, clean errors {tally['error']}, results {tally['result']}, "
+        lines += [head + f"tracebacks {tally['traceback']}, over {guard:g} s {tally['hang']}", *bad]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -312,7 +312,7 @@
       if (shape) shape.style.fill = "";
       if (!ev || ev.values[id] == null) return;
       var v = ev.values[id];
-      if (typeof v === "number") { if (shape) shape.style.fill = "hsl(" + Math.round(120 * v) + ", 70%, 82%)"; }
+      if (typeof v === "number") { if (shape) shape.style.fill = "hsl(" + Math.round(120 * v) + (g.classList.contains("main") ? ", 60%, 32%)" : ", 70%, 82%)"); }
       else g.classList.add("ov-" + String(v).toLowerCase());
     });
   }

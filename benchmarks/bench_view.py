@@ -1,0 +1,78 @@
+"""Time writing the interactive view (``argmap view``) against the plain SVG render it contains, in the same run.
+
+    .venv/bin/python benchmarks/bench_view.py                    # 100, 1,000 and 10,000 statements
+    .venv/bin/python benchmarks/bench_view.py --sizes 100 1000   # a quicker run
+
+For each size: the synthetic map of ``bench_render.py``, with a source text made of its statements'
+texts and every statement anchored to its own sentence (so the source pane marks n quotes), then
+
+- ``render``: ``argmap.render(m, "svg")``, the baseline: the drawing the page holds;
+- ``view``: ``argmap.view.build_view(m, evaluations=...)`` end to end (the same render, the data, the
+  marked source text, the page), with grounded and DF-QuAD statuses computed beforehand;
+- ``evaluate``: ``argmap.view.evaluations_for(m, ["grounded", "dfquad"])`` (explanations only up to 300).
+
+Printed: the best wall-clock times (best of 5 at 100, 3 at 1,000, 1 at 10,000, the two alternated),
+the ratio view / render (the view's own cost on top of the drawing), and the page's and the SVG's size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import Any
+
+from bench_render import synthetic_map
+
+import argmap
+from argmap.render import render
+from argmap.view import build_view, evaluations_for
+
+
+def anchored(n: int) -> argmap.ArgumentMap:
+    """``synthetic_map(n)`` with a source text holding every statement's text, each statement anchored to it."""
+    data: dict[str, Any] = synthetic_map(n).model_dump(mode="json")
+    parts: list[str] = []
+    at = 0
+    for st in data["statements"]:
+        text = next(iter(st["text"].values()))
+        st["anchors"] = [{"source": "src", "quote": text, "start": at, "end": at + len(text)}]
+        parts.append(text)
+        at += len(text) + 1
+    data["sources"] = [{"id": "src", "title": "The synthetic source", "text": " ".join(parts)}]
+    return argmap.ArgumentMap.model_validate(data)
+
+
+def best(repeats: int, fn: Any) -> float:
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    args = parser.parse_args()
+    print(f"{'statements':>10} {'render s':>9} {'view s':>8} {'view/render':>11} {'evaluate s':>10} {'page MB':>8} {'svg MB':>7}")
+    for n in args.sizes:
+        m = anchored(n)
+        repeats = 5 if n <= 100 else 3 if n <= 1000 else 1
+        t = time.perf_counter()
+        ev = evaluations_for(m, ["grounded", "dfquad"])
+        t_eval = time.perf_counter() - t
+        svg = render(m, "svg")
+        page = build_view(m, evaluations=ev)
+        t_render = t_view = float("inf")
+        for _ in range(repeats):  # alternated, so that a busy moment hits both
+            t_render = min(t_render, best(1, lambda m=m: render(m, "svg")))
+            t_view = min(t_view, best(1, lambda m=m, ev=ev: build_view(m, evaluations=ev)))
+        print(
+            f"{n:>10} {t_render:>9.2f} {t_view:>8.2f} {t_view / t_render:>11.2f} {t_eval:>10.2f}"
+            f" {len(page.encode()) / 1e6:>8.2f} {len(svg) / 1e6:>7.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

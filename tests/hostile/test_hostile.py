@@ -42,13 +42,11 @@ def test_hostile_input_ends_cleanly(name: str, fmt: str, text: str) -> None:
     assert outcome in ("error", "result"), f"{name}: {outcome}: {detail}"
 
 
-def test_known_failures_are_still_failing() -> None:
-    """A case on a KNOWN list that now passes must leave the list (so the lists cannot go stale)."""
-    by_name = {name: (fmt, text) for name, fmt, text in CASES}
-    for name in KNOWN:
-        assert name in by_name, name
-        outcome, _, _ = corpus.run_case(*by_name[name], guard=2.0)
-        assert outcome in ("traceback", "hang"), f"{name} passes now: take it off its KNOWN list"
+@pytest.mark.parametrize(("name", "fmt", "text"), [c for c in CASES if c[0] in KNOWN], ids=lambda v: v if len(v) < 40 else "")
+@pytest.mark.xfail(strict=False, reason="owned by G/H/I, see /work/notes/findings-*.md; an XPASS here means: take it off its KNOWN list")
+def test_known_failures_of_other_readers(name: str, fmt: str, text: str) -> None:
+    outcome, _, detail = corpus.run_case(fmt, text, guard=2.0)
+    assert outcome in ("error", "result"), f"{name}: {outcome}: {detail}"
 
 
 def test_the_bombs_fail_fast_with_a_clear_message() -> None:

@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
-from argmap.errors import Problem
+from argmap.errors import FormatError, Problem
 from argmap.formats._argdown_markdown import cut_line_comment, strip_markdown
 from argmap.formats._argdown_text import (
     blank_block_comments,
@@ -44,6 +42,7 @@ _EDGE_OF = {  # marker -> (relation kind, child is the source)
     "_>": ("undercut", False),
     "><": ("contradiction", False),  # symmetric; Argdown names the parent first
 }
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LIST_ITEM = re.compile(r"(?:\*|\d{1,9}\.)[ \t]+")  # a Markdown list item: '* ' or '1. '
 _PCS_ITEM = re.compile(r"\((\d{1,9})\)\s*(.*)")
 _HEADING = re.compile(r"(#{1,6})\s+(.*)")
@@ -116,6 +115,12 @@ class _Parser:
     def __init__(self, text: str, filename: str | None) -> None:
         self.file = filename
         self.doc = Document()
+        control = _CONTROL.search(text)
+        if control is not None:  # NUL and other control characters are not text (and NUL marks untitled items here)
+            at = control.start()
+            line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+            self.problem(f"character U+{ord(control.group()):04X} (a control character) is not allowed in Argdown text", line, column)
+            text = _CONTROL.sub(" ", text)
         self.lines = [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
         self.start = self._frontmatter()  # comments are not comments inside the front matter
         if self.start:
@@ -283,17 +288,13 @@ class _Parser:
             return len(self.lines)
         block = "\n".join(self.lines[1:end])
         try:
-            data = load_yaml(block)
-        except (YamlLimitError, RecursionError) as exc:
-            self.problem(f"front matter refused: {_limit_message(exc)}", 2)
+            data = load_yaml(block, what="front matter", file=self.file, line=2)
+        except FormatError as exc:
+            for p in exc.problems:
+                self.problem(p.message, p.line or 2, p.column or 1)
             return end + 1
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 2 if mark else 2
-            self.problem(f"front matter is not valid YAML: {exc.problem or exc}", line, (mark.column + 1) if mark else 1)
-            return end + 1
-        except yaml.YAMLError as exc:
-            self.problem(f"front matter is not valid YAML: {exc}", 2)
+        except YamlLimitError as exc:
+            self.problem(f"front matter refused: {exc}", 2)
             return end + 1
         if data is None:
             data = {}
@@ -483,21 +484,15 @@ class _Parser:
             s = s[1 : s.rstrip().rfind("}")]
         try:
             value = json.loads(s)
-        except RecursionError as exc:
-            self.problem(f"data {{...}} refused: {_limit_message(exc)}", line, col)
+        except RecursionError:
+            self.problem("data {...} refused: nested too deeply", line, col)
             return {}
-        except ValueError:
+        except ValueError:  # not JSON (or a number JSON refuses): YAML, bounded
             try:
-                value = load_yaml(s, check=False)
-            except RecursionError as exc:
-                self.problem(f"data {{...}} refused: {_limit_message(exc)}", line, col)
-                return {}
-            except yaml.MarkedYAMLError as exc:
-                mark = exc.problem_mark
-                self.problem(f"data {{...}} is not valid YAML: {exc.problem}", line, col + (mark.column if mark else 0))
-                return {}
-            except yaml.YAMLError as exc:
-                self.problem(f"data {{...}} is not valid YAML: {exc}", line, col)
+                value = load_yaml(s, what="data {...}", file=self.file, line=line, column=col, check=False)
+            except FormatError as exc:
+                for p in exc.problems:
+                    self.problem(p.message, p.line or line, p.column or col)
                 return {}
         if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
             self.problem("expected data as {key: value, ...} (text keys) at the end of the line", line, col)
@@ -523,10 +518,6 @@ def _strip_markdown_before_data(s: str) -> str:
             return strip_markdown(s[:i]) + s[i:]
         i += 1
     return strip_markdown(s)
-
-
-def _limit_message(exc: Exception) -> str:
-    return "the YAML is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
 
 
 def parse_document(text: str, *, filename: str | None = None) -> Document:

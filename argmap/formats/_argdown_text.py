@@ -44,6 +44,7 @@ def simple_data(s: str) -> dict[str, Any] | None:
             or value.lower() in _YAML_WORDS
             or (value[:1].isdigit() and not _NUMBER.fullmatch(value))
             or value[:1] in "-+."
+            or len(value) > 100  # a long number: the bounded YAML loader decides (and refuses huge ones)
         ):
             return None
         out[key.strip()] = (float(value) if "." in value else int(value)) if _NUMBER.fullmatch(value) else value

@@ -1,9 +1,9 @@
 """YAML of Argdown front matter and ``{data}`` blocks, bounded: an alias bomb fails fast with a clean error.
 
-PyYAML builds ``&a [*b, *b, ...]`` as shared objects, so loading is cheap, but every later walk (validation,
-JSON output) expands the sharing: 81 aliases in 501 bytes become billions of items. The loaded value is
-walked once, counting every node as often as it is reached, and refused past :data:`MAX_NODES` nodes or
-:data:`MAX_DEPTH` levels; keys must be text, numbers finite.
+Loading goes through the project's bounded loader (:func:`argmap._yaml.load_yaml`), which counts what aliases
+expand to, the nesting and the digits of numbers *before* anything is built, with tighter limits here: a few
+lines of Argdown need no more. The value is then checked for what argmap's data cannot hold: keys that are
+not text, numbers that are not finite. Every problem carries its line and column in the Argdown file.
 """
 
 from __future__ import annotations
@@ -11,54 +11,47 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import yaml
+from argmap._yaml import YamlLimits
+from argmap._yaml import load_yaml as _load_bounded
+from argmap.errors import FormatError, Problem
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "YamlLimitError", "check_value", "load_yaml"]
+__all__ = ["LIMITS", "MAX_DEPTH", "MAX_NODES", "YamlLimitError", "check_value", "load_yaml"]
 
 MAX_NODES = 100_000
 MAX_DEPTH = 64
-
-_Base: type[Any] = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
-
-
-def _timestamp_as_text(loader: Any, node: Any) -> str:
-    return str(loader.construct_scalar(node))  # a date stays the text written: map data is JSON
-
-
-_Loader: type[Any] = type("_ArgdownLoader", (_Base,), {})
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
-_PureLoader: type[Any] = type("_ArgdownPureLoader", (yaml.SafeLoader,), {})
-_PureLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+LIMITS = YamlLimits(max_nodes=MAX_NODES, max_depth=MAX_DEPTH, max_chars=20_000_000)
 
 
 class YamlLimitError(ValueError):
-    """The YAML is valid but too big once its aliases are expanded, too deep, or has keys that are not text."""
+    """The value has a key that is not text, a number that is not finite, or is too big or deep."""
 
 
-def load_yaml(text: str, *, check: bool = True) -> Any:
-    """Load one YAML document safely and check what it expands to.
+def load_yaml(text: str, *, what: str, file: str | None, line: int, column: int = 1, check: bool = True) -> Any:
+    """Load YAML found at ``line``/``column`` of an Argdown file.
 
     Raises
     ------
-    yaml.YAMLError
-        The text is not valid YAML (its marks give the place).
+    FormatError
+        Not valid YAML, or past a limit; each problem's place is in the Argdown file.
     YamlLimitError
-        Expanded, the value has more than :data:`MAX_NODES` nodes or :data:`MAX_DEPTH` levels, a key that is not
-        text, or a number that is not finite.
+        (with ``check``) a key that is not text or a number that is not finite.
     """
     try:
-        value = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
-        if _Base is yaml.SafeLoader:
-            raise
-        yaml.load(text, Loader=_PureLoader)  # noqa: S506 - a safe loader; its error names the place better
-        raise
+        value = _load_bounded(text, file=file, what=what, limits=LIMITS, line_offset=line - 1)
+    except FormatError as exc:
+        problems = [
+            Problem(p.message, file=p.file, line=p.line or line, column=(p.column or 1) + (column - 1 if p.line in (None, line) else 0))
+            for p in exc.problems
+        ]
+        raise FormatError(problems, summary=str(exc).splitlines()[0]) from None
     if check:
         check_value(value)
     return value
 
 
 def check_value(value: Any, *, top_keys: bool = True) -> None:
+    """Refuse past :data:`MAX_NODES` values or :data:`MAX_DEPTH` levels (aliases counted at each use), keys that
+    are not text, and numbers that are not finite."""
     count = 0
     stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:

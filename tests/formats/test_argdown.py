@@ -92,9 +92,9 @@ def test_counts(constructs: ArgumentMap) -> None:
     ("text", "line", "column", "expected"),
     [
         ("+ [A]: a\n", 1, 1, "has no parent"),
-        ("===\ntitle: [unclosed\n===\n[A]: a\n", 2, 17, "front matter is not valid YAML"),
+        ("===\ntitle: [unclosed\n===\n[A]: a\n", 2, 17, "front matter: YAML syntax error"),
         ("===\ntitle: x\n", 1, 1, "never closed"),
-        ("[A]: a {kind: [\n", 1, 16, "data {...} is not valid YAML"),
+        ("[A]: a {kind: [\n", 1, 16, "data {...}: YAML syntax error"),
         ("[A]: a {3}\n", 1, 8, "expected data as {key: value"),
         ("[A]: a /* open\n", 1, 8, "comment '/*' is never closed"),
         ("(1) [A]: a\n", 1, 1, "has premises but no inference line"),

@@ -422,5 +422,5 @@
   restyle();
   var start = decodeURIComponent(location.hash.slice(1));
   if (start && byId.has(start)) select(start, { centre: true });
-  window.argmapView = { select: select, setLang: setLang, fit: fit, zoom: zoom, state: function () { return { selected: selected, lang: lang, overlay: overlay, viewBox: vb }; } };
+  window.argmapView = { ready: performance.now(), select: select, setLang: setLang, fit: fit, zoom: zoom, state: function () { return { selected: selected, lang: lang, overlay: overlay, viewBox: vb }; } };
 })();

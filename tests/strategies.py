@@ -145,3 +145,33 @@ def argument_maps(draw: st.DrawFn, *, max_statements: int = 8, max_relations: in
         "metadata": draw(st.dictionaries(st.sampled_from(["topic", "year", "draft"]), st.one_of(texts(max_size=10), st.integers(0, 3000)))),
     }
     return ArgumentMap.model_validate(data)
+
+
+@st.composite
+def argument_trees(draw: st.DrawFn, *, max_statements: int = 30) -> ArgumentMap:
+    """A random tree-shaped map around a main claim: supports, attacks, undercuts, linked premises, titles.
+
+    Each new statement (or linked pair) supports or attacks an earlier statement, or undercuts an
+    earlier relation, as the maps people draw of one argument do.
+    """
+    n = draw(st.integers(1, max_statements))
+    statements: list[dict[str, Any]] = [{"id": "s0", "claim": "The main claim.", "title": "Main"}]
+    relations: list[dict[str, Any]] = []
+    i = 1
+    while i < n:
+        linked = i + 1 < n and draw(st.integers(0, 5)) == 0
+        new = [f"s{i}", f"s{i + 1}"] if linked else [f"s{i}"]
+        for sid in new:
+            item: dict[str, Any] = {"id": sid, "claim": f"Statement {sid} says something about the one above it."}
+            if draw(st.booleans()):
+                item["title"] = f"Title {sid}"
+            statements.append(item)
+        kind = draw(st.sampled_from(["support", "support", "support", "attack", "attack", "undercut"]))
+        if kind == "undercut" and relations:
+            target = draw(st.sampled_from([r["id"] for r in relations]))
+        else:
+            kind = "attack" if kind == "undercut" else kind
+            target = draw(st.sampled_from([s["id"] for s in statements if s["id"] not in new]))
+        relations.append({"id": f"r{len(relations)}", "type": kind, "premises": new, "target": target})
+        i += len(new)
+    return ArgumentMap.model_validate({"main_claim": "s0", "statements": statements, "relations": relations})

@@ -82,12 +82,14 @@ def test_steps_write_numbered_frames_with_a_fixed_layout(tmp_path: Path) -> None
     assert "step-2" in combined and "visibility: hidden" in combined
 
 
-def test_step_order_is_main_lines_objections_rebuttals() -> None:
+def test_step_order_is_main_pillars_then_lines_with_objections_answered_at_once() -> None:
     order = step_order(argmap.load(EXAMPLE))
     flat = [i for step in order for i in step]
+    step = {i: n for n, ids in enumerate(order, start=1) for i in ids}
     assert order[0] == ["c1"]
-    assert flat.index("e1") < flat.index("o1") < flat.index("a1"), "evidence of a line, then the objection, then its rebuttal"
-    assert flat.index("e3") < flat.index("o1"), "a line of argument comes with its evidence"
+    assert step["c2"] == step["o1"] == 2, "the pillars, the objection to the main claim among them"
+    assert step["a1"] <= step["o1"] + 1, "the objection is answered on the next slide at the latest"
+    assert flat.index("c2") < flat.index("e1"), "a line of argument comes with its evidence, after its pillar"
     assert sorted(flat) == sorted([s.id for s in argmap.load(EXAMPLE).statements] + [r.id for r in argmap.load(EXAMPLE).relations])
 
 

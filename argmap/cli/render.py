@@ -102,7 +102,16 @@ def render_command(
     lang: Annotated[str | None, typer.Option("--lang", help="Label language, e.g. nl or en (default: the map's).")] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="light, dark, print, high-contrast, or a .yaml/.json theme file.")] = None,
     fit: Annotated[str | None, typer.Option("--fit", help="Shape the layout for a slide, e.g. 16:9.")] = None,
-    preset: Annotated[str | None, typer.Option("--preset", help="presentation: fit 16:9 with a legend.")] = None,
+    preset: Annotated[
+        str | None,
+        typer.Option("--preset", help="presentation: fit 16:9 with a legend; overview: the whole map on one slide, titles only, >= 18 px."),
+    ] = None,
+    labels: Annotated[
+        str | None, typer.Option("--labels", help="What a box shows: text (default), title, or both (the title in bold above the text).")
+    ] = None,
+    intrinsic_size: Annotated[
+        bool, typer.Option("--intrinsic-size", help="Keep the SVG's natural size in pt instead of scaling to its container.")
+    ] = False,
     focus: Annotated[str | None, typer.Option("--focus", help="Draw only the neighbourhood of this statement.")] = None,
     k: Annotated[int, typer.Option("-k", help="With --focus: how many relations away to include.", min=0)] = 1,
     highlight: Annotated[
@@ -127,6 +136,7 @@ def render_command(
     """Draw an argument map as SVG, PNG, PDF or DOT; or a slide build with --steps.
 
     Examples: `argmap render essay.yaml -o essay.svg --preset presentation`;
+    `argmap render essay.yaml -o overview.svg --preset overview`;
     `argmap render maps/ -o out/ -f png` (batch: one failure never stops the rest).
     """
     with user_errors():
@@ -136,6 +146,7 @@ def render_command(
             "theme": theme,
             "fit": fit,
             "preset": preset,
+            "labels": labels,
             "focus": focus,
             "k": k,
             "legend": legend,
@@ -145,6 +156,8 @@ def render_command(
         }
         if hl:
             options["highlight"] = hl
+        if intrinsic_size:
+            options["responsive"] = False
         options = {key: v for key, v in options.items() if v is not None}
         from argmap.render.options import options_from
 

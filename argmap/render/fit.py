@@ -112,7 +112,8 @@ def slide_fit(svg: bytes, *, screen: tuple[int, int] = SCREEN) -> SlideFit:
     return SlideFit(width=width, height=height, min_font=min(sizes) if sizes else 14.0, screen=screen)
 
 
-def _plain_size(plain: bytes) -> tuple[float, float]:
+def plain_size(plain: bytes) -> tuple[float, float]:
+    """The drawing's size in points from ``dot -Tplain`` output."""
     first = plain.split(b"\n", 1)[0].split()
     return float(first[2]) * 72.0, float(first[3]) * 72.0  # inches -> points (SVG units)
 
@@ -165,7 +166,7 @@ def choose_layout(m: ArgumentMap, opts: RenderOptions) -> RenderOptions:
         left = deadline - time.monotonic()
         if left <= 0:
             raise LimitExceededError(f"choosing a slide layout took longer than {opts.timeout:g} s; draw less at once (focus=ID, k=N)")
-        width, height = _plain_size(run_dot(graph.source, "plain", timeout=left))
+        width, height = plain_size(run_dot(graph.source, "plain", timeout=left))
         px = predicted_label_px(width, height, trial, ratio)
         if best is None or px > best[0] * 1.02:  # prefer earlier (more natural) layouts unless clearly better
             best = (px, trial)

@@ -10,9 +10,9 @@ import graphviz
 from argmap.model import ArgumentMap
 from argmap.render._labels import missing_titles
 from argmap.render.dot import DotMeta, build_dot, prepare_map
-from argmap.render.fit import choose_layout, warn_if_illegible
+from argmap.render.fit import MAX_TRIAL_STATEMENTS, choose_layout, plain_size, warn_if_illegible
 from argmap.render.options import RenderOptions, options_from
-from argmap.render.output import FORMATS, finish_dot, start_dot, stop_dot
+from argmap.render.output import FORMATS, finish_dot, run_dot, start_dot, stop_dot
 from argmap.render.svg import finish_svg
 
 __all__ = ["MissingTitleWarning", "layout", "render"]
@@ -45,8 +45,25 @@ def layout(m: ArgumentMap, opts: RenderOptions) -> tuple[ArgumentMap, RenderOpti
     opts = choose_layout(m, opts)
     graph, meta = build_dot(m, opts)
     if opts.fit_ratio:
-        graph.attr(ratio=f"{1 / opts.fit_ratio:.4f}")  # stretch the short side to the slide's shape; never shrinks
+        graph.attr(ratio=f"{slide_ratio(graph, m, opts):.4f}")  # stretch the short side to the slide's shape; never shrinks
     return m, opts, graph, meta
+
+
+def slide_ratio(graph: graphviz.Digraph, m: ArgumentMap, opts: RenderOptions) -> float:
+    """dot's ``ratio`` (height/width) that gives the slide's shape once the title above the map is added.
+
+    dot stretches the drawing to ``ratio`` before it places the graph's title, so a titled map comes
+    out taller than the slide; one ``-Tplain`` run measures by how much, and the ratio is lowered to match.
+    """
+    assert opts.fit_ratio is not None
+    want = 1 / opts.fit_ratio
+    if " label=" not in graph.body[0] or len(m.statements) > MAX_TRIAL_STATEMENTS:
+        return want
+    trial = graph.copy()
+    trial.attr(ratio=f"{want:.4f}")
+    width, height = plain_size(run_dot(trial.source, "plain", timeout=opts.timeout))
+    extra = height - width * want  # the title's band, in points
+    return max(0.05, want - extra / width) if extra > 0 else want
 
 
 def render(m: ArgumentMap, format: str = "svg", **options: Any) -> bytes:  # noqa: A002 - the natural name

@@ -33,7 +33,9 @@ def render_steps(m: ArgumentMap, **options: Any) -> StepFrames:
     """Render the full map once, then derive the frames of a slide build from that one layout.
 
     Frame ``n`` keeps the elements of steps 1..n (see :func:`step_order`) and removes the rest, so
-    nothing moves between frames. ``combined`` is one SVG in which every element has the class
+    nothing moves between frames and every frame has the full drawing's slide shape (``fit="16:9"``
+    unless another ``fit`` or a ``preset`` is given; ``preset="overview"`` gives a legible title build).
+    ``combined`` is one SVG in which every element has the class
     ``step-N`` and a stylesheet shows steps up to the root's ``data-step`` attribute (set it from a
     presentation tool or script).
 
@@ -45,6 +47,8 @@ def render_steps(m: ArgumentMap, **options: Any) -> StepFrames:
     >>> len(result.frames), b"statement-e" in result.frames[0], b"statement-e" in result.frames[1]
     (2, False, True)
     """
+    if options.get("fit") is None and options.get("preset") is None:
+        options = {**options, "fit": "16:9"}  # every step is slide-shaped
     opts = options_from(**options)
     m = prepare_map(m, opts)
     order = step_order(m)

@@ -47,6 +47,7 @@ class Builder:
         self.statements: list[dict[str, Any]] = []
         self.relations: list[dict[str, Any]] = []
         self.relation_places: list[tuple[int, int, int]] = []  # (line, column, order made) of each relation
+        self.step_id: dict[tuple[str, int], str] = {}  # (argument, inference index) -> its relation id
         self.seen: set[tuple[str, str, str, tuple[tuple[str, Any], ...]]] = set()
         self.by_source: dict[tuple[str, str], list[Edge]] = defaultdict(list)
         self.by_target: dict[tuple[str, str], list[Edge]] = defaultdict(list)
@@ -184,6 +185,7 @@ class Builder:
                 return
             conclusion = arg.pcs[index][1]
             rid = self.rel_id[arg.title] if k == count - 1 else _slug(f"{arg.title}-{k + 1}", self.taken, "r")
+            self.step_id[(arg.title, k)] = rid
             self._inference_relation(rid, arg, inference, [p[1] for p in premises], conclusion, last=k == count - 1)
 
     def _uses(self, arg: ArgumentDef, inference: Inference, number: dict[int, str]) -> list[tuple[int, str, int, int]]:
@@ -278,6 +280,8 @@ class Builder:
         kind = edge.kind
         if into_relation:
             target: str | None = self.rel_id[dst_title]
+            if edge.step is not None:
+                target = self.step_id.get((dst_title, edge.step), target)
             if kind == "support":
                 # a reason for an argument as a whole: a reason for its conclusion (docs/decisions/argdown-arguments.md)
                 target = self._conclusion(dst_title)

@@ -97,6 +97,7 @@ class Edge:
     line: int
     column: int
     owner: Key  # the node the relation line is written under
+    step: int | None = None  # an undercut of one inference of the target argument: its index
 
 
 @dataclass
@@ -122,11 +123,13 @@ class _Parser:
             self.problem(f"character U+{ord(control.group()):04X} (a control character) is not allowed in Argdown text", line, column)
             text = _CONTROL.sub(" ", text)
         self.lines = [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
+        self.source_lines = list(self.lines)  # as written: a line that only held a comment does not end a paragraph
         self.start = self._frontmatter()  # comments are not comments inside the front matter
         if self.start:
             rest = "\n".join(self.lines[self.start :])
             body, unclosed = blank_block_comments(rest)
-            self.lines[self.start :] = body
+            if self.start < len(self.lines):
+                self.lines[self.start :] = body
         else:
             rest = text
             self.lines, unclosed = blank_block_comments(text)
@@ -148,7 +151,8 @@ class _Parser:
     # ----------------------------------------------------------------------------- lines
 
     def run(self) -> Document:
-        stack: list[tuple[int, Key]] = []  # the open relation tree: (indent, node)
+        # the open relation tree: (indent, node, what an undercut written under it hits: (argument, inference index))
+        stack: list[tuple[int, Key, tuple[Key, int] | None]] = []
         open_inference: tuple[int, int, list[str]] | None = None  # (line, column, text lines) of a '--' ... '--' block
         pcs_arg: ArgumentDef | None = None
         pcs_closed = False  # a blank line or another element came after pcs_arg's premise-conclusion structure
@@ -162,6 +166,8 @@ class _Parser:
                 raw, skip_to = self._data_lines(raw, index)
             body = raw.lstrip(" \t")
             if not body.strip():
+                if self.source_lines[index].strip():
+                    continue  # only a comment: the paragraph goes on
                 self._close()  # a blank line ends a paragraph: no continuation after it
                 if pcs_arg is not None and pcs_arg.pcs:
                     pcs_closed = True
@@ -176,6 +182,7 @@ class _Parser:
                 first, first_col, parts = open_inference
                 open_inference = None
                 self._add_inference(pcs_arg, " ".join(parts), first, first_col)
+                stack = self._inference_stack(pcs_arg, indent)
                 continue
             if self.pending is not None and not self._starts_element(body, indent):
                 self._continue(body, no, col)  # the text of the line above goes on
@@ -192,7 +199,9 @@ class _Parser:
                     pcs_arg = self._untitled_argument(no, col)
                     pcs_closed = False
                 node = self._pcs_statement(pcs_arg, int(item.group(1)), item.group(2), no, col, col + item.start(2))
-                stack = [(indent, node)] if node else []
+                conclusion = bool(pcs_arg.inferences) and pcs_arg.inferences[-1][0] == len(pcs_arg.pcs) - 1
+                step = (("a", pcs_arg.title), len(pcs_arg.inferences) - 1) if conclusion else None
+                stack = [(indent, node, step)] if node else []
                 continue
             if body == "--":  # an inference over several lines, up to the next '--'
                 open_inference = (no, col, [])
@@ -200,7 +209,7 @@ class _Parser:
                 continue
             if body.startswith("--"):
                 self._inference(pcs_arg, body, no, col)
-                stack = []
+                stack = self._inference_stack(pcs_arg, indent)
                 continue
             marker = _MARKER.match(body)
             if marker:
@@ -213,16 +222,19 @@ class _Parser:
                 if node is None:
                     continue
                 kind, child_is_source = _EDGE_OF[marker.group(1)]
-                parent = stack[-1][1]
+                _, parent, hits = stack[-1]
                 source, target = (node, parent) if child_is_source else (parent, node)
-                self.doc.edges.append(Edge(kind, source, target, no, col, parent))
-                stack.append((indent, node))
+                inference: int | None = None
+                if kind == "undercut" and child_is_source and hits is not None:
+                    target, inference = hits  # an undercut under an inference or a conclusion: of that inference
+                self.doc.edges.append(Edge(kind, source, target, no, col, parent, inference))
+                stack.append((indent, node, None))
                 continue
             listed = _LIST_ITEM.match(body)
             if listed:
                 body, col = body[listed.end() :], col + listed.end()
             node = self.element(body, no, col)
-            stack = [(indent, node)] if node else []
+            stack = [(indent, node, None)] if node else []
             if node and node[0] == "a":
                 pcs_arg, pcs_closed = self.doc.arguments[node[1]], False
             else:
@@ -231,6 +243,12 @@ class _Parser:
         if open_inference is not None:
             self.problem("inference opened with '--' is never closed with another '--' line", open_inference[0], open_inference[1])
         return self.doc
+
+    def _inference_stack(self, arg: ArgumentDef | None, indent: int) -> list[tuple[int, Key, tuple[Key, int] | None]]:
+        if arg is None or not arg.inferences:
+            return []
+        key: Key = ("a", arg.title)
+        return [(indent, key, (key, len(arg.inferences) - 1))]
 
     def _data_lines(self, raw: str, index: int) -> tuple[str, int]:
         """A ``{data}`` block that goes on over the next lines: the lines joined, and the index of its last line."""

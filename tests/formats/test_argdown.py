@@ -238,3 +238,14 @@ def test_syntax_in_text_round_trips(m: ArgumentMap, tricky: list[str]) -> None:
     ]
     rich = ArgumentMap.model_validate({**m.model_dump(mode="json", exclude_none=True), "statements": statements})
     assert parse_argdown(dump_argdown(rich)).model_dump() == rich.model_dump()
+
+
+def test_undercut_under_an_inference_or_a_conclusion_hits_that_step() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = read_argdown(FIXTURES / "argdown" / "undercut-inference.argdown")
+    assert {(r.type, r.premises, r.target) for r in m.relations if r.type == "undercut"} == {
+        ("undercut", ("N",), "A-1"),
+        ("undercut", ("U",), "A"),
+    }
+    assert m.text_of("X") == "x goes on after a comment."

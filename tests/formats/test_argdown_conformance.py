@@ -37,6 +37,7 @@ CONSTRUCTS = {
     "tree-markers",
     "undefined-references",
     "undercuts",
+    "undercut-inference",
     "untitled-pcs",
 }
 

@@ -135,3 +135,31 @@ def test_render_to_html_writes_the_view(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     assert list(_data(page)["evaluations"]) == ["grounded"] and _data(page)["languages"] == ["en", "nl"]
+
+
+def test_evaluation_results_display_as_tables() -> None:
+    m = argmap.ArgumentMap.model_validate({
+        "statements": [{"id": "a", "claim": "A."}, {"id": "b", "claim": "B."}, {"id": "c", "claim": "C."}],
+        "relations": [{"attack": "b", "target": "a"}, {"attack": "c", "target": "b"}, {"attack": "b", "target": "c"}],
+    })
+    grounded = argmap.evaluate(m, "grounded")
+    assert [(r["statement"], r["label"]) for r in grounded.rows()] == [("a", "UNDEC"), ("b", "UNDEC"), ("c", "UNDEC")]
+    table = grounded._repr_html_()
+    assert table.startswith('<table class="argmap-evaluation"><caption>grounded semantics</caption>')
+    assert table.count("<tr>") == 4 and "<td>UNDEC</td>" in table
+    preferred = argmap.evaluate(m, "preferred")
+    assert [r["credulous"] for r in preferred.rows()] == [True, True, True]
+    strengths = argmap.evaluate(m, "dfquad")
+    assert f"<td>{strengths.rows()[0]['strength']:.3f}</td>" in strengths._repr_html_()
+
+
+def test_to_pandas_needs_pandas_or_says_so() -> None:
+    result = argmap.evaluate(argmap.ArgumentMap.model_validate({"statements": [{"id": "a", "claim": "A."}]}), "grounded")
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        with pytest.raises(ImportError, match="needs pandas"):
+            result.to_pandas()
+    else:
+        frame = result.to_pandas()
+        assert list(frame.index) == ["a"] and frame.loc["a", "label"] == "IN"

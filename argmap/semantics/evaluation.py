@@ -59,6 +59,44 @@ class Evaluation(BaseModel):
             return dict(self.labels)
         return dict(self.strengths or {})
 
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per statement: ``statement``, and ``label``, ``strength``, ``credulous`` where computed."""
+        rows: list[dict[str, Any]] = []
+        credulous = set(self.credulous or ())
+        for sid in dict.fromkeys([*(self.labels or {}), *(self.strengths or {})]):
+            row: dict[str, Any] = {"statement": sid}
+            if self.labels is not None:
+                row["label"] = self.labels.get(sid)
+            if self.strengths is not None:
+                row["strength"] = self.strengths.get(sid)
+            if self.credulous is not None:
+                row["credulous"] = sid in credulous
+            rows.append(row)
+        return rows
+
+    def to_pandas(self) -> Any:
+        """The :meth:`rows` as a pandas DataFrame indexed by statement (pandas is optional)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("Evaluation.to_pandas() needs pandas, which is not installed (pip install pandas)") from None
+        return pd.DataFrame(self.rows()).set_index("statement")
+
+    def _repr_html_(self) -> str:
+        """A table for notebooks, every value escaped."""
+        import html
+
+        rows = self.rows()
+        cols = list(rows[0]) if rows else ["statement"]
+
+        def cell(value: Any) -> str:
+            return html.escape(f"{value:.3f}" if isinstance(value, float) else "" if value is None else str(value))
+
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+        body = "".join("<tr>" + "".join(f"<td>{cell(r.get(c))}</td>" for c in cols) + "</tr>" for r in rows)
+        caption = html.escape(f"{self.semantics} semantics")
+        return f'<table class="argmap-evaluation"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
 
 def prepare(subject: ArgumentMap | Framework, *, default_base_score: float = 0.5) -> Translation:
     """The framework of a map (translated) or of a framework (as it is)."""

@@ -17,6 +17,7 @@ Usage::
     .venv/bin/python benchmarks/bench_semantics.py                  # the full table (~10 minutes)
     .venv/bin/python benchmarks/bench_semantics.py --quick          # up to 10,000 arguments
     .venv/bin/python benchmarks/bench_semantics.py --plot docs/img/semantics-scaling.png
+    .venv/bin/python benchmarks/bench_semantics.py --tasks --quick --timeout 20   # ICCMA tasks vs pygarg, formal-argumentation
 """
 
 from __future__ import annotations
@@ -168,6 +169,109 @@ def worker(lib: str, sem: str, family: str, n: int) -> None:
     print(json.dumps({"build": build, "solve": solve, "extensions": len(sizes), "sizes": sorted(sizes)[:3]}))
 
 
+# ------------------------------------------------------------------------- ICCMA tasks (SE, DC, DS)
+
+TASK_CASES = ("SE-PR", "SE-ST", "DC-PR", "DS-PR", "DS-ST")
+TASK_FAMILIES = {"dense": (175, 256, 512), "er3": (200, 1_000, 5_000), "er5": (500, 2_000)}
+TASK_LIBRARIES = ("argmap", "pygarg", "formal-argumentation")
+
+
+def generate_task(family: str, n: int, seed: int = 1) -> tuple[Any, Any]:
+    """dense: each pair attacked with probability 0.2 (175 arguments: ~6,100 attacks, as in issue 16);
+    er3 / er5: 3n / 5n uniform attacks (most arguments left UNDEC by the grounded labelling)."""
+    rng = np.random.default_rng(seed + n)
+    if family == "dense":
+        mask = rng.random((n, n)) < 0.2
+        np.fill_diagonal(mask, False)
+        src, dst = np.nonzero(mask)
+        return src.astype(np.int64), dst.astype(np.int64)
+    m = (3 if family == "er3" else 5) * n
+    src, dst = rng.integers(0, n, m), rng.integers(0, n, m)
+    keep = src != dst
+    return src[keep], dst[keep]
+
+
+def run_task(lib: str, case: str, n: int, src: Any, dst: Any) -> tuple[float, str]:
+    """Solve one task (query: the first argument), timing the solve alone; the answer as text."""
+    task, code = case.split("-")
+    sem = {"PR": "preferred", "ST": "stable"}[code]
+    if lib == "argmap":
+        from argmap.semantics import Framework, tasks
+
+        fw = Framework.from_arrays(n, src, dst)
+        t0 = time.perf_counter()
+        if task == "SE":
+            one = tasks.some_extension(fw, sem, timeout=None)
+            answer = "NO" if one is None else f"{len(one)} args"
+        else:
+            call = tasks.credulous if task == "DC" else tasks.sceptical
+            answer = "YES" if call(fw, 0, sem, timeout=None) else "NO"
+        return time.perf_counter() - t0, answer
+    if lib == "pygarg":
+        from pygarg.dung import solver
+
+        args = [str(i) for i in range(n)]
+        atts = [[str(a), str(b)] for a, b in zip(src.tolist(), dst.tolist(), strict=True)]
+        t0 = time.perf_counter()
+        if task == "SE":
+            ext = solver.compute_some_extension(args, atts, code)
+            answer = "NO" if ext in (None, "NO") else f"{len(ext)} args"
+        else:
+            call = solver.credulous_acceptability if task == "DC" else solver.skeptical_acceptability
+            answer = "YES" if call(args, atts, "0", code)[0] else "NO"
+        return time.perf_counter() - t0, answer
+    from argumentation.solving.solver import solve_dung_acceptance, solve_dung_single_extension
+
+    af = _formal_framework(n, src, dst)
+    t0 = time.perf_counter()
+    if task == "SE":
+        res = solve_dung_single_extension(af, semantics=sem, backend="native")
+        ext = getattr(res, "extension", None)
+        answer = "NO" if ext is None else f"{len(ext)} args"
+    else:
+        kind = "credulous" if task == "DC" else "skeptical"
+        res = solve_dung_acceptance(af, semantics=sem, task=kind, query="a0", backend="native")
+        answer = "YES" if getattr(res, "answer") else "NO"  # noqa: B009 - a union of result types
+    return time.perf_counter() - t0, answer
+
+
+def task_worker(lib: str, case: str, family: str, n: int) -> None:
+    src, dst = generate_task(family, n)
+    solve, answer = run_task(lib, case, n, src, dst)
+    print(json.dumps({"solve": solve, "answer": answer, "attacks": len(src)}))
+
+
+def measure_task(lib: str, case: str, family: str, n: int, timeout: float) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--task-worker", lib, case, family, str(n)]
+    started = time.perf_counter()
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return {"status": f"> {timeout:.0f} s"}
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+        return {"status": "error", "error": last[:160]}
+    return {"status": "ok", "wall": time.perf_counter() - started, **json.loads(proc.stdout.strip().splitlines()[-1])}
+
+
+def tasks_table(timeout: float, quick: bool) -> None:
+    """One markdown row per (family, size, task): each library's solve time and answer, the ratio to the faster peer."""
+    print("| family | n | attacks | task | " + " | ".join(TASK_LIBRARIES) + " | argmap / faster peer |")
+    print("|---|---:|---:|---|" + "---:|" * (len(TASK_LIBRARIES) + 1))
+    for family, sizes in TASK_FAMILIES.items():
+        for n in sizes[:1] if quick else sizes:
+            for case in TASK_CASES:
+                got = {lib: measure_task(lib, case, family, n, timeout) for lib in TASK_LIBRARIES}
+                answers = {r["answer"] for r in got.values() if r["status"] == "ok" and r["answer"] in ("YES", "NO")}
+                assert len(answers) <= 1, (family, n, case, got)  # the libraries agree on every decision
+                cells = [f"{r['solve']:.3f} s ({r['answer']})" if r["status"] == "ok" else r["status"] for r in got.values()]
+                peers = [r["solve"] for lib, r in got.items() if lib != "argmap" and r["status"] == "ok"]
+                mine = got["argmap"]
+                ratio = f"{mine['solve'] / min(peers):.2f}" if peers and mine["status"] == "ok" and min(peers) > 0 else "-"
+                attacks = next((r["attacks"] for r in got.values() if r["status"] == "ok"), "?")
+                print(f"| {family} | {n} | {attacks} | {case} | " + " | ".join(cells) + f" | {ratio} |", flush=True)
+
+
 # ------------------------------------------------------------------------------------- the driver
 
 
@@ -186,6 +290,8 @@ def measure(lib: str, sem: str, family: str, n: int, timeout: float) -> dict[str
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--worker", nargs=4, metavar=("LIB", "SEMANTICS", "FAMILY", "N"), help=argparse.SUPPRESS)
+    parser.add_argument("--task-worker", nargs=4, metavar=("LIB", "TASK", "FAMILY", "N"), help=argparse.SUPPRESS)
+    parser.add_argument("--tasks", action="store_true", help="the ICCMA tasks (SE, DC, DS) beside pygarg and formal-argumentation")
     parser.add_argument("--quick", action="store_true", help="stop at 10,000 arguments")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per run (default 60)")
     parser.add_argument("--libraries", default=",".join(LIBRARIES), help="comma-separated subset")
@@ -193,6 +299,13 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--plot", type=Path, help="write a scaling plot (PNG) of grounded here")
     ns = parser.parse_args()
+    if ns.task_worker:
+        lib, case, family, n = ns.task_worker
+        task_worker(lib, case, family, int(n))
+        return
+    if ns.tasks:
+        tasks_table(ns.timeout, ns.quick)
+        return
     if ns.worker:
         lib, sem, family, n = ns.worker
         worker(lib, sem, family, int(n))

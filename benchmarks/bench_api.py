@@ -12,6 +12,8 @@ asyncio: ``--clients`` connections in a closed loop for ``--seconds`` per endpoi
 
     .venv/bin/python benchmarks/bench_api.py                  # 5 s per endpoint, 8 clients
     .venv/bin/python benchmarks/bench_api.py --seconds 2      # quicker
+    .venv/bin/python benchmarks/bench_api.py --load --statements 1500 --redis redis://127.0.0.1:6379/0
+                                                              # renders under load, two servers, one cache
 """
 
 from __future__ import annotations
@@ -200,15 +202,126 @@ async def run(args: argparse.Namespace) -> None:
         print(f"- the server's own time (Server-Timing), first / cached = **{first['server'] / cached['server']:,.0f}x**")
 
 
+def _serve(data: Path, port: int, env_extra: dict[str, str]) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARGMAP_")} | env_extra
+    env["XDG_DATA_HOME"] = str(data)
+    argmap = shutil.which("argmap", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}") or "argmap"
+    proc = subprocess.Popen([argmap, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(1200):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health/live", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    raise SystemExit("the server did not start")
+
+
+def _dots(proc: subprocess.Popen[bytes]) -> int:
+    import psutil
+
+    try:
+        return sum(1 for c in psutil.Process(proc.pid).children(recursive=True) if c.name() == "dot")
+    except psutil.NoSuchProcess:
+        return 0
+
+
+async def run_load(args: argparse.Namespace) -> None:
+    """Renders under load: how many `dot` run at once, a cheap endpoint's p99 meanwhile, single flight, two servers' cache."""
+    data = Path(tempfile.mkdtemp(prefix="argmap-bench-load-"))
+    env = {"ARGMAP_AUTH": "off", "ARGMAP_RENDER_PER_CALLER": "100"} | ({"ARGMAP_REDIS_URL": args.redis} if args.redis else {})
+    ports = [_free_port(), _free_port()]
+    one = _serve(data, ports[0], env)
+    two = _serve(data, ports[1], env)
+    base1, base2 = (f"http://127.0.0.1:{p}" for p in ports)
+    try:
+        async with httpx.AsyncClient(timeout=300, limits=httpx.Limits(max_connections=64)) as client:
+            r = await client.post(f"{base1}/maps", json=synthetic(args.statements))
+            map_id = r.json()["id"]
+            url = f"/maps/{map_id}/render.svg"
+            idle, _ = await closed_loop(client, lambda _n: f"{base1}/health/live", clients=1, seconds=2)
+            peak = 0
+            stop = asyncio.Event()
+
+            async def watch() -> None:
+                nonlocal peak
+                while not stop.is_set():
+                    peak = max(peak, _dots(one))
+                    await asyncio.sleep(0.02)
+
+            async def probe() -> list[float]:
+                out: list[float] = []
+                while not stop.is_set():
+                    start = time.perf_counter()
+                    await client.get(f"{base1}/health/live")
+                    out.append(time.perf_counter() - start)
+                    await asyncio.sleep(0.01)
+                return out
+
+            watcher, prober = asyncio.create_task(watch()), asyncio.create_task(probe())
+            started = time.perf_counter()
+            answers = await asyncio.gather(*(client.get(f"{base1}{url}?highlight=s{n}") for n in range(args.renders)))
+            took = time.perf_counter() - started
+            stop.set()
+            busy = await prober
+            await watcher
+            codes = {c: sum(a.status_code == c for a in answers) for c in sorted({a.status_code for a in answers})}
+            # Single flight: identical first requests, one dot.
+            peak_same = 0
+            stop = asyncio.Event()
+
+            async def watch_same() -> None:
+                nonlocal peak_same
+                while not stop.is_set():
+                    peak_same = max(peak_same, _dots(one))
+                    await asyncio.sleep(0.02)
+
+            w = asyncio.create_task(watch_same())
+            same = await asyncio.gather(*(client.get(f"{base1}{url}?legend=true") for _ in range(8)))
+            stop.set()
+            await w
+            # Two servers, one cache: draw on one, ask the other.
+            keys = [f"{url}?highlight=s{n}" for n in range(args.renders)]
+            hits = 0
+            for k in keys:
+                got = await client.get(f"{base2}{k}")
+                hits += got.headers.get("x-cache") == "hit"
+    finally:
+        for proc in (one, two):
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+        shutil.rmtree(data, ignore_errors=True)
+    p_idle, p_busy = _percentiles(idle), _percentiles(busy)
+    cache = f"Redis ({args.redis})" if args.redis else "in-process"
+    print(f"{args.statements:,}-statement map; {args.renders} concurrent first renders on one server; cache: {cache}\n")
+    print("| measure | value |\n|---|---:|")
+    print(f"| `dot` processes at once (most seen), {args.renders} distinct renders | {peak} |")
+    print(f"| answers | {', '.join(f'{n} x {c}' for c, n in codes.items())} |")
+    print(f"| time for all {args.renders} | {took:.1f} s |")
+    print(f"| `GET /health/live` p99, idle | {p_idle[98] * 1000:.1f} ms |")
+    print(f"| `GET /health/live` p99, while they render ({len(busy)} probes) | {p_busy[98] * 1000:.1f} ms |")
+    print(f"| `dot` processes at once, 8 identical first renders | {peak_same} (answers: {sorted({a.status_code for a in same})}) |")
+    print(f"| second server's cache hits for the first server's drawings | {hits} of {len(keys)} |")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--load", action="store_true", help="renders under load (two servers on one store) instead of latencies")
+    parser.add_argument("--renders", type=int, default=24, help="with --load: concurrent first renders")
+    parser.add_argument("--redis", default=None, help="with --load: a Redis URL to share the render cache (e.g. redis://127.0.0.1:6379/0)")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds per endpoint (bounded load)")
     parser.add_argument("--render-seconds", type=float, default=10.0, help="seconds of uncached renders")
     parser.add_argument("--clients", type=int, default=8, help="concurrent connections")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds over the endpoints")
     parser.add_argument("--statements", type=int, default=1000)
     parser.add_argument("--no-gzip", action="store_true", help="ask for uncompressed SVG")
-    asyncio.run(run(parser.parse_args()))
+    args = parser.parse_args()
+    asyncio.run(run_load(args) if args.load else run(args))
 
 
 if __name__ == "__main__":

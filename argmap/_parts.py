@@ -221,7 +221,11 @@ class Support(_RelationBase):
 
 
 class Attack(_RelationBase):
-    """The premises (jointly) rebut the target statement."""
+    """The premises (jointly) rebut the target statement.
+
+    A contradiction (two statements that cannot both be true, Argdown's ``><``) is a pair of attacks, one each
+    way, both with ``data: {argdown: contradiction}``.
+    """
 
     type: Literal["attack"] = "attack"
 

@@ -55,10 +55,10 @@ def json_error(message: str, *, file: str | None = None, what: str = "JSON") -> 
     name = file or "input"
     if "recursion limit" in detail:
         problem = Problem(f"{what}: nested more than {MAX_JSON_DEPTH} levels deep", file=file, line=line, column=column)
-        return InputLimitError([problem], summary=f"{name}: past a reading limit")
+        return InputLimitError([problem], summary=f"{name}: {problem.message}")
     if "number out of range" in detail or "number too large" in detail:
         problem = Problem(f"{what}: a number too large to read (more than 4,300 digits)", file=file, line=line, column=column)
-        return InputLimitError([problem], summary=f"{name}: past a reading limit")
+        return InputLimitError([problem], summary=f"{name}: {problem.message}")
     if "hex escape" in detail or "surrogate" in detail:
         detail += " (a lone surrogate \\uD800-\\uDFFF is not text)"
     prefix = "JSON syntax error" if what == "JSON" else f"{what}: JSON syntax error"

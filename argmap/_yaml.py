@@ -182,7 +182,7 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 def _limit(message: str, mark: Any, file: str | None, line_offset: int) -> InputLimitError:
     line = mark.line + 1 + line_offset if mark is not None else None
     problem = Problem(message, file=file, line=line, column=mark.column + 1 if mark is not None else None)
-    return InputLimitError([problem], summary=f"{file or 'input'}: past a reading limit")
+    return InputLimitError([problem], summary=f"{file or 'input'}: {message}")
 
 
 def _check(root: yaml.Node, limits: YamlLimits, what: str, file: str | None, unique_keys: bool, line_offset: int) -> None:
@@ -270,9 +270,9 @@ def _check(root: yaml.Node, limits: YamlLimits, what: str, file: str | None, uni
             h += 1
             on_path.discard(id(node))
             if n > limits.max_nodes:
-                raise fail(f"expands to more than {limits.max_nodes:,} values (each alias *name repeats what it points at)", node)
+                raise fail(f"expands to more than {limits.max_nodes:,} values (aliases repeat what they point at)", node)
             if c > limits.max_chars:
-                raise fail(f"expands to more than {limits.max_chars:,} characters of text (each alias *name repeats it)", node)
+                raise fail(f"expands to more than {limits.max_chars:,} characters of text (aliases repeat what they point at)", node)
             memo[id(node)] = (n, c, h)
             if not stack:
                 return

@@ -11,8 +11,11 @@ loading JSON is compared with plain ``json.loads`` of the same text, in the same
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import gc
 import json
+import os
 import random
 import sys
 import time
@@ -214,13 +217,52 @@ def plot(rows: list[dict[str, float]], path: Path) -> None:
     fig.savefig(path, dpi=120)
 
 
+def reading() -> str:
+    """CPU seconds of the bounded readers on the inputs of issues 15 and 18 (docs/performance.md, "Bounded reading").
+
+    Run it with the old code first on ``PYTHONPATH`` (``git archive dc73f34 argmap | tar -x -C /tmp/old``) for
+    the "before" column; the alias bomb is left out there (the old code does not answer).
+    """
+    from argmap.errors import ArgmapError
+
+    def cpu(fn: Callable[[], Any]) -> float:
+        start = time.process_time()
+        with contextlib.suppress(ArgmapError):
+            fn()
+        return time.process_time() - start
+
+    ytext = dump_yaml(build_with_builder(synthetic(10_000)))
+    chain = {
+        "statements": [{"id": f"s{i}", "kind": "claim", "text": {"en": f"S {i}"}} for i in range(200_001)],
+        "relations": [{"id": f"r{i}", "type": "support", "premises": [f"s{i + 1}"], "target": f"s{i}"} for i in range(200_000)],
+    }
+    ctext = json.dumps(chain)
+    lines = [f"10,000-statement YAML ({len(ytext) / 1e6:.1f} MB): {min(cpu(lambda: parse_yaml(ytext)) for _ in range(2)):.2f} s"]
+    lines.append(f"200,000-relation chain (JSON): {min(cpu(lambda: parse_json(ctext)) for _ in range(2)):.2f} s")
+    for bad in (10, 30, 300):
+        st = [{"id": f"s{i}", "kind": "bogus" if i < bad else "claim", "text": "x" * 1500} for i in range(300)]
+        text = json.dumps({"statements": st, "relations": []}, indent=1)
+        if bad < 300 or os.environ.get("ARGMAP_BENCH_OLD") is None:
+            seconds = cpu(functools.partial(parse_json, text, filename="b.json"))
+            lines.append(f"{len(text) // 1024} KB JSON, {bad} problems located: {seconds:.2f} s")
+    if os.environ.get("ARGMAP_BENCH_OLD") is None:
+        bomb = "statements: []\nrelations: []\nmetadata:\n  a0: &a0 [" + ", ".join(["lol"] * 9) + "]\n"
+        bomb += "".join(f"  a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n" for i in range(1, 9))
+        lines.append(f"{len(bomb)}-byte YAML alias bomb refused: {cpu(lambda: parse_yaml(bomb)) * 1000:.1f} ms")
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     ap.add_argument("--yaml-limit", type=int, default=100_000, help="skip YAML above this size (PyYAML is pure Python)")
     ap.add_argument("--plot", type=Path, help="write a PNG of time per statement")
     ap.add_argument("--json", type=Path, help="write the raw figures as JSON")
+    ap.add_argument("--reading", action="store_true", help="only the bounded-reading figures (hostile and large inputs)")
     args = ap.parse_args()
+    if args.reading:
+        print(reading())
+        return
     rows = []
     for n in args.sizes:
         t0 = time.perf_counter()

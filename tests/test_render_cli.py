@@ -131,3 +131,20 @@ def test_evaluate_without_the_semantics_module_is_a_clear_error(tmp_path: Path, 
     monkeypatch.setitem(sys.modules, "argmap.semantics", None)  # importing it now raises ImportError
     code, _, err = _run("render", str(EXAMPLE), "-o", str(tmp_path / "m.svg"), "--evaluate", "grounded")
     assert code == 1 and "needs the evaluation module" in err
+
+
+def test_labels_overview_and_intrinsic_size_from_the_command_line(tmp_path: Path) -> None:
+    out = tmp_path / "titles.svg"
+    code, _, err = _run("render", str(EXAMPLE), "-o", str(out), "--labels", "title", "--intrinsic-size")
+    assert code == 0, err
+    assert "have no title in" in err and "show their text cut short" in err, "the statements without a title are named"
+    root = fromstring(out.read_bytes())
+    assert root.get("width", "").endswith("pt"), "--intrinsic-size keeps dot's size"
+    overview = tmp_path / "overview.svg"
+    code, _, err = _run("render", str(EXAMPLE), "-o", str(overview), "--preset", "overview")
+    assert code == 0, err
+    fit = argmap.render.slide_fit(overview.read_bytes())
+    assert fit.min_label_px >= 18 and abs(fit.aspect - 16 / 9) <= 0.1 * 16 / 9
+    assert fromstring(overview.read_bytes()).get("width") == "100%"
+    code, _, err = _run("render", str(EXAMPLE), "-o", str(tmp_path / "x.svg"), "--labels", "short")
+    assert code != 0 and "labels must be text, title or both" in err

@@ -33,7 +33,7 @@ def slow_dot(tmp_path: Path) -> Path:
     return path
 
 
-def _dot_child(parent: psutil.Process, name: str = "sleep", wait: float = 20.0) -> psutil.Process:
+def _dot_child(parent: psutil.Process, name: str = "sleep", wait: float = 60.0) -> psutil.Process:
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         for child in parent.children(recursive=True):

@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["api.app", "api.cache", "api.settings", "api.store"]
+MODULES = ["api.app", "api.cache", "api.compression", "api.problems", "api.render_cache", "api.settings", "api.store"]
 
 
 @pytest.mark.parametrize("name", MODULES)

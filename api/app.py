@@ -121,6 +121,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        generate_unique_id_function=lambda route: route.name,  # operationIds as the functions are named: list_maps
         responses=problem_responses(400, 413, 503),  # any request may be malformed, too large, or meet a database that is down
         openapi_tags=[
             {"name": "maps", "description": "Store, get, replace and delete maps."},

@@ -9,7 +9,8 @@ import re
 
 __all__ = ["cut_line_comment", "emphasis_markers", "escape_markdown", "strip_markdown"]
 
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^()\s]*)\)")  # [text](url): each '[' scans only to the next bracket
+# [text](url), brackets not escaped: each '[' scans only to the next bracket
+_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]*)(?<!\\)\]\(([^()\s]*)\)")
 _MARKS = "*_"
 
 

@@ -249,3 +249,9 @@ def test_undercut_under_an_inference_or_a_conclusion_hits_that_step() -> None:
         ("undercut", ("U",), "A"),
     }
     assert m.text_of("X") == "x goes on after a comment."
+
+
+@pytest.mark.parametrize("text", ["[](x)", "[a](b) c", "x /* y", "a // b", "===", "*a* _b_", "<!-- c -->", "\\[x](y)"])
+def test_syntax_characters_read_back(text: str) -> None:
+    m = ArgumentMap.model_validate({"statements": [{"id": "c1", "claim": text}]})
+    assert parse_argdown(dump_argdown(m)).text_of("c1") == text

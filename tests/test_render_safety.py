@@ -149,3 +149,14 @@ def test_active_content_from_dot_is_refused() -> None:
     for bad in (b'<a xlink:href="javascript:x">', b'<g onclick="x">', b"<script>x</script>"):
         with pytest.raises(RenderError, match="active content"):
             finish_svg(clean_svg.replace(b"<title>", bad + b"<title>"), DotMeta())
+
+
+def test_svg_keeps_its_default_namespace_after_a_graphml_export() -> None:
+    # GraphML registers its own default XML namespace; the SVG written after it must still be plain <svg>.
+    from argmap.formats import dump
+    from argmap.render.svg import parse_svg, serialise
+
+    m = argmap.ArgumentMap.model_validate({"statements": [{"id": "c1", "claim": "A"}]})
+    dump(m, "graphml")
+    out = serialise(parse_svg(b'<svg xmlns="http://www.w3.org/2000/svg"><g id="a"/></svg>'))
+    assert b"<svg " in out and b"ns0:" not in out

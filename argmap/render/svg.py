@@ -33,6 +33,9 @@ def parse_svg(data: bytes) -> ET.Element:
 
 def serialise(root: ET.Element) -> bytes:
     """The element tree as UTF-8 SVG bytes with an XML declaration."""
+    # ElementTree's prefixes are global: another writer (GraphML) may have taken the default one since import.
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
     data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return data
 

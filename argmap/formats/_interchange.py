@@ -8,6 +8,7 @@ warning that names the node, and one bad node never refuses the whole file.
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from typing import Any
@@ -17,7 +18,7 @@ from argmap.errors import FormatError, FormatWarning, InvalidMapError, Problem
 from argmap.formats._validate import validate_map
 from argmap.model import ArgumentMap
 
-__all__ = ["Warner", "infer_main_claim", "load_json", "repair_relations", "validate_dropping"]
+__all__ = ["Warner", "infer_main_claim", "load_json", "repair_relations", "short_value", "validate_dropping"]
 
 _MAX_WARNINGS = 20  # per file; the rest are counted in one last warning
 
@@ -141,3 +142,12 @@ def validate_dropping(
             if out.get("main_claim") is not None and out["main_claim"] not in {s["id"] for s in out["statements"]}:
                 out.pop("main_claim")
     raise FormatError([Problem("too many relations argmap cannot represent", file=filename)], summary=f"{filename or 'input'}: {summary}")
+
+
+def short_value(value: Any) -> str:
+    """A value as a short JSON snippet for a message (a node or edge that was dropped)."""
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    return text if len(text) <= 40 else text[:37] + "..."

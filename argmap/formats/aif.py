@@ -18,7 +18,7 @@ from typing import Any
 from argmap._util import paused_gc
 from argmap.errors import FormatError, Problem
 from argmap.formats import Format, register
-from argmap.formats._interchange import Warner, infer_main_claim, load_json, repair_relations, validate_dropping
+from argmap.formats._interchange import Warner, infer_main_claim, load_json, repair_relations, short_value, validate_dropping
 from argmap.model import ArgumentMap
 
 __all__ = ["dump_aif", "parse_aif", "read_aif", "write_aif"]
@@ -75,10 +75,11 @@ class _Reader:
             nid = self.key(node.get("nodeID"))
             ntype = node.get("type")
             if nid is None:
-                self.warn(f"{path}.nodeID: expected a node id (string or number), got {_short(node.get('nodeID'))}; the node is not kept")
+                got = short_value(node.get("nodeID"))
+                self.warn(f"{path}.nodeID: expected a node id (string or number), got {got}; the node is not kept")
             elif not isinstance(ntype, str) or (ntype not in _S_TYPES and ntype not in _DIALOGUE and ntype != "I"):
                 expected = "expected I, RA, CA, MA, PA, L, YA, TA"
-                self.warn(f"{path}.type: unknown node type {_short(ntype)} ({expected}); node '{nid}' is not kept")
+                self.warn(f"{path}.type: unknown node type {short_value(ntype)} ({expected}); node '{nid}' is not kept")
             elif nid in self.nodes:
                 first = f"{self.prefix}nodes[{self.nodes[nid][0]}]"
                 self.warn(f"{path}.nodeID: duplicate nodeID '{nid}' (first at {first}); the later node is not kept")
@@ -103,8 +104,8 @@ class _Reader:
             missing = [(end, raw) for end, raw in zip(("fromID", "toID"), ends, strict=True) if raw is None or raw not in self.nodes]
             if missing:
                 end, raw = missing[0]
-                what = f"unknown node '{raw}'" if raw is not None else f"no node id ({_short(edge.get(end))})"
-                self.warn(f"{path}.{end}: edge {_short(edge.get('edgeID'))} points at {what}; the edge is not kept")
+                what = f"unknown node '{raw}'" if raw is not None else f"no node id ({short_value(edge.get(end))})"
+                self.warn(f"{path}.{end}: edge {short_value(edge.get('edgeID'))} points at {what}; the edge is not kept")
                 continue
             src, dst = str(ends[0]), str(ends[1])
             self.edges.append(edge)
@@ -391,15 +392,6 @@ def _spoken(dialogue: Any) -> set[str]:
         return set()
     ya = {str(n.get("nodeID")) for n in _objects(dialogue.get("nodes")) if n.get("type") == "YA"}
     return {str(e.get("toID")) for e in _objects(dialogue.get("edges")) if str(e.get("fromID")) in ya}
-
-
-def _short(value: Any) -> str:
-    """A value as a short JSON snippet for a message."""
-    try:
-        text = json.dumps(value)
-    except (TypeError, ValueError, RecursionError):
-        text = type(value).__name__
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _objects(value: Any) -> list[dict[str, Any]]:

@@ -8,7 +8,6 @@ target is where its edge goes: ``support`` (or any other scheme name, kept as th
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from argmap.errors import FormatError, Problem
 from argmap.formats import Format, register
-from argmap.formats._interchange import Warner, infer_main_claim, load_json, repair_relations, validate_dropping
+from argmap.formats._interchange import Warner, infer_main_claim, load_json, repair_relations, short_value, validate_dropping
 from argmap.model import ArgumentMap
 
 __all__ = ["parse_sadface", "read_sadface"]
@@ -79,7 +78,7 @@ def _build(data: dict[str, Any], filename: str | None, warn: Warner) -> Argument
         if not isinstance(node, dict) or nid is None:
             warn(f"{path}: expected a node object with an 'id' (string or number) and a 'type'; it is not kept")
         elif node.get("type") not in ("atom", "scheme"):
-            warn(f"{path}.type: unknown node type {_short(node.get('type'))} (expected 'atom' or 'scheme'); node '{nid}' is not kept")
+            warn(f"{path}.type: unknown node type {short_value(node.get('type'))} (expected 'atom' or 'scheme'); node '{nid}' is not kept")
         elif node["type"] == "atom" and not (isinstance(node.get("text"), str) and node["text"].strip()):
             warn(f"{path}.text: atom '{nid}' has no text; it is not kept")
         elif nid in nodes:
@@ -98,8 +97,8 @@ def _build(data: dict[str, Any], filename: str | None, warn: Warner) -> Argument
         bad = [(end, raw) for end, raw in zip(("source_id", "target_id"), ends, strict=True) if raw is None or raw not in nodes]
         if bad:
             end, raw = bad[0]
-            what = f"unknown node '{raw}'" if raw is not None else f"no node id ({_short(edge.get(end))})"
-            warn(f"edges[{j}].{end}: edge {_short(edge.get('id'))} points at {what}; the edge is not kept")
+            what = f"unknown node '{raw}'" if raw is not None else f"no node id ({short_value(edge.get(end))})"
+            warn(f"edges[{j}].{end}: edge {short_value(edge.get('id'))} points at {what}; the edge is not kept")
             continue
         out[str(ends[0])].append(str(ends[1]))
         into[str(ends[1])].append(str(ends[0]))
@@ -169,14 +168,6 @@ def _build(data: dict[str, Any], filename: str | None, warn: Warner) -> Argument
             result["title"] = core["title"].strip()
         result["metadata"] = {"sadface": {k: v for k, v in core.items() if k != "title"}} if core else {}
     return validate_dropping(result, filename, "SADFace does not make a valid argument map", names, warn)
-
-
-def _short(value: Any) -> str:
-    try:
-        text = json.dumps(value)
-    except (TypeError, ValueError, RecursionError):
-        text = type(value).__name__
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def read_sadface(path: str | Path) -> ArgumentMap:

@@ -246,10 +246,13 @@ def parse_af(text: str, *, filename: str | None = None, size: int | None = None)
     return _parse_af_lines(body, n, lineno, filename)
 
 
+_MAX_DIGITS = 18  # an argument number past this is no argument (and would not fit the attack arrays)
+
+
 def _af_body(body: bytes, n: int) -> Framework | None:
     """The attacks of a body of ASCII digits and white space in one split (None: let the line path say what is wrong)."""
     tokens = body.split()
-    if len(tokens) % 2:
+    if len(tokens) % 2 or max(map(len, tokens), default=0) > _MAX_DIGITS:
         return None
     numbers = array("q", map(_MINUS_ONE, map(int, tokens)))  # 0-based, the loop in C
     if numbers and not (min(numbers) >= 0 and max(numbers) < n):
@@ -289,7 +292,7 @@ def _parse_af_lines(body: str, n: int, header_line: int, filename: str | None) -
         if len(parts) != 2:
             raise _error(f"expected an attack 'i j', found {len(parts)} fields", filename, lineno, 1)
         for k, part in enumerate(parts):
-            if not _decimal(part) or not 1 <= int(part) <= n:
+            if not _decimal(part) or len(part) > _MAX_DIGITS or not 1 <= int(part) <= n:
                 col = raw.index(part, raw.index(parts[0]) + len(parts[0]) if k else 0) + 1
                 raise _error(f"{part[:20]!r} is not an argument: expected a number from 1 to {n}", filename, lineno, col)
         src.append(int(parts[0]) - 1)

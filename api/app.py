@@ -5,6 +5,8 @@ Run it with ``argmap serve`` or ``uvicorn api.app:app`` (settings from ``ARGMAP_
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -38,10 +40,14 @@ Store argument maps, edit them one statement at a time, ask questions about them
 
 
 class BodyLimit:
-    """ASGI middleware: refuse a request body over ``limit`` bytes with 413, before any route reads it."""
+    """ASGI middleware: refuse a request body over ``limit`` bytes with 413, before any route reads it.
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app, self.limit = app, limit
+    The whole body must also arrive within ``timeout`` seconds (408 otherwise): uvicorn has no body
+    timeout, so without this a slow sender holds a connection and its buffer for as long as it likes.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int, timeout: float = 10.0) -> None:
+        self.app, self.limit, self.timeout = app, limit, timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,8 +67,14 @@ class BodyLimit:
         # Read the body here (bounded), so a body without Content-Length is limited too.
         chunks: list[bytes] = []
         total = 0
+        deadline = time.monotonic() + self.timeout
         while True:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), timeout=max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                detail = f"the request body did not arrive within {self.timeout:g} s (ARGMAP_BODY_TIMEOUT)"
+                await self._refuse(scope, receive, send, 408, detail)
+                return
             if message["type"] != "http.request":
                 break
             chunk = message.get("body", b"")
@@ -142,7 +154,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     install_openapi(app)
     for module in (maps, edits, query, evaluation, render, formats, keys, health):
         app.include_router(module.router)
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes, timeout=settings.body_timeout)
     # JSON answers are compressed too (renders gzip themselves, once, cached); `gzip;q=0` is honoured.
     app.add_middleware(GZip, minimum_size=1024)
     install_cors(app, settings)

@@ -32,6 +32,7 @@ _TITLES = {
     406: "Not acceptable",
     409: "Conflict",
     412: "Precondition failed",
+    408: "Request timeout",
     413: "Request body too large",
     415: "Unsupported media type",
     422: "Unprocessable content",

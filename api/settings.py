@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     auth: Literal["on", "off"] = Field("on", description="'off' makes every caller the single local user (for local development only).")
     local_owner: str = Field("local", description="The owner every request acts as when auth is off.")
     max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024, description="Largest request body accepted (413 above).")
+    body_timeout: float = Field(10.0, gt=0, description="Seconds the whole request body may take to arrive (408 after).")
     max_statements: int = Field(10_000, ge=1, description="Most statements one stored map may hold (422 above).")
     render_timeout: float = Field(30.0, gt=0, description="Seconds a render may take before the request answers 503.")
     render_cache_bytes: int = Field(64 * 1024 * 1024, ge=0, description="Memory for rendered output, kept by (map version, options).")

@@ -291,3 +291,27 @@ def test_point10_keys_with_markup_names_long_names_and_revocation(real: Server) 
     assert runner.invoke(app, ["keys", "revoke", key_id, "--database-url", real.db]).exit_code == 0
     time.sleep(2.2)
     assert httpx.get(f"{real.base}/maps", headers=key).status_code == 401
+
+
+def test_point10_slow_bodies_are_cut_off(tmp_path: Path) -> None:
+    # 20 senders that announce a body and never finish it: each gets a 408 once ARGMAP_BODY_TIMEOUT has passed,
+    # and the server keeps answering others meanwhile.
+    server = _start(tmp_path, ARGMAP_BODY_TIMEOUT="1")
+    host, port = server.base.removeprefix("http://").split(":")
+    socks = []
+    try:
+        start = time.monotonic()
+        for _ in range(20):
+            s = socket.create_connection((host, int(port)), timeout=10)
+            s.sendall(b"POST /maps HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"sta")
+            socks.append(s)
+        assert httpx.get(f"{server.base}/health/live", timeout=5).status_code == 200
+        for s in socks:
+            answer = s.recv(4096)
+            assert answer.startswith(b"HTTP/1.1 408"), answer[:80]
+        assert time.monotonic() - start < 8
+        assert server.rss() < MAX_RSS
+    finally:
+        for s in socks:
+            s.close()
+        _stop(server)

@@ -72,14 +72,28 @@ async def render_map(
     theme: Annotated[Theme, Query(description="A built-in theme.")] = "light",
     lang: Annotated[str | None, Query(max_length=20, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$", description="Label language.")] = None,
     fit: Annotated[str | None, Query(max_length=11, pattern=r"^\d{1,5}:\d{1,5}$", description="Shape for a slide, e.g. 16:9.")] = None,
-    preset: Annotated[Literal["presentation"] | None, Query(description="'presentation': fit 16:9 with a legend.")] = None,
+    preset: Annotated[
+        Literal["presentation", "overview"] | None,
+        Query(description="'presentation': fit 16:9 with a legend; 'overview': the whole map on one legible 16:9 slide, titles only."),
+    ] = None,
+    labels: Annotated[
+        Literal["text", "title", "both"] | None, Query(description="Each statement's text, its short title, or both (title above).")
+    ] = None,
+    kind_line: Annotated[
+        bool | None, Query(alias="headers", description="Draw the kind line (CLAIM, STATISTIC ...) above each label.")
+    ] = None,
+    intrinsic_size: Annotated[
+        bool, Query(description="Keep Graphviz's size in pt instead of scaling to the container (width 100%, viewBox kept).")
+    ] = False,
     focus: Annotated[str | None, Query(max_length=128, description="Draw only the neighbourhood of this statement.")] = None,
     k: Annotated[int, Query(ge=0, le=20, description="With focus: how many relations away to draw.")] = 1,
     highlight: Annotated[
         list[str] | None, Query(max_length=1000, description="Statement ids to keep bright (the rest dims); repeat or comma-separate.")
     ] = None,
     legend: Annotated[bool | None, Query(description="Draw a legend.")] = None,
-    rankdir: Annotated[Literal["BT", "TB", "LR", "RL"], Query(description="Direction of the layout.")] = "BT",
+    rankdir: Annotated[
+        Literal["BT", "TB", "LR", "RL"] | None, Query(description="Direction of the layout (default BT; the overview picks its own).")
+    ] = None,
     evaluate: Annotated[SemanticsName | None, Query(description="Colour each statement by its evaluation under this semantics.")] = None,
     if_none_match: Annotated[str | None, Header(description="An ETag you hold: 304 when the drawing is the same.")] = None,
 ) -> Response:
@@ -98,6 +112,9 @@ async def render_map(
         "lang": lang,
         "fit": fit,
         "preset": preset,
+        "labels": labels,
+        "headers": kind_line,
+        "responsive": None if not intrinsic_size else False,
         "focus": focus,
         "k": k,
         "highlight": tuple(_ids(highlight)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
@@ -77,3 +78,36 @@ def test_drawings_carry_a_strict_content_security_policy(client: TestClient, ali
     r = client.get(f"/maps/{pets}/render.svg", headers=alice)
     assert r.headers["content-security-policy"].startswith("default-src 'none'")
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_render_takes_the_label_modes_and_the_overview_preset(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    with TestClient(create_app(Settings(database_url=f"sqlite:///{tmp_path / 'a.db'}", auth="off"))) as client:
+        _label_modes(client)
+
+
+def _label_modes(client) -> None:  # type: ignore[no-untyped-def]
+    body = {
+        "statements": [
+            {"id": "c1", "claim": "Cats are good pets because they purr.", "title": "Cats are good"},
+            {"id": "e1", "claim": "They purr when stroked.", "title": "They purr"},
+        ],
+        "relations": [{"support": "e1", "target": "c1"}],
+        "main_claim": "c1",
+    }
+    created = client.post("/maps", json=body)
+    assert created.status_code == 201, created.text
+    mid = created.json()["id"]
+    # What is drawn (the <text> elements; each node's <title> keeps the full text for screen readers).
+    text = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", client.get(f"/maps/{mid}/render.svg").text))
+    titles = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", client.get(f"/maps/{mid}/render.svg", params={"labels": "title"}).text))
+    assert "stroked" in text and "stroked" not in titles and "They purr" in titles
+    overview = client.get(f"/maps/{mid}/render.svg", params={"preset": "overview"})
+    assert overview.status_code == 200 and "Cats are good" in overview.text and 'width="100%"' in overview.text
+    fixed = client.get(f"/maps/{mid}/render.svg", params={"intrinsic_size": "true"}).text
+    assert 'width="100%"' not in fixed and 'pt"' in fixed
+    assert client.get(f"/maps/{mid}/render.svg", params={"labels": "titles"}).status_code == 422

@@ -95,17 +95,18 @@ def serve(
             err_console.print(f'  curl -H "Authorization: Bearer $ARGMAP_KEY" {url}/maps', markup=False, soft_wrap=True)
             err_console.print(f"More keys: argmap keys create OWNER   (this one's id: {key.id})", markup=False, soft_wrap=True)
         store.dispose()
+    options = {**UVICORN_OPTIONS, "http": _api("protocol").IdleClosingH11Protocol}
     if workers > 1:
         import os
 
         os.environ["ARGMAP_DATABASE_URL"] = settings.database_url
         os.environ["ARGMAP_AUTH"] = settings.auth
-        uvicorn.run("api.app:app", host=host, port=port, workers=workers, **UVICORN_OPTIONS)
+        uvicorn.run("api.app:app", host=host, port=port, workers=workers, **options)
     else:
-        uvicorn.run(_api("app").create_app(settings), host=host, port=port, **UVICORN_OPTIONS)
+        uvicorn.run(_api("app").create_app(settings), host=host, port=port, **options)
 
 
-# Connection limits (docs/api.md, "Security"): an idle keep-alive socket is closed after 5 s, a request's
+# Connection limits (docs/api.md, "Security"): an idle socket (kept alive, or never used) is closed after 5 s, a request's
 # headers may be at most 16 KiB, a body must arrive within ARGMAP_BODY_TIMEOUT (the app answers 408),
 # SIGTERM waits at most 10 s for requests in flight, and no `server` header names the software.
 UVICORN_OPTIONS: dict[str, Any] = {

@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.compression import GZip
+from api.docs_pages import install_docs
 from api.openapi import install_openapi
 from api.problems import install_handlers, problem_response, problem_responses
 from api.ratelimit import AnonymousLimits
@@ -133,6 +134,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served from local files by install_docs (FastAPI's own pages need a CDN)
+        redoc_url=None,
         generate_unique_id_function=lambda route: route.name,  # operationIds as the functions are named: list_maps
         responses=problem_responses(400, 413, 503),  # any request may be malformed, too large, or meet a database that is down
         openapi_tags=[
@@ -152,6 +155,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.anonymous_limits = AnonymousLimits(settings)
     install_handlers(app)
     install_openapi(app)
+    install_docs(app)
     for module in (maps, edits, query, evaluation, render, formats, keys, health):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, timeout=settings.body_timeout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -50,3 +51,10 @@ def user_errors() -> Iterator[None]:
         err_console.print("[bold red]error:[/] ", markup=True, end="")
         err_console.print(str(exc), markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
+
+
+def say_warnings(caught: list[warnings.WarningMessage], where: str = "") -> None:
+    """Print warnings caught around a library call, one line each, ``where`` (e.g. a file name) in front."""
+    for w in caught:
+        err_console.print(f"[yellow]warning:[/] {where}", markup=True, end="")
+        err_console.print(str(w.message), markup=False, soft_wrap=True)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli._app import app, console, err_console, user_errors
+from argmap.cli._app import app, console, err_console, say_warnings, user_errors
 from argmap.cli._batch import expand_inputs, is_batch, output_stem, run_batch
 from argmap.cli._load import FromOnlyOption, load_map
 from argmap.errors import ArgmapError
@@ -42,12 +42,6 @@ def _overlay(m: ArgumentMap, semantics: str) -> dict[str, Any]:
     return dict(result.strengths or {})
 
 
-def _say_warnings(caught: list[warnings.WarningMessage], where: str) -> None:
-    for w in caught:
-        err_console.print(f"[yellow]warning:[/] {where}", markup=True, end="")
-        err_console.print(str(w.message), markup=False, soft_wrap=True)
-
-
 def _render_one(path: Path, out: Path, fmt: str, options: dict[str, Any], evaluate: str | None, *, quiet: bool = False) -> None:
     if fmt == "html":  # the interactive view (argmap view): one offline page, evaluations for its overlay
         from argmap.cli.view import write_view_file
@@ -63,7 +57,7 @@ def _render_one(path: Path, out: Path, fmt: str, options: dict[str, Any], evalua
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         data = render(m, fmt, **opts)
-    _say_warnings(caught, f"{path}: " if quiet else "")
+    say_warnings(caught, f"{path}: " if quiet else "")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
 
@@ -78,7 +72,7 @@ def _render_steps(path: Path, folder: Path, options: dict[str, Any], evaluate: s
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = render_steps(m, **opts)
-    _say_warnings(caught, "")
+    say_warnings(caught, "")
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     width = max(2, len(str(len(result.frames))))

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli._app import app, console, err_console, user_errors
+from argmap.cli._app import app, console, err_console, say_warnings, user_errors
 from argmap.cli._load import FromOnlyOption, load_map
 from argmap.errors import ArgmapError
 
@@ -50,8 +50,7 @@ def write_view_file(path: Path, out: Path, options: dict[str, Any], evaluate: st
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         written = write_view(m, out, evaluations=evaluations, **opts)
-    for w in caught:
-        err_console.print(f"warning: {w.message}", markup=False, soft_wrap=True)
+    say_warnings(caught)
     return written
 
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -24,7 +27,7 @@ from api.app import create_app
 from api.settings import Settings
 from api.store import Store
 
-__all__ = ["alice", "bob", "client", "database_url", "make_app", "pets", "pets_yaml", "store"]
+__all__ = ["alice", "bob", "client", "database_url", "free_port", "make_app", "pets", "pets_yaml", "store", "wait_until_live"]
 
 PG_URL = os.environ.get("ARGMAP_TEST_DATABASE_URL")
 PG_SKIP = "ARGMAP_TEST_DATABASE_URL is not set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test); .ci/run sets it"
@@ -125,3 +128,21 @@ def pets(client: TestClient, alice: dict[str, str]) -> str:
     r = client.post("/maps", content=EXAMPLE_YAML, headers={**alice, "Content-Type": "application/yaml"})
     assert r.status_code == 201, r.text
     return str(r.json()["id"])
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now (for a server started by a test)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until_live(base: str, tries: int = 300) -> None:
+    """Wait until the server at ``base`` answers ``/health/live`` (about 50 ms a try); fail the test if it never does."""
+    for _ in range(tries):
+        try:
+            if httpx.get(f"{base}/health/live", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    raise AssertionError(f"the server at {base} did not start")

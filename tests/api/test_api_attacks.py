@@ -21,6 +21,7 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
+from api_fixtures import free_port, wait_until_live
 from typer.testing import CliRunner
 
 from api.store import Store
@@ -50,19 +51,12 @@ def _start(tmp: Path, **env: str) -> Server:
     environ = {**os.environ, "HOME": str(tmp), **env}
     out = subprocess.run([ARGMAP, "keys", "create", "alice", "--database-url", db], env=environ, capture_output=True, check=True)
     token = out.stdout.decode().strip()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen(
         [ARGMAP, "serve", "--port", str(port), "--database-url", db], env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(f"{base}/health/live", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.05)
+    wait_until_live(base)
     return Server(base, proc, {"Authorization": f"Bearer {token}"}, db)
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
+from api_fixtures import free_port, wait_until_live
 from typer.testing import CliRunner
 
 from argmap.cli import app
@@ -40,14 +38,8 @@ def test_keys_with_a_bad_database_url_is_a_clear_error(tmp_path: Path) -> None:
     assert r.exit_code == 1 and "error" in r.output and "Traceback" not in r.output
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_serve_on_a_fresh_machine_prints_a_first_key_that_works(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ARGMAP_")}
     env["XDG_DATA_HOME"] = str(tmp_path / "data")  # a clean user: no config, no database yet
     proc = subprocess.Popen(
@@ -59,14 +51,7 @@ def test_serve_on_a_fresh_machine_prints_a_first_key_that_works(tmp_path: Path) 
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base}/health/live", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.05)
-        else:
-            raise AssertionError("argmap serve did not start")
+        wait_until_live(base, tries=200)
         assert (tmp_path / "data" / "argmap" / "argmap.db").is_file()
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=15)

@@ -16,6 +16,7 @@ import httpx
 import pytest
 import uvicorn
 from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
+from api_fixtures import wait_until_live
 from fastapi import FastAPI
 
 CLIENTS = 8
@@ -47,13 +48,7 @@ def _serve(app: FastAPI) -> Iterator[str]:
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            if httpx.get(f"{base}/health/live", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        threading.Event().wait(0.05)
+    wait_until_live(base, tries=200)
     try:
         yield base
     finally:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
+from api_fixtures import free_port, wait_until_live
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (pip install -e '.[dev]')")
@@ -19,9 +17,7 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not instal
 
 
 def test_interactive_docs_render_offline(tmp_path: Path) -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     argmap = str(Path(sys.executable).with_name("argmap"))
     env = {**os.environ, "HOME": str(tmp_path), "ARGMAP_AUTH": "off"}
@@ -29,12 +25,7 @@ def test_interactive_docs_render_offline(tmp_path: Path) -> None:
     server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     elsewhere: list[str] = []
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"{base}/health/live", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.05)
+        wait_until_live(base)
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, chromium_sandbox=False, args=["--no-sandbox", "--disable-gpu"])
             context = browser.new_context()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -17,6 +16,7 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
+from api_fixtures import free_port, wait_until_live
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's (prctl)")
 
@@ -78,9 +78,7 @@ def test_argmap_render_stopped_leaves_no_dot(tmp_path: Path, slow_dot: Path, sig
 
 
 def test_server_killed_mid_render_leaves_no_dot(tmp_path: Path, slow_dot: Path) -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         [ARGMAP, "serve", "--port", str(port), "--auth", "off", "--database-url", f"sqlite:///{tmp_path / 'a.db'}"],
         env={"ARGMAP_DOT": str(slow_dot), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
@@ -89,12 +87,7 @@ def test_server_killed_mid_render_leaves_no_dot(tmp_path: Path, slow_dot: Path) 
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base}/health/live", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.05)
+        wait_until_live(base, tries=200)
         map_id = httpx.post(f"{base}/maps", content=MAP, headers={"Content-Type": "application/yaml"}).json()["id"]
 
         def ask() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi.concurrency import run_in_threadpool
 
-from api.deps import Caller
-from api.problems import ApiProblem
-from api.store import MapHead, MapRecord, Store, UnknownMapError
+from .deps import Caller
+from .problems import ApiProblem
+from .store import MapHead, MapRecord, Store, UnknownMapError
 from argmap import ArgumentMap
 
 __all__ = ["etag", "expected_version", "not_modified", "readable", "readable_fast", "writable"]

@@ -1,6 +1,6 @@
 """The FastAPI application: ``create_app()`` wires settings, the store, the routers, the limits and the error handlers.
 
-Run it with ``argmap serve`` or ``uvicorn api.app:app`` (settings from ``ARGMAP_*`` environment variables).
+Run it with ``argmap serve`` or ``uvicorn argmap_api.app:app`` (settings from ``ARGMAP_*`` environment variables).
 """
 
 from __future__ import annotations
@@ -14,17 +14,17 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.compression import GZip
-from api.docs_pages import install_docs
-from api.openapi import install_openapi
-from api.problems import install_handlers, problem_response, problem_responses
-from api.ratelimit import AnonymousLimits
-from api.render_cache import new_render_cache
-from api.render_gate import RenderGate
-from api.routes import edits, evaluation, formats, health, keys, maps, query, render
-from api.security import SecurityHeaders, install_cors
-from api.settings import Settings, get_settings
-from api.store import Store
+from .compression import GZip
+from .docs_pages import install_docs
+from .openapi import install_openapi
+from .problems import install_handlers, problem_response, problem_responses
+from .ratelimit import AnonymousLimits
+from .render_cache import new_render_cache
+from .render_gate import RenderGate
+from .routes import edits, evaluation, formats, health, keys, maps, query, render
+from .security import SecurityHeaders, install_cors
+from .settings import Settings, get_settings
+from .store import Store
 from argmap import __version__
 
 __all__ = ["BodyLimit", "create_app"]
@@ -174,7 +174,7 @@ def open_store(settings: Settings) -> Store:
 
 
 def __getattr__(name: str) -> Any:
-    # ``uvicorn api.app:app`` builds the app from the environment when first asked for it.
+    # ``uvicorn argmap_api.app:app`` builds the app from the environment when first asked for it.
     if name == "app":
         return create_app()
     raise AttributeError(name)

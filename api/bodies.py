@@ -8,9 +8,9 @@ from typing import Any
 
 from fastapi import Request
 
-from api.problems import ApiProblem
-from api.schemas import EXAMPLE_MAP, EXAMPLE_MAP_YAML
-from api.settings import Settings
+from .problems import ApiProblem
+from .schemas import EXAMPLE_MAP, EXAMPLE_MAP_YAML
+from .settings import Settings
 from argmap import ArgmapError, ArgumentMap, FormatError, LimitExceededError, Problem
 from argmap._yaml import YamlLimits
 from argmap.formats import Format, dump, formats, get_format, sniff

@@ -9,9 +9,9 @@ from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.problems import ApiProblem
-from api.settings import Settings
-from api.store import Store
+from .problems import ApiProblem
+from .settings import Settings
+from .store import Store
 
 __all__ = ["Caller", "CallerDep", "SettingsDep", "StoreDep", "WriterDep"]
 

@@ -13,8 +13,8 @@ from fastapi.responses import Response
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.schemas import ProblemDetails, ProblemItem
-from api.store import StaleVersionError, UnknownMapError
+from .schemas import ProblemDetails, ProblemItem
+from .store import StaleVersionError, UnknownMapError
 from argmap import ArgmapError, InvalidMapError, LimitExceededError, NotFoundError, RenderError
 from argmap.errors import format_loc
 

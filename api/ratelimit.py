@@ -16,8 +16,8 @@ from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from starlette.requests import Request
 
-from api.problems import ApiProblem
-from api.settings import Settings
+from .problems import ApiProblem
+from .settings import Settings
 
 __all__ = ["AnonymousLimits", "client_address"]
 

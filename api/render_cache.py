@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import cachetools
 
-from api.settings import Settings
+from .settings import Settings
 
 __all__ = ["Failure", "MemoryRenderCache", "RedisRenderCache", "RenderCache", "new_render_cache"]
 

@@ -19,8 +19,8 @@ from typing import TypeVar
 import anyio
 import anyio.to_thread
 
-from api.problems import ApiProblem
-from api.settings import Settings
+from .problems import ApiProblem
+from .settings import Settings
 
 __all__ = ["RenderGate"]
 

@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.settings import Settings
+from .settings import Settings
 
 __all__ = ["DOCS_CSP", "STRICT_CSP", "SecurityHeaders", "install_cors"]
 

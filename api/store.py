@@ -31,8 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.sql.elements import ColumnElement
 
-from api.cache import LRUCache
-from api.tables import api_keys, maps, tags
+from .cache import LRUCache
+from .tables import api_keys, maps, tags
 from argmap import ArgmapError, ArgumentMap, InvalidMapError, Problem
 
 __all__ = ["ApiKey", "MapHead", "MapRecord", "StaleVersionError", "Store", "UnknownMapError", "hash_token", "map_tags"]
@@ -200,7 +200,7 @@ class Store:
 
     def migrate(self) -> None:
         """Bring the schema up to date (alembic ``upgrade head``)."""
-        from api.migrate import upgrade
+        from .migrate import upgrade
 
         upgrade(self.engine)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from api.tables import metadata
+from argmap_api.tables import metadata
 
 target_metadata = metadata
 
@@ -18,7 +18,7 @@ def run_migrations_online() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    from api.settings import Settings
+    from argmap_api.settings import Settings
 
     engine = create_engine(Settings().database_url)
     with engine.begin() as conn:

@@ -15,13 +15,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Header, Query, Response
 
-from api.access import etag, expected_version, readable, writable
-from api.bodies import check_limits
-from api.deps import Caller, CallerDep, SettingsDep, StoreDep, WriterDep
-from api.problems import ApiProblem, problem_responses
-from api.schemas import EditResult, ProblemItem
-from api.settings import Settings
-from api.store import MapRecord, StaleVersionError, Store
+from ..access import etag, expected_version, readable, writable
+from ..bodies import check_limits
+from ..deps import Caller, CallerDep, SettingsDep, StoreDep, WriterDep
+from ..problems import ApiProblem, problem_responses
+from ..schemas import EditResult, ProblemItem
+from ..settings import Settings
+from ..store import MapRecord, StaleVersionError, Store
 from argmap import (
     ArgmapError,
     ArgumentMap,

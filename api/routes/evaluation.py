@@ -7,9 +7,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from api.access import readable
-from api.deps import CallerDep, StoreDep
-from api.problems import ApiProblem, problem_responses
+from ..access import readable
+from ..deps import CallerDep, StoreDep
+from ..problems import ApiProblem, problem_responses
 from argmap import ArgumentMap, LimitExceededError
 from argmap.semantics import Evaluation, evaluate
 

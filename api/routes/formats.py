@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.schemas import FormatInfo
+from ..schemas import FormatInfo
 from argmap.formats import formats
 
 __all__ = ["router"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from api.deps import StoreDep
-from api.problems import problem_responses
-from api.schemas import Health
+from ..deps import StoreDep
+from ..problems import problem_responses
+from ..schemas import Health
 
 __all__ = ["router"]
 
@@ -22,7 +22,7 @@ async def live() -> Response:
 @router.get("/health", response_model=Health, responses=problem_responses(503), summary="Readiness: the database answers")
 def health(store: StoreDep) -> Health:
     """``ok`` when the database answers a query; 503 when it does not."""
-    from api.problems import ApiProblem
+    from ..problems import ApiProblem
     from argmap import __version__
 
     try:

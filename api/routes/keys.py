@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
-from api.deps import SettingsDep, WriterDep
-from api.problems import problem_responses
+from ..deps import SettingsDep, WriterDep
+from ..problems import problem_responses
 
 __all__ = ["router"]
 

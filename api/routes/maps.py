@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response
 
-from api.access import etag, expected_version, not_modified, readable, writable
-from api.bodies import MAP_BODY_OPENAPI, export_format, export_map, parse_map, read_body
-from api.deps import CallerDep, SettingsDep, StoreDep, WriterDep
-from api.problems import ApiProblem, problem_responses
-from api.schemas import MapList, MapOut, MapSettings, MapSummary
-from api.store import MapRecord, StaleVersionError
+from ..access import etag, expected_version, not_modified, readable, writable
+from ..bodies import MAP_BODY_OPENAPI, export_format, export_map, parse_map, read_body
+from ..deps import CallerDep, SettingsDep, StoreDep, WriterDep
+from ..problems import ApiProblem, problem_responses
+from ..schemas import MapList, MapOut, MapSettings, MapSummary
+from ..store import MapRecord, StaleVersionError
 from argmap import ArgumentMap, set_main_claim
 
 __all__ = ["router"]

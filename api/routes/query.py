@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict
 
-from api.access import readable, readable_fast
-from api.deps import CallerDep, StoreDep
-from api.problems import problem_responses
-from api.store import MapHead, MapRecord
+from ..access import readable, readable_fast
+from ..deps import CallerDep, StoreDep
+from ..problems import problem_responses
+from ..store import MapHead, MapRecord
 from argmap import ArgumentMap, query
 
 __all__ = ["router"]

@@ -17,15 +17,15 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from api.access import not_modified, readable
-from api.compression import accepts_gzip
-from api.deps import CallerDep, SettingsDep, StoreDep
-from api.problems import ApiProblem, problem_responses
-from api.ratelimit import client_address
-from api.render_cache import Failure, RenderCache
-from api.render_gate import RenderGate
-from api.routes.evaluation import SemanticsName, evaluate_bounded
-from api.settings import Settings
+from ..access import not_modified, readable
+from ..compression import accepts_gzip
+from ..deps import CallerDep, SettingsDep, StoreDep
+from ..problems import ApiProblem, problem_responses
+from ..ratelimit import client_address
+from ..render_cache import Failure, RenderCache
+from ..render_gate import RenderGate
+from ..routes.evaluation import SemanticsName, evaluate_bounded
+from ..settings import Settings
 from argmap import ArgumentMap, LimitExceededError, RenderError
 
 __all__ = ["router"]

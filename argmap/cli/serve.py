@@ -1,7 +1,7 @@
 """``argmap serve`` (the REST API under uvicorn) and ``argmap keys create/list/revoke`` (its API keys).
 
 The library never imports the REST service (an import-linter contract); this launcher loads the
-``api`` package by name, when a command runs, and says which extra to install when it is missing.
+``argmap_api`` package (the repository's ``api/`` folder) by name, when a command runs, and says which extra to install when it is missing.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ def _api_dependency(name: str) -> ModuleType:
 
 
 def _api(module: str) -> ModuleType:
-    """``api.<module>``, or a clear error naming the extra to install."""
+    """``argmap_api.<module>``, or a clear error naming the extra to install."""
     try:
-        return importlib.import_module(f"api.{module}")
+        return importlib.import_module(f"argmap_api.{module}")
     except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
         raise ArgmapError(f"the REST API needs the 'api' extra ({exc.name} is missing): pip install 'argmap[api]'") from None
 
@@ -101,7 +101,7 @@ def serve(
 
         os.environ["ARGMAP_DATABASE_URL"] = settings.database_url
         os.environ["ARGMAP_AUTH"] = settings.auth
-        uvicorn.run("api.app:app", host=host, port=port, workers=workers, **options)
+        uvicorn.run("argmap_api.app:app", host=host, port=port, workers=workers, **options)
     else:
         uvicorn.run(_api("app").create_app(settings), host=host, port=port, **options)
 

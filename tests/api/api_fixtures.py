@@ -23,9 +23,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
-from api.store import Store
+from argmap_api.app import create_app
+from argmap_api.settings import Settings
+from argmap_api.store import Store
 
 __all__ = ["alice", "bob", "client", "database_url", "free_port", "make_app", "pets", "pets_yaml", "store", "wait_until_live"]
 

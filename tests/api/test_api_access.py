@@ -5,7 +5,7 @@ from __future__ import annotations
 from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
 from fastapi.testclient import TestClient
 
-from api.store import Store
+from argmap_api.store import Store
 
 
 def test_me_names_the_owner_of_the_key(client: TestClient, alice: dict[str, str]) -> None:
@@ -42,7 +42,7 @@ def test_keys_are_stored_hashed(store: Store) -> None:
     key, token = store.create_key("dave")
     from sqlalchemy import select
 
-    from api.tables import api_keys
+    from argmap_api.tables import api_keys
 
     with store.engine.connect() as conn:
         stored = conn.execute(select(api_keys.c.token_hash).where(api_keys.c.id == key.id)).scalar_one()

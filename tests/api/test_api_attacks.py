@@ -24,7 +24,7 @@ import pytest
 from api_fixtures import free_port, wait_until_live
 from typer.testing import CliRunner
 
-from api.store import Store
+from argmap_api.store import Store
 from argmap.cli import app
 
 ARGMAP = str(Path(sys.executable).with_name("argmap"))

@@ -63,7 +63,7 @@ def test_serve_on_a_fresh_machine_prints_a_first_key_that_works(tmp_path: Path) 
     assert token is not None, err
     assert f"{base}/docs" in err
     # the printed key is valid for the store the server made
-    from api.store import Store
+    from argmap_api.store import Store
 
     store = Store(f"sqlite:///{tmp_path / 'data' / 'argmap' / 'argmap.db'}")
     assert store.owner_of(token.group(1)) == "local"

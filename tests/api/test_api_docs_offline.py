@@ -7,8 +7,8 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
+from argmap_api.app import create_app
+from argmap_api.settings import Settings
 
 
 def test_docs_pages_load_their_bundles_from_this_server(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["api.app", "api.cache", "api.compression", "api.problems", "api.render_cache", "api.settings", "api.store"]
+MODULES = ["argmap_api.app", "argmap_api.cache", "argmap_api.compression", "argmap_api.problems", "argmap_api.render_cache", "argmap_api.settings", "argmap_api.store"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from api.app import create_app
-from api.settings import Settings
+from argmap_api.app import create_app
+from argmap_api.settings import Settings
 
 
 def test_operation_ids_are_clean_and_unique() -> None:

@@ -83,8 +83,8 @@ def test_drawings_carry_a_strict_content_security_policy(client: TestClient, ali
 def test_render_takes_the_label_modes_and_the_overview_preset(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from fastapi.testclient import TestClient
 
-    from api.app import create_app
-    from api.settings import Settings
+    from argmap_api.app import create_app
+    from argmap_api.settings import Settings
 
     with TestClient(create_app(Settings(database_url=f"sqlite:///{tmp_path / 'a.db'}", auth="off"))) as client:
         _label_modes(client)

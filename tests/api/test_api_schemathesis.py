@@ -20,9 +20,9 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, status_code_conformance
 
-from api.app import create_app
-from api.settings import Settings
-from api.store import Store
+from argmap_api.app import create_app
+from argmap_api.settings import Settings
+from argmap_api.store import Store
 
 EXAMPLES = 5  # per operation and mode: the whole run stays well under a minute
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]

@@ -21,7 +21,7 @@ from .problems import install_handlers, problem_response, problem_responses
 from .ratelimit import AnonymousLimits
 from .render_cache import new_render_cache
 from .render_gate import RenderGate
-from .routes import edits, evaluation, formats, health, keys, maps, query, render
+from .routes import edits, evaluation, formats, health, keys, landing, maps, query, render, view
 from .security import SecurityHeaders, install_cors
 from .settings import Settings, get_settings
 from .store import Store
@@ -158,6 +158,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     install_docs(app)
     for module in (maps, edits, query, evaluation, render, formats, keys, health):
         app.include_router(module.router)
+    app.include_router(view.router)
+    app.include_router(landing.router)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, timeout=settings.body_timeout)
     # JSON answers are compressed too (renders gzip themselves, once, cached); `gzip;q=0` is honoured.
     app.add_middleware(GZip, minimum_size=1024)

@@ -10,6 +10,6 @@ from __future__ import annotations
 
 from argmap.view.evaluations import DEFAULT_SEMANTICS, evaluations_for
 from argmap.view.notebook import MapView, display, map_html
-from argmap.view.page import build_view, write_view
+from argmap.view.page import build_view, content_security_policy, write_view
 
-__all__ = ["DEFAULT_SEMANTICS", "MapView", "build_view", "display", "evaluations_for", "map_html", "write_view"]
+__all__ = ["DEFAULT_SEMANTICS", "MapView", "build_view", "content_security_policy", "display", "evaluations_for", "map_html", "write_view"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,7 +16,13 @@ MAX_EXPLAINED = 300  # explanations cost ~15 ms per statement; larger maps get t
 
 
 def evaluations_for(
-    m: ArgumentMap, semantics: Sequence[str] = DEFAULT_SEMANTICS, *, explain: bool | None = None, lang: str | None = None
+    m: ArgumentMap,
+    semantics: Sequence[str] = DEFAULT_SEMANTICS,
+    *,
+    explain: bool | None = None,
+    lang: str | None = None,
+    timeout: float | None = None,
+    limit: int | None = 1000,
 ) -> dict[str, dict[str, Any]]:
     """Evaluate ``m`` under each semantics, in the form :func:`argmap.view.build_view` takes.
 
@@ -30,6 +37,11 @@ def evaluations_for(
         :data:`MAX_EXPLAINED` statements).
     lang : str, optional
         The language of the explanations' quotes.
+    timeout : float, optional
+        Seconds for the whole call (every semantics and every explanation); a semantics not done in the
+        time left is left out with its reason, and explanations stop when the time is up. None: no bound.
+    limit : int, optional
+        Most extensions a semantics may enumerate (see :func:`argmap.semantics.evaluate`).
 
     Returns
     -------
@@ -49,10 +61,15 @@ def evaluations_for(
     from argmap.semantics import explain as explain_one
 
     want_explain = len(m.statements) <= MAX_EXPLAINED if explain is None else explain
+    deadline = None if timeout is None else time.monotonic() + timeout
     out: dict[str, dict[str, Any]] = {}
     for name in semantics:
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            out[name] = {"values": {}, "explanations": {}, "error": f"not evaluated: the {timeout:g} s for the overlay were used up"}
+            continue
         try:
-            result = evaluate(m, semantics=name)
+            result = evaluate(m, semantics=name, limit=limit, timeout=60.0 if left is None else left)
         except ArgmapError as exc:
             out[name] = {"values": {}, "explanations": {}, "error": str(exc)}
             continue
@@ -60,6 +77,8 @@ def evaluations_for(
         explanations: dict[str, str] = {}
         if want_explain:
             for st in m.statements:
+                if deadline is not None and time.monotonic() >= deadline:
+                    break
                 try:
                     explanations[st.id] = explain_one(m, st.id, name, lang=lang).text
                 except ArgmapError:

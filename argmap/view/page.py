@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
 import html
 import os
 import re
@@ -14,13 +17,32 @@ from argmap.model import ArgumentMap
 from argmap.view._data import map_data, script_json
 from argmap.view._source import source_html
 
-__all__ = ["build_view", "write_view"]
+__all__ = ["build_view", "content_security_policy", "write_view"]
 
 _PROLOGUE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?(?:<!--.*?-->\s*)*", re.S)
 
 
 def _asset(name: str) -> str:
     return resources.files("argmap.view").joinpath(name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def content_security_policy() -> str:
+    """The ``Content-Security-Policy`` a server may send with the page: its own inline script (by hash) and nothing else.
+
+    The page loads nothing: no other script runs, no request leaves it, no frame may hold it.
+
+    Examples
+    --------
+    >>> policy = content_security_policy()
+    >>> policy.startswith("default-src 'none'; script-src 'sha256-") and "connect-src" not in policy
+    True
+    """
+    digest = base64.b64encode(hashlib.sha256(_asset("view.js").encode("utf-8")).digest()).decode("ascii")
+    return (
+        f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data: blob:; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
 
 
 def _inline_svg(svg: bytes) -> str:
@@ -69,15 +91,16 @@ def build_view(
     drawings = {code: _draw(m, code, render_options) for code in langs}
     data = map_data(m, langs, evaluations)
     title = m.title_in(first) or m.id
-    sources = "".join(
-        f'<section class="source" data-source="{html.escape(s.id)}" aria-label="source {html.escape(s.title or s.id)}">'
-        f"<h3>{html.escape(s.title or s.id)}</h3><div class=\"source-text\">{source_html(m, s.id)}</div></section>"
-        for s in m.sources
-        if s.text is not None
-    ) or '<p class="empty">This map has no source text.</p>'
-    templates = "".join(
-        f'<template id="drawing-{html.escape(code)}">{svg}</template>' for code, svg in drawings.items() if code != first
+    sources = (
+        "".join(
+            f'<section class="source" data-source="{html.escape(s.id)}" aria-label="source {html.escape(s.title or s.id)}">'
+            f'<h3>{html.escape(s.title or s.id)}</h3><div class="source-text">{source_html(m, s.id)}</div></section>'
+            for s in m.sources
+            if s.text is not None
+        )
+        or '<p class="empty">This map has no source text.</p>'
     )
+    templates = "".join(f'<template id="drawing-{html.escape(code)}">{svg}</template>' for code, svg in drawings.items() if code != first)
     return _asset("page.html").format(
         lang=html.escape(first),
         title=html.escape(title),

@@ -1,0 +1,154 @@
+"""The interactive view of a stored map (``argmap view`` over HTTP): one offline HTML page, cached by map version.
+
+The page is :func:`argmap.view.build_view`'s, with the evaluation overlay computed here under the
+service's bounds (the same time limit as ``GET /maps/{id}/evaluation``, shared by every semantics;
+a semantics not done in time is left out of the switch, not the whole page). Drawing goes through the
+render gate and the render cache like ``GET /maps/{id}/render.svg``: a version of a map never changes,
+so the page is cached under (map, version, options) and answered 304 to a matching ``If-None-Match``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import time
+from collections.abc import Mapping
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
+
+from argmap import ArgumentMap, LimitExceededError, RenderError
+
+from ..access import not_modified, readable
+from ..compression import accepts_gzip
+from ..deps import CallerDep, SettingsDep, StoreDep
+from ..problems import ApiProblem, problem_responses
+from ..ratelimit import client_address
+from ..render_cache import RenderCache
+from ..render_gate import RenderGate
+from ..routes.evaluation import EVALUATION_TIMEOUT
+from ..routes.render import Theme
+from ..settings import Settings
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["render"])
+
+EXPLAINED = 100  # explanations of each statement's status for maps up to this size (each costs ~15 ms)
+MAX_EXTENSIONS = 100  # as GET /maps/{id}/evaluation's default
+
+
+@router.get(
+    "/maps/{map_id}/view",
+    response_class=HTMLResponse,
+    responses={
+        **problem_responses(401, 404, 422, 429, 503),
+        200: {"description": "The interactive view: one self-contained HTML page (no network)."},
+        304: {"description": "Not modified: your copy (If-None-Match) is current."},
+    },
+    summary="The map in the browser",
+)
+async def view_map(
+    map_id: str,
+    request: Request,
+    store: StoreDep,
+    caller: CallerDep,
+    settings: SettingsDep,
+    lang: Annotated[
+        str | None,
+        Query(max_length=20, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$", description="The language shown first (one the map has)."),
+    ] = None,
+    theme: Annotated[Theme, Query(description="A built-in theme.")] = "light",
+    labels: Annotated[
+        Literal["text", "title", "both"] | None, Query(description="Each statement's text, its short title, or both (title above).")
+    ] = None,
+    if_none_match: Annotated[str | None, Header(description="An ETag you hold: 304 when the page is the same.")] = None,
+) -> Response:
+    """The map with pan and zoom, its source text beside it (quotes linked both ways), details, search, filters,
+    focus, collapsing and an evaluation overlay (grounded, preferred, DF-QuAD) computed by the service.
+
+    The page loads nothing from anywhere: every script and style is inside it. It is bounded like a
+    render (a few at once, a share per caller, 503 past the time limit) and cached per map version.
+    """
+    started = time.perf_counter()
+    if caller.anonymous:
+        request.app.state.anonymous_limits.check(request, render=True)
+    rec, amap = await run_in_threadpool(readable, store, map_id, caller, with_tags=False)
+    if lang is not None and lang not in amap.languages:
+        raise ApiProblem(422, f"this map has no language {lang!r}; it has {', '.join(amap.languages)}", slug="unknown-language")
+    options = {"lang": lang, "theme": theme, "labels": labels}
+    key = hashlib.sha256(repr((rec.id, rec.version, "view", tuple(sorted(options.items())))).encode("utf-8")).hexdigest()
+    gzipped = accepts_gzip(request.headers.get("accept-encoding", ""))
+    tag = f'"w{key[:24]}{"-gz" if gzipped else ""}"'
+    from argmap.view import content_security_policy
+
+    headers = {
+        "ETag": tag,
+        "Cache-Control": "private, no-cache" if not rec.public else "public, no-cache",
+        "Vary": "Accept-Encoding",
+        "Content-Security-Policy": content_security_policy(),  # its own inline script only; nothing from anywhere
+    }
+    if not_modified(if_none_match, tag):
+        return Response(status_code=304, headers=headers)
+    cache: RenderCache = request.app.state.render_cache
+    stored_key = key + (".gz" if gzipped else "")
+    data = await run_in_threadpool(cache.get, stored_key)
+    headers["X-Cache"] = "hit" if data is not None else "miss"
+    if data is None:
+        gate: RenderGate = request.app.state.render_gate
+        who = caller.owner if caller.owner is not None else "@" + client_address(request)
+        data = await gate.run(stored_key, who, lambda: _build_and_keep(cache, key, amap, options, settings, gzipped))
+    if gzipped:
+        headers["Content-Encoding"] = "gzip"
+    headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
+    return Response(data, media_type="text/html; charset=utf-8", headers=headers)
+
+
+def _build_and_keep(
+    cache: RenderCache, key: str, amap: ArgumentMap, options: Mapping[str, str | None], settings: Settings, gzipped: bool
+) -> bytes:
+    raw = cache.get(key) if gzipped else None
+    if raw is None:
+        raw = _build(amap, options, settings)
+        cache.put(key, raw)
+    if not gzipped:
+        return raw
+    data = gzip.compress(raw, compresslevel=6, mtime=0)
+    cache.put(key + ".gz", data)
+    return data
+
+
+def _build(amap: ArgumentMap, options: Mapping[str, str | None], settings: Settings) -> bytes:
+    from argmap.render.output import dot_binary
+    from argmap.view import DEFAULT_SEMANTICS, build_view, evaluations_for
+
+    try:
+        dot_binary()
+    except RenderError as exc:
+        raise ApiProblem(503, str(exc), slug="render-unavailable", headers={"Retry-After": "60"}) from None
+    evaluations = evaluations_for(
+        amap,
+        DEFAULT_SEMANTICS,
+        explain=len(amap.statements) <= EXPLAINED,
+        lang=options.get("lang"),
+        timeout=EVALUATION_TIMEOUT,
+        limit=MAX_EXTENSIONS,
+    )
+    kwargs = {k: v for k, v in options.items() if v is not None}
+    start = time.monotonic()
+    try:
+        return build_view(amap, evaluations=evaluations, timeout=settings.render_timeout, **kwargs).encode("utf-8")
+    except LimitExceededError as exc:
+        if time.monotonic() - start >= settings.render_timeout:
+            raise ApiProblem(
+                503,
+                f"drawing the view took longer than the limit of {settings.render_timeout:g} s and was stopped; "
+                "draw part of the map with GET /maps/{id}/render.svg?focus=ID&k=1",
+                slug="render-timeout",
+                headers={"Retry-After": "60"},
+            ) from None
+        raise ApiProblem(422, str(exc), slug="limit-exceeded") from None
+    except RenderError as exc:
+        raise ApiProblem(422, f"this map cannot be drawn: {exc}", slug="render-failed") from None

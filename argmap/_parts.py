@@ -82,7 +82,9 @@ class Holder(_Frozen):
         return "author" if self.kind == "author" else str(self.name)
 
 
-_AUTHOR = Holder(kind="author")  # shared: frozen, and most statements are the author's
+# Shared: frozen, and most statements are the author's. Made without validation (the same fields as
+# ``Holder(kind="author")``), so that importing the model builds no validator: that waits for first use.
+_AUTHOR = Holder.model_construct(_fields_set={"kind"}, kind="author")
 _GROUP_WORDS = {"critics", "others", "opponents", "proponents", "users", "critici", "anderen", "tegenstanders"}
 
 

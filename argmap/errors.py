@@ -151,7 +151,7 @@ def problems_from_pydantic(exc: Any, *, file: str | None = None) -> list[Problem
 
 def _pattern_message(pattern: str, value: Any, fallback: str) -> str:
     """Say in words what an id or a language code may be, instead of quoting a regular expression."""
-    if r"[\w.:\-]{0,127}" in pattern:
+    if r"[\w.:\-]" in pattern:  # ID_PATTERN, or ID_CHECK (the same rule, as pydantic checks it)
         return f"{value!r} is not a valid id: use letters, digits, '_', '.', ':' or '-' (no spaces), at most 128 characters"
     if "[a-z]{2,3}" in pattern:
         return f"{value!r} is not a language code (use ISO 639 codes such as 'nl' or 'en')"

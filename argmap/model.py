@@ -13,6 +13,8 @@ by its ``type`` tag (discriminated unions). Hand-written input may use short for
 
 from __future__ import annotations
 
+import functools
+import importlib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Annotated, Any
 
@@ -320,8 +322,10 @@ class ArgumentMap(_Frozen):
         return self.statement(id).text_in(language or self.language, fallback=self.language)
 
     # Jupyter shows a map as its rendered SVG. The renderer registers itself (set_svg_renderer) so
-    # that the model never imports the renderer.
+    # that the model never imports the renderer; ``import argmap`` loads it lazily, so it is loaded here by name.
     def _repr_svg_(self) -> str | None:
+        if _svg_renderer is None and not _load_plugin("argmap.render"):
+            return None
         if _svg_renderer is None:
             return None
         try:
@@ -331,6 +335,8 @@ class ArgumentMap(_Frozen):
 
     # ... and as inline responsive HTML (argmap.view registers it), which notebooks and nbconvert prefer.
     def _repr_html_(self) -> str | None:
+        if _html_renderer is None and not _load_plugin("argmap.view"):
+            return None
         if _html_renderer is None:
             return None
         try:
@@ -341,6 +347,15 @@ class ArgumentMap(_Frozen):
 
 _svg_renderer: Callable[[ArgumentMap], str] | None = None
 _html_renderer: Callable[[ArgumentMap], str] | None = None
+
+
+def _load_plugin(module: str) -> bool:
+    """Import a module that registers a notebook renderer (by name: the model stays below it); False when it cannot."""
+    try:
+        importlib.import_module(module)
+    except Exception:  # noqa: BLE001 - a notebook repr must never raise
+        return False
+    return True
 
 
 def set_svg_renderer(renderer: Callable[[ArgumentMap], str] | None) -> None:
@@ -355,13 +370,20 @@ def set_html_renderer(renderer: Callable[[ArgumentMap], str] | None) -> None:
     _html_renderer = renderer
 
 
-StatementAdapter: TypeAdapter[Claim | Evidence] = TypeAdapter(Statement)
-RelationAdapter: TypeAdapter[Support | Attack | Undercut | Rephrase | Preference] = TypeAdapter(Relation)
+# Built on first use, like the models (``defer_build``): importing the model validates nothing.
+@functools.cache
+def _statement_adapter() -> TypeAdapter[Claim | Evidence]:
+    return TypeAdapter(Statement)
+
+
+@functools.cache
+def _relation_adapter() -> TypeAdapter[Support | Attack | Undercut | Rephrase | Preference]:
+    return TypeAdapter(Relation)
 
 
 def statement_from(data: Mapping[str, Any], language: str = "en") -> Claim | Evidence:
     """Validate one statement, short forms allowed, bare text in ``language``."""
-    return StatementAdapter.validate_python(_expand_statement(dict(data), language), context={"language": language})
+    return _statement_adapter().validate_python(_expand_statement(dict(data), language), context={"language": language})
 
 
 def relation_from(data: Mapping[str, Any], *, default_id: str = "r1") -> Support | Attack | Undercut | Rephrase | Preference:
@@ -369,4 +391,4 @@ def relation_from(data: Mapping[str, Any], *, default_id: str = "r1") -> Support
     item = _expand_relation(dict(data), 0, set())
     if "id" not in data:
         item["id"] = default_id
-    return RelationAdapter.validate_python(item)
+    return _relation_adapter().validate_python(item)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,10 +12,13 @@ __all__ = [
     "FormatWarning",
     "InputLimitError",
     "InvalidMapError",
+    "InvalidOptionError",
     "LimitExceededError",
+    "MapFileNotFoundError",
     "NotFoundError",
     "Problem",
     "RenderError",
+    "UnknownOptionError",
     "problems_from_pydantic",
 ]
 
@@ -93,6 +97,55 @@ class NotFoundError(ArgmapError, KeyError):
         self.id = id
 
     def __str__(self) -> str:  # KeyError would add quotes
+        return self.message
+
+
+class InvalidOptionError(ArgmapError, ValueError):
+    """An option given to a function or a command is not valid (the map may well be): ``option`` names it.
+
+    Examples
+    --------
+    >>> str(InvalidOptionError("lang", "'!!' is not a language code"))
+    "invalid option 'lang': '!!' is not a language code"
+    """
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(f"invalid option '{option}': {message}")
+        self.option = option
+        self.detail = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.option, self.detail))
+
+
+class UnknownOptionError(InvalidOptionError, TypeError):
+    """An option name that the function does not take (a :class:`TypeError`, as for an unknown keyword argument)."""
+
+    def __init__(self, option: str, message: str) -> None:
+        ArgmapError.__init__(self, message)
+        self.option = option
+        self.detail = message
+
+
+class MapFileNotFoundError(ArgmapError, FileNotFoundError):
+    """A file to read does not exist: both an :class:`ArgmapError` and the :class:`FileNotFoundError` Python code catches.
+
+    Examples
+    --------
+    >>> exc = MapFileNotFoundError("maps/nosuch.yaml")
+    >>> str(exc), exc.filename, isinstance(exc, OSError)
+    ('maps/nosuch.yaml: no such file', 'maps/nosuch.yaml', True)
+    """
+
+    def __init__(self, filename: str) -> None:
+        message = f"{filename}: no such file"
+        FileNotFoundError.__init__(self, errno.ENOENT, "no such file", filename)
+        self.message = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.filename,))
+
+    def __str__(self) -> str:
         return self.message
 
 

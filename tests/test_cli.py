@@ -120,7 +120,7 @@ def test_show_outlines_the_map_in_dutch_for_people() -> None:
     assert any(line.endswith("+ together:") for line in lines)  # the linked argument
     assert any("✗ undercut: [example] " in line for line in lines)
     assert any("− Leerlingen hebben hun telefoon nodig" in line for line in lines)
-    assert any("(critics)" in line for line in lines) and any("(Anja de Vries)" in line for line in lines)
+    assert any("(critici)" in line for line in lines) and any("(Anja de Vries)" in line for line in lines)
     # a scheme and a strength follow the statement, named (the lines wrap at the terminal's width)
     flat = _flat(out)
     assert "Telefoons in de klas leiden leerlingen af. · Argument from Consequences" in flat
@@ -150,7 +150,7 @@ def test_show_in_english_and_unknown_language() -> None:
     code, out, _ = run("show", EXAMPLE, "--lang", "en")
     assert code == 0 and "★ Phones belong in a locker during lessons." in out
     code, _, err = run("show", EXAMPLE, "--lang", "fr")
-    assert code == 1 and err == "error: the map has no text in 'fr'; its languages: nl, en\n"
+    assert code == 1 and err == "error: --lang: the map has no text in 'fr'; its languages: nl, en\n"
 
 
 def test_show_names_a_statement_met_again_by_its_title(tmp_path: Path) -> None:
@@ -262,7 +262,7 @@ def test_query_structured_answers_as_json() -> None:
 
 def test_query_readable_answers() -> None:
     _, out, _ = run("query", EXAMPLE, "objections", "c1")
-    assert out.splitlines()[0].startswith("r7: o1 Leerlingen hebben hun telefoon nodig voor digitale opdrachten.  (critics)")
+    assert out.splitlines()[0].startswith("r7: o1 Leerlingen hebben hun telefoon nodig voor digitale opdrachten.  (critici)")
     assert "→ c1: answered by a1 (r8)" in out and "→ c1: unanswered" in out
     _, out, _ = run("query", EXAMPLE, "chains", "e5", "--lang", "en")
     assert out == "pro: e5 -support(r9)-> a1 -attack(r8)-> o1 -attack(r7)-> c1\n"

@@ -174,7 +174,7 @@ def test_cli_writes_a_deck_in_the_maps_language(tmp_path: Path) -> None:
     assert "Katten zijn goede huisdieren.: blijven staan" in page  # the evaluation slide, from --evaluate
     assert "--bg: #" in page and "--bg: white" not in page  # the dark theme's background
     bad = runner.invoke(app, ["deck", str(src), "-o", str(tmp_path / "talk.odp")])
-    assert bad.exit_code == 1 and "use .html, .pdf or .pptx" in bad.output and "Traceback" not in bad.output
+    assert bad.exit_code == 2 and "use .html, .pdf or .pptx" in bad.output and "Traceback" not in bad.output  # a usage error
 
 
 @settings(max_examples=60, deadline=None)

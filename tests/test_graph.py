@@ -23,7 +23,7 @@ def test_statement_and_relation_nodes(m: argmap.ArgumentMap) -> None:
     assert G.nodes["c1"]["node"] == "statement" and G.nodes["c1"]["kind"] == "claim"
     assert G.nodes["c1"]["text"]["en"] == "Phones belong in a locker during lessons."
     assert G.nodes["e1"]["evidence_type"] == "statistic"
-    assert G.nodes["o1"]["holder"] == {"kind": "group", "name": "critics"}
+    assert G.nodes["o1"]["holder"] == {"kind": "group", "name": "critics", "names": {"nl": "critici"}}
     assert G.nodes["r1"] == {"node": "relation", "type": "support", "scheme": "Argument from Consequences"}
     assert G.graph["main_claim"] == "c1" and G.graph["language"] == "nl"
     assert nx.is_bipartite(G.to_undirected())

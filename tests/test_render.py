@@ -12,7 +12,7 @@ import pytest
 from defusedxml.ElementTree import fromstring
 
 import argmap
-from argmap.errors import InvalidMapError, LimitExceededError, NotFoundError, RenderError
+from argmap.errors import InvalidMapError, InvalidOptionError, LimitExceededError, NotFoundError, RenderError
 from argmap.render import THEMES, Theme, get_theme, load_theme, render, to_dot
 from argmap.render.output import run_dot
 
@@ -154,8 +154,9 @@ def test_overlay_draws_labels_and_strengths_as_badges(debate: argmap.ArgumentMap
     ],
 )
 def test_bad_options_are_clear_errors(debate: argmap.ArgumentMap, options: dict[str, object], needle: str) -> None:
-    with pytest.raises(InvalidMapError, match=re.escape(needle)):
+    with pytest.raises(InvalidOptionError, match=re.escape(needle)) as info:  # not InvalidMapError: the map is fine
         render(debate, "dot", **options)
+    assert not isinstance(info.value, InvalidMapError) and info.value.option == next(iter(options))
 
 
 def test_tag_colors_fill_statements() -> None:

@@ -58,11 +58,11 @@ def test_options_reach_the_drawing(tmp_path: Path) -> None:
 
 def test_bad_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     code, _, err = _run("render", str(EXAMPLE), "-o", str(tmp_path / "map.gif"))
-    assert code == 1 and "cannot tell the output format" in err
+    assert code == 2 and "cannot tell the output format" in err  # usage errors: exit code 2
     code, _, err = _run("render", str(EXAMPLE), "-o", str(tmp_path / "m.svg"), "--theme", "neon")
-    assert code == 1 and "unknown theme 'neon'" in err
+    assert code == 2 and "--theme: unknown theme 'neon'" in err
     code, _, err = _run("render", str(EXAMPLE))
-    assert code == 1 and "-o OUT" in err
+    assert code == 2 and "-o OUT" in err
     code, _, err = _run("render", str(EXAMPLE), "-o", str(tmp_path / "m.svg"), "--focus", "nope")
     assert code == 1 and "nope" in err and "Traceback" not in err
 

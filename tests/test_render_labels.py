@@ -82,7 +82,7 @@ def test_text_mode_is_the_default_and_overview_drops_the_kind_line() -> None:
 
 
 def test_bad_label_mode_is_a_clear_error() -> None:
-    with pytest.raises(argmap.InvalidMapError, match="labels must be text, title or both"):
+    with pytest.raises(argmap.errors.InvalidOptionError, match="labels must be text, title or both"):
         render(_map(), labels="titles")
 
 

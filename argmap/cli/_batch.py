@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
 from argmap.errors import ArgmapError, InvalidMapError
 
 __all__ = ["BatchResult", "expand_inputs", "is_batch", "output_stem", "run_batch"]
@@ -18,7 +16,7 @@ __all__ = ["BatchResult", "expand_inputs", "is_batch", "output_stem", "run_batch
 @dataclass
 class BatchResult:
     done: list[Path] = field(default_factory=list)
-    failed: list[tuple[Path, str]] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)  # (file, the reason: a line that starts with the file's name)
 
     @property
     def ok(self) -> bool:
@@ -54,16 +52,23 @@ def output_stem(path: Path, root: Path | None, suffixes: Iterable[str]) -> Path:
     return rel.with_name(name)
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, path: Path) -> str:
+    """Why a file failed, as one line that starts with the file's name (once: a problem's ``file:line:column`` is kept)."""
     if isinstance(exc, InvalidMapError):
         first = exc.problems[0] if exc.problems else None
         more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        return f"{first}{more}" if first else exc.message
-    return str(exc) or type(exc).__name__
+        reason = f"{first}{more}" if first else exc.message
+    elif isinstance(exc, OSError) and not isinstance(exc, ArgmapError):
+        reason = f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc) or type(exc).__name__
+    else:
+        reason = str(exc) or type(exc).__name__
+    return reason if reason.startswith(f"{path}:") else f"{path}: {reason}"
 
 
 def run_batch(files: list[Path], job: Callable[[Path], object], *, label: str = "working", show: bool = True) -> BatchResult:
     """Call ``job`` on every file under a progress bar, collecting failures with their reason."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     result = BatchResult()
     columns = (TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[name]}"), TimeRemainingColumn())
     with Progress(*columns, disable=not show, transient=False) as progress:
@@ -73,7 +78,7 @@ def run_batch(files: list[Path], job: Callable[[Path], object], *, label: str = 
             try:
                 job(path)
             except (ArgmapError, OSError, ValueError) as exc:
-                result.failed.append((path, _reason(exc)))
+                result.failed.append((path, _reason(exc, path)))
             except Exception as exc:  # noqa: BLE001 - one file's unexpected failure must not stop the batch
                 result.failed.append((path, f"internal error: {type(exc).__name__}: {exc}"))
             else:

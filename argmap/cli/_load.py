@@ -10,22 +10,36 @@ no extra argument.
 from __future__ import annotations
 
 import os
-from typing import Annotated
+import sys
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli._app import err_console
-from argmap.errors import ArgmapError
-from argmap.formats import formats, get_format, load
-from argmap.model import ArgumentMap
+from argmap.cli._app import CliUsageError, err_console
+from argmap.errors import ArgmapError, FormatError, InvalidOptionError, LimitExceededError, Problem
 
-__all__ = ["FromOnlyOption", "FromOption", "chosen_format", "load_map"]
+if TYPE_CHECKING:  # the formats (and the model, pydantic) are imported when a map is read, not by `argmap --help`
+    from argmap.model import ArgumentMap
+
+__all__ = [
+    "STDIN_NAME",
+    "FromOnlyOption",
+    "FromOption",
+    "check_semantics",
+    "chosen_format",
+    "display_name",
+    "load_map",
+    "map_language",
+    "read_stdin",
+]
 
 _HELP = "Input format, e.g. aif, sadface, kialo, argdown, yaml (default: by suffix, then by content)."
 _chosen: str | None = None
 
 
 def _readable() -> str:
+    from argmap.formats import formats
+
     return ", ".join(f.name for f in formats() if f.can_read)
 
 
@@ -33,6 +47,8 @@ def _remember(value: str | None) -> str | None:
     """Check the format name (exit 2 with one line when unknown or not readable) and remember it."""
     global _chosen
     if value is not None:
+        from argmap.formats import get_format
+
         try:
             fmt = get_format(value)
         except ArgmapError:
@@ -56,6 +72,65 @@ def chosen_format() -> str | None:
     return _chosen
 
 
+STDIN_NAME = "<stdin>"  # how standard input is named in messages (file:line:column)
+
+
+def read_stdin(max_bytes: int | None = None) -> str:
+    """Standard input as text (UTF-8), with the size limit of a map file (``MAX_INPUT_BYTES``) unless given."""
+    if max_bytes is None:
+        from argmap.formats import MAX_INPUT_BYTES
+
+        max_bytes = MAX_INPUT_BYTES
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise LimitExceededError(f"{STDIN_NAME}: more than the limit of {max_bytes:,} bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise FormatError([Problem(f"not UTF-8 text (byte 0x{data[exc.start]:02x})", file=STDIN_NAME, line=line)]) from None
+
+
 def load_map(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:  # noqa: A002
-    """Load a map file in ``format``, else the ``--from`` format, else by suffix and content."""
-    return load(path, format=format or _chosen)
+    """Load a map file in ``format``, else the ``--from`` format, else by suffix and content; ``-`` is standard input.
+
+    Standard input's format is ``--from``'s, else sniffed from the content; when neither tells,
+    a usage error (exit code 2) asks for ``--from``.
+    """
+    from argmap.formats import get_format, load, sniff
+
+    name = format or _chosen
+    if os.fspath(path) != "-":
+        return load(path, format=name)
+    text = read_stdin()
+    fmt = get_format(name) if name else sniff(text)
+    if fmt is None or fmt.parse is None:
+        raise CliUsageError(f"{STDIN_NAME}: cannot tell the format of standard input from its content; name it with --from FORMAT")
+    return fmt.parse(text, filename=STDIN_NAME)
+
+
+def map_language(amap: ArgumentMap, lang: str | None) -> str:
+    """``lang`` when the map has text in it (else the one error every command gives, listing its languages); the map's by default.
+
+    The same rule, and message, as the renderer's (``argmap.render.options.check_language``).
+    """
+    if lang is not None and lang not in amap.languages:
+        raise InvalidOptionError("lang", f"the map has no text in '{lang}'; its languages: {', '.join(amap.languages)}")
+    return lang or amap.language
+
+
+def check_semantics(name: str | None, option: str = "--evaluate") -> None:
+    """An unknown semantics named on the command line is a usage error (exit 2), found before any file is read."""
+    if name is None:
+        return
+    try:
+        from argmap.semantics import SEMANTICS
+    except ImportError:
+        raise ArgmapError(f"{option} needs the evaluation module (argmap.semantics), which is not installed in this build") from None
+    if name not in SEMANTICS:
+        raise CliUsageError(f"{option}: unknown semantics '{name}'; choose one of {', '.join(SEMANTICS)}")
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """How a file argument is named in messages: ``<stdin>`` for ``-``."""
+    return STDIN_NAME if os.fspath(path) == "-" else os.fspath(path)

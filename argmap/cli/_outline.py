@@ -6,6 +6,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from argmap._index import index_of
+from argmap.cli._app import plural
 from argmap.model import ArgumentMap, Claim, Evidence
 from argmap.paths import disconnected
 
@@ -147,7 +148,8 @@ def outline(amap: ArgumentMap, *, lang: str | None = None, width: int = 200, ids
     """
     language = lang or amap.language
     title = Text(amap.title_in(language) or amap.id, style="bold underline")
-    title.append(f"  ({len(amap.statements)} statements, {len(amap.relations)} relations; {language})", style="dim")
+    counts = f"{plural(len(amap.statements), 'statement')}, {plural(len(amap.relations), 'relation')}"
+    title.append(f"  ({counts}; {language})", style="dim")
     tree = Tree(title)
     out = _Outliner(amap, language, max_depth=max(4, min(MAX_DEPTH, (width - 40) // 4)), ids=ids)
     if amap.main_claim is not None:

@@ -9,11 +9,12 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli._app import app, console, err_console, user_errors
+from argmap.cli._app import CliUsageError, app, console, err_console, plural, say_warnings, user_errors
 from argmap.cli._batch import expand_inputs, is_batch, output_stem, run_batch
 from argmap.cli._load import FromOnlyOption, load_map
+from argmap.cli._output import ensure_folder, is_stdio, suffix_clash, write_output
 from argmap.errors import ArgmapError
-from argmap.formats import Format, format_for_path, formats, get_format, read_text, sniff, write_text_atomic
+from argmap.formats import Format, format_for_path, formats, get_format, read_text, sniff
 from argmap.model import ArgumentMap
 
 __all__ = ["convert_command"]
@@ -22,24 +23,48 @@ _IMAGES = {"svg": ".svg", "png": ".png", "pdf": ".pdf"}
 
 
 def _target(out: Path, to: str | None) -> tuple[str, str]:
-    """(format name or image kind, suffix) for the output, from --to or the output's suffix."""
+    """(format name or image kind, suffix) for the output, from --to or the output's suffix.
+
+    A --to that the output's suffix contradicts (``x.yaml --to argdown``) is a usage error, and so is
+    standard output (``-``) without --to.
+    """
+    by_suffix = None if is_stdio(out) else _suffix_target(out)
     if to:
         key = to.lower().lstrip(".")
+        suffixes: tuple[str, ...]
         if key in _IMAGES:
-            return key, _IMAGES[key]
-        fmt = get_format(key)
-        if not fmt.can_write:
-            raise ArgmapError(_cannot_write(fmt))
-        return fmt.name, fmt.suffixes[0]
-    if out.suffix.lower().lstrip(".") in _IMAGES:
-        kind = out.suffix.lower().lstrip(".")
-        return kind, _IMAGES[kind]
-    by_suffix = format_for_path(out)
+            chosen, suffixes = key, (_IMAGES[key],)
+        else:
+            try:
+                fmt = get_format(key)
+            except ArgmapError as exc:
+                raise CliUsageError(f"--to: {exc}") from None
+            if not fmt.can_write:
+                raise CliUsageError(_cannot_write(fmt))
+            chosen, suffixes = fmt.name, fmt.suffixes
+        clash = suffix_clash(out, chosen, suffixes, by_suffix)
+        if clash:
+            raise CliUsageError(clash)
+        return chosen, suffixes[0]
+    if is_stdio(out):
+        raise CliUsageError("writing to standard output (-) needs the format: --to yaml (or argdown, aif, json, mermaid, svg, ...)")
     if by_suffix is None:
-        raise ArgmapError(f"{out}: cannot tell the output format from its suffix; name it with --to (e.g. --to argdown)")
-    if not by_suffix.can_write:
-        raise ArgmapError(_cannot_write(by_suffix))
-    return by_suffix.name, by_suffix.suffixes[0]
+        raise CliUsageError(f"{out}: cannot tell the output format from its suffix; name it with --to (e.g. --to argdown)")
+    if by_suffix in _IMAGES:
+        return by_suffix, _IMAGES[by_suffix]
+    fmt = get_format(by_suffix)
+    if not fmt.can_write:
+        raise ArgmapError(_cannot_write(fmt))
+    return fmt.name, fmt.suffixes[0]
+
+
+def _suffix_target(out: Path) -> str | None:
+    """The image kind or format name ``out``'s suffix names, or None."""
+    kind = out.suffix.lower().lstrip(".")
+    if kind in _IMAGES:
+        return kind
+    fmt = format_for_path(out)
+    return fmt.name if fmt else None
 
 
 def _cannot_write(fmt: Format) -> str:
@@ -48,7 +73,7 @@ def _cannot_write(fmt: Format) -> str:
 
 
 def _read(path: Path, source: str | None) -> ArgumentMap:
-    if source:
+    if source or is_stdio(path):
         return load_map(path, format=source)
     if format_for_path(path) is None and sniff(read_text(path)) is None:
         raise ArgmapError(f"{path}: cannot tell the input format from its suffix or content; name it with --from")
@@ -66,25 +91,24 @@ def _convert_one(path: Path, out: Path, source: str | None, target: str, *, pref
             data = render(m, format=target)
         else:
             text = get_format(target).dump(m)  # type: ignore[misc]  # _target checked it can write
-    said = [str(w.message) for w in caught]
-    for message in said:
-        err_console.print(f"[yellow]warning:[/] {prefix}", markup=True, end="")
-        err_console.print(message, markup=False, soft_wrap=True)
+    said = say_warnings(caught, prefix)
     if target in _IMAGES:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(f".{out.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(out)
+        write_output(out, data, binary=target != "svg", say_folder=not prefix)
     else:
-        write_text_atomic(out, text)
+        write_output(out, text, say_folder=not prefix)
     return said
 
 
 @app.command("convert")
 def convert_command(
-    source: Annotated[str, typer.Argument(metavar="IN", help="A map file, or a folder or glob of them.", show_default=False)],
+    source: Annotated[
+        str, typer.Argument(metavar="IN", help="A map file, or a folder or glob of them; - for standard input.", show_default=False)
+    ],
     output: Annotated[
-        Path, typer.Argument(metavar="OUT", help="The output file; a folder when IN is a folder or glob.", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="OUT", help="The output file (- for standard output); a folder when IN is a folder or glob.", show_default=False
+        ),
     ],
     from_: FromOnlyOption = None,
     to: Annotated[
@@ -102,20 +126,22 @@ def convert_command(
             return
         target, _ = _target(output, to)
         said = _convert_one(Path(source), output, from_, target)
-        note = f" ({len(said)} warning{'s' if len(said) != 1 else ''})" if said else ""
-        console.print(f"wrote {output}{note}", markup=False, soft_wrap=True)
+        if not is_stdio(output):
+            note = f" ({plural(len(said), 'warning')})" if said else ""
+            console.print(f"wrote {output}{note}", markup=False, soft_wrap=True)
 
 
 def _batch(pattern: str, output: Path, source: str | None, to: str | None) -> None:
     if to is None:
-        raise ArgmapError("batch mode needs the output format: --to argdown (or aif, mermaid, svg, ...)")
-    if output.exists() and not output.is_dir():
-        raise ArgmapError(f"{output}: in batch mode the output must be a folder")
+        raise CliUsageError("batch mode needs the output format: --to argdown (or aif, mermaid, svg, ...)")
+    if is_stdio(output) or (output.exists() and not output.is_dir()):
+        raise CliUsageError(f"{output}: in batch mode the output must be a folder")
     target, suffix = _target(Path("x"), to)
     suffixes = [s for f in formats() if f.can_read for s in f.suffixes]
     files = expand_inputs(pattern, None if source else suffixes)
     if not files:
         raise ArgmapError(f"{pattern}: no map files found")
+    ensure_folder(output)
     # Output paths keep the input's place below the folder (or the glob's common folder): no two collide.
     root = Path(pattern) if Path(pattern).is_dir() else Path(os.path.commonpath([f.parent for f in files]))
     warned: list[str] = []
@@ -126,11 +152,10 @@ def _batch(pattern: str, output: Path, source: str | None, to: str | None) -> No
         warned.extend(said)
 
     result = run_batch(files, job, label="converting", show=err_console.is_terminal)
-    more = f", {len(warned)} warning{'s' if len(warned) != 1 else ''}" if warned else ""
+    more = f", {plural(len(warned), 'warning')}" if warned else ""
     console.print(f"converted {len(result.done)} of {len(files)} files to {output}{more}", markup=False, soft_wrap=True)
     if result.failed:
         err_console.print(f"[bold red]{len(result.failed)} failed:[/]", markup=True)
-        for path, reason in result.failed:
-            err_console.print(f"  {path}: ", markup=False, end="")
-            err_console.print(reason, markup=False, soft_wrap=True)
+        for _, reason in result.failed:
+            err_console.print(f"  {reason}", markup=False, soft_wrap=True)
         raise typer.Exit(1)

@@ -12,9 +12,9 @@ from pydantic import BaseModel
 from rich.text import Text
 
 from argmap import query as q
-from argmap.cli._app import app, console, err_console, user_errors
+from argmap.cli._app import CliUsageError, app, console, err_console, plural, user_errors
 from argmap.cli._batch import expand_inputs, is_batch
-from argmap.cli._load import FromOption, load_map
+from argmap.cli._load import FromOption, display_name, load_map, map_language
 from argmap.cli._outline import outline, statement_label
 from argmap.errors import ArgmapError, InvalidMapError
 from argmap.formats import dump, formats
@@ -32,7 +32,9 @@ def _inputs(args: list[str]) -> list[Path]:
     suffixes = [s for f in formats() if f.can_read for s in f.suffixes]
     paths: list[Path] = []
     for arg in args:
-        if is_batch(arg):
+        if arg == "-":
+            paths.append(Path(arg))
+        elif is_batch(arg):
             found = expand_inputs(arg, suffixes)
             if not found:
                 raise ArgmapError(f"{arg}: no map files found")
@@ -44,7 +46,9 @@ def _inputs(args: list[str]) -> list[Path]:
 
 @app.command()
 def validate(
-    files: Annotated[list[str], typer.Argument(metavar="FILE", help="Map files, folders or glob patterns.", show_default=False)],
+    files: Annotated[
+        list[str], typer.Argument(metavar="FILE", help="Map files, folders or glob patterns; - for standard input.", show_default=False)
+    ],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the problems.")] = False,
     from_: FromOption = None,
 ) -> None:
@@ -54,41 +58,44 @@ def validate(
     """
     with user_errors():
         paths = _inputs(files)
-    bad = 0
-    for path in paths:
-        try:
-            amap = load_map(path)
-        except InvalidMapError as exc:
-            bad += 1
-            count = len(exc.problems)
-            err_console.print(Text(f"{path}: invalid: {count} problem{'s' if count != 1 else ''}", style="bold red"), soft_wrap=True)
-            for problem in exc.problems:
-                err_console.print(Text(f"  {problem}"), soft_wrap=True)
-        except ArgmapError as exc:
-            bad += 1
-            err_console.print(Text("error: ", style="bold red") + Text(str(exc)), soft_wrap=True)
-        else:
-            if not quiet:
-                line = f"{path}: valid ({len(amap.statements)} statements, {len(amap.relations)} relations)"
-                console.print(Text(line, style="green"), soft_wrap=True)
+        bad = _validate_all(paths, quiet)
     if bad:
         if len(paths) > 1:
             err_console.print(Text(f"{bad} of {len(paths)} files invalid", style="bold red"), soft_wrap=True)
         raise typer.Exit(1)
 
 
+def _validate_all(paths: list[Path], quiet: bool) -> int:
+    """Check each file, print what was found; returns how many are invalid."""
+    bad = 0
+    for path in paths:
+        name = display_name(path)
+        try:
+            amap = load_map(path)
+        except InvalidMapError as exc:
+            bad += 1
+            count = len(exc.problems)
+            err_console.print(Text(f"{name}: invalid: {plural(count, 'problem')}", style="bold red"), soft_wrap=True)
+            for problem in exc.problems:
+                err_console.print(Text(f"  {problem}"), soft_wrap=True)
+        except CliUsageError:
+            raise
+        except ArgmapError as exc:
+            bad += 1
+            err_console.print(Text("error: ", style="bold red") + Text(str(exc)), soft_wrap=True)
+        else:
+            if not quiet:
+                line = f"{name}: valid ({plural(len(amap.statements), 'statement')}, {plural(len(amap.relations), 'relation')})"
+                console.print(Text(line, style="green"), soft_wrap=True)
+    return bad
+
+
 # ----------------------------------------------------------------------------------------------- show
-
-
-def _language(amap: ArgumentMap, lang: str | None) -> str:
-    if lang is not None and lang not in amap.languages:
-        raise ArgmapError(f"the map has no text in '{lang}'; its languages: {', '.join(amap.languages)}")
-    return lang or amap.language
 
 
 @app.command()
 def show(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The map file.", show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The map file; - for standard input.", show_default=False)],
     lang: Annotated[str | None, typer.Option("--lang", "-l", help="Language of the texts, e.g. nl or en (default: the map's).")] = None,
     from_: FromOption = None,
     ids: Annotated[bool, typer.Option("--ids", help="Show statement and relation ids (for editing and queries).")] = False,
@@ -101,7 +108,7 @@ def show(
     """
     with user_errors():
         amap = load_map(file)
-        tree = outline(amap, lang=_language(amap, lang), width=console.width, ids=ids)
+        tree = outline(amap, lang=map_language(amap, lang), width=console.width, ids=ids)
     console.print(tree)
 
 
@@ -234,7 +241,7 @@ def query(
         raise typer.BadParameter(f"'{name}' takes no id (got '{arg}')", param_hint="ID")
     with user_errors():
         amap = load_map(file)
-        language = _language(amap, lang)
+        language = map_language(amap, lang)
         only = [lang] if lang and name == "search" else None
         answer = _answer(amap, name, arg, transitive=transitive, k=k, max_length=max_length, lang=only)
         if as_json:

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli._app import app, console, user_errors
-from argmap.cli._load import FromOption, load_map
+from argmap.cli._app import CliUsageError, app, console, user_errors
+from argmap.cli._load import FromOption, check_semantics, load_map, map_language
+from argmap.cli._output import ensure_folder
 from argmap.errors import ArgmapError
 
 __all__ = ["deck_command"]
@@ -36,8 +37,13 @@ def deck_command(
 
     with user_errors():
         if output.suffix.lower() not in (*DECK_SUFFIXES, ".htm"):
-            raise ArgmapError(f"{output}: cannot tell the deck's format from the suffix '{output.suffix}'; use .html, .pdf or .pptx")
+            raise CliUsageError(f"{output}: cannot tell the deck's format from the suffix '{output.suffix}'; use .html, .pdf or .pptx")
+        check_semantics(evaluate)
+        if output.is_dir():
+            raise ArgmapError(f"{output}: is a folder; give a file name")
+        ensure_folder(output.parent, for_file=output)
         m = load_map(path)
+        map_language(m, lang)
         evaluation = None
         if evaluate:
             from argmap.semantics import evaluate as run_evaluation

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from argmap.cli._app import app, console, user_errors
-from argmap.cli._load import FromOption, chosen_format, load_map
+from argmap.cli._load import FromOption, chosen_format, load_map, map_language
 from argmap.errors import FormatError, Problem
 from argmap.formats import format_for_path, formats
 from argmap.model import ArgumentMap
@@ -140,6 +140,8 @@ def evaluate_command(
     """
     with user_errors():
         subject = _load(path)
+        if isinstance(subject, ArgumentMap):
+            map_language(subject, lang)
         options: dict[str, Any] = {} if semantics.value in ("dfquad", "qe") else {"limit": limit, "timeout": timeout}
         if task is not None:
             asked = evaluate(subject, semantics.value, task=task, argument=argument, timeout=timeout)

@@ -8,27 +8,45 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli._app import app, console, err_console, say_warnings, user_errors
+from argmap.cli._app import CliUsageError, app, console, err_console, say_warnings, user_errors
 from argmap.cli._batch import expand_inputs, is_batch, output_stem, run_batch
-from argmap.cli._load import FromOnlyOption, load_map
+from argmap.cli._load import FromOnlyOption, check_semantics, load_map, map_language
+from argmap.cli._output import ensure_folder, is_stdio, suffix_clash, write_output
 from argmap.errors import ArgmapError
 from argmap.formats import formats
 from argmap.model import ArgumentMap
 
 __all__ = ["render_command"]
 
+_KINDS = ("svg", "png", "pdf", "dot", "html")
 _SUFFIX_FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".html": "html", ".htm": "html"}
 
 
 def _format_of(out: Path, given: str | None) -> str:
+    """The output format: ``-f``, else the suffix of ``-o`` (svg for ``-o -``); a clash of the two is a usage error."""
+    if given is not None and given not in _KINDS:
+        raise CliUsageError(f"unknown output format '{given}'; choose svg, png, pdf, dot or html")
+    if out.is_dir():
+        raise ArgmapError(f"{out}: is a folder; give a file name (or a map folder as MAP for a batch)")
+    by_suffix = None if is_stdio(out) else _SUFFIX_FORMATS.get(out.suffix.lower())
     if given:
-        if given not in ("svg", "png", "pdf", "dot", "html"):
-            raise ArgmapError(f"unknown output format '{given}'; choose svg, png, pdf, dot or html")
-        return given
-    fmt = _SUFFIX_FORMATS.get(out.suffix.lower())
-    if fmt is None:
-        raise ArgmapError(f"{out}: cannot tell the output format from the suffix '{out.suffix}'; use .svg, .png, .pdf, .dot or .html")
+        clash = suffix_clash(out, given, _suffixes(given), by_suffix)
+        if clash:
+            raise CliUsageError(clash)
+        fmt = given
+    elif is_stdio(out):
+        fmt = "svg"
+    elif by_suffix is None:
+        raise CliUsageError(f"{out}: cannot tell the output format from the suffix '{out.suffix}'; use .svg, .png, .pdf, .dot or .html")
+    else:
+        fmt = by_suffix
+    if fmt == "html" and is_stdio(out):
+        raise CliUsageError("the interactive view (html) is written to a file, not to standard output; give -o FILE.html")
     return fmt
+
+
+def _suffixes(kind: str) -> tuple[str, ...]:
+    return tuple(suffix for suffix, k in _SUFFIX_FORMATS.items() if k == kind)
 
 
 def _overlay(m: ArgumentMap, semantics: str) -> dict[str, Any]:
@@ -46,11 +64,15 @@ def _render_one(path: Path, out: Path, fmt: str, options: dict[str, Any], evalua
     if fmt == "html":  # the interactive view (argmap view): one offline page, evaluations for its overlay
         from argmap.cli.view import write_view_file
 
+        if out.is_dir():
+            raise ArgmapError(f"{out}: is a folder; give a file name")
+        ensure_folder(out.parent, say=not quiet)
         write_view_file(path, out, options, evaluate)
         return
     from argmap.render import render
 
     m = load_map(path)
+    map_language(m, options.get("lang"))
     opts = dict(options)
     if evaluate:
         opts["overlay"] = _overlay(m, evaluate)
@@ -58,14 +80,17 @@ def _render_one(path: Path, out: Path, fmt: str, options: dict[str, Any], evalua
         warnings.simplefilter("always")
         data = render(m, fmt, **opts)
     say_warnings(caught, f"{path}: " if quiet else "")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    write_output(out, data, binary=fmt in ("png", "pdf"), say_folder=not quiet)
 
 
-def _render_steps(path: Path, folder: Path, options: dict[str, Any], evaluate: str | None) -> list[Path]:
+def _render_steps(path: Path, folder: Path, options: dict[str, Any], evaluate: str | None, *, say_folder: bool = True) -> list[Path]:
     from argmap.render import render_steps
 
+    if is_stdio(folder):
+        raise CliUsageError("--steps needs a folder, not standard output (-)")
+    ensure_folder(folder, say=say_folder)  # before the work: a file in the way is said at once
     m = load_map(path)
+    map_language(m, options.get("lang"))
     opts = dict(options)
     if evaluate:
         opts["overlay"] = _overlay(m, evaluate)
@@ -73,24 +98,28 @@ def _render_steps(path: Path, folder: Path, options: dict[str, Any], evaluate: s
         warnings.simplefilter("always")
         result = render_steps(m, **opts)
     say_warnings(caught, "")
-    folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     width = max(2, len(str(len(result.frames))))
     for n, frame in enumerate(result.frames, start=1):
         p = folder / f"step-{n:0{width}d}.svg"
-        p.write_bytes(frame)
+        write_output(p, frame)
         written.append(p)
     combined = folder / "steps.svg"
-    combined.write_bytes(result.combined)
+    write_output(combined, result.combined)
     written.append(combined)
     return written
 
 
 @app.command("render")
 def render_command(
-    map_path: Annotated[str, typer.Argument(metavar="MAP", help="A map file, or a folder or glob of maps.", show_default=False)],
+    map_path: Annotated[
+        str, typer.Argument(metavar="MAP", help="A map file, or a folder or glob of maps; - for standard input.", show_default=False)
+    ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output file (.svg .png .pdf .dot .html); batch: a folder.", show_default=False)
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Output file (.svg .png .pdf .dot .html; - for standard output); batch: a folder.", show_default=False
+        ),
     ] = None,
     fmt: Annotated[str | None, typer.Option("--format", "-f", help="svg, png, pdf, dot, html (default: suffix; svg in batch).")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Label language, e.g. nl or en (default: the map's).")] = None,
@@ -153,47 +182,66 @@ def render_command(
         if intrinsic_size:
             options["responsive"] = False
         options = {key: v for key, v in options.items() if v is not None}
+        from argmap.errors import InvalidOptionError
         from argmap.render.options import options_from
 
-        options_from(**options)  # bad options fail before any file is read
+        try:
+            options_from(**options)  # bad options fail before any file is read
+        except InvalidOptionError as exc:  # a value given on the command line: a usage error
+            raise CliUsageError(f"--{exc.option.replace('_', '-')}: {exc.detail}") from None
+        check_semantics(evaluate)
         if is_batch(map_path):
             _batch(map_path, output, fmt, steps, options, evaluate)
             return
+        if output is None and steps is None:
+            raise CliUsageError(
+                "give an output file with -o OUT (.svg .png .pdf .dot .html; - for standard output), or a folder with --steps DIR"
+            )
+        kind = _format_of(output, fmt) if output is not None else None
         path = Path(map_path)
         if steps is not None:
+            if is_stdio(path) and output is not None:
+                raise CliUsageError("standard input (-) can be read once: give -o or --steps, not both")
             written = _render_steps(path, steps, options, evaluate)
             console.print(f"wrote {len(written) - 1} steps and steps.svg to {steps}", markup=False)
-        if output is None:
-            if steps is None:
-                raise ArgmapError("give an output file with -o OUT (.svg .png .pdf .dot), or a folder with --steps DIR")
+        if output is None or kind is None:
             return
-        _render_one(path, output, _format_of(output, fmt), options, evaluate)
-        console.print(f"wrote {output}", markup=False)
+        _render_one(path, output, kind, options, evaluate)
+        if not is_stdio(output):
+            console.print(f"wrote {output}", markup=False)
 
 
 def _batch(pattern: str, output: Path | None, fmt: str | None, steps: Path | None, options: dict[str, Any], evaluate: str | None) -> None:
     if output is None and steps is None:
-        raise ArgmapError("batch mode needs an output folder: -o OUT_DIR (or --steps DIR)")
+        raise CliUsageError("batch mode needs an output folder: -o OUT_DIR (or --steps DIR)")
+    for folder in (output, steps):
+        if folder is not None and (is_stdio(folder) or (folder.exists() and not folder.is_dir())):
+            raise CliUsageError(f"{folder}: in batch mode the output must be a folder")
+    if fmt is not None and fmt not in _KINDS:
+        raise CliUsageError(f"unknown output format '{fmt}'; choose svg, png, pdf, dot or html")
     suffixes = [s for f in formats() if f.can_read for s in f.suffixes]
     files = expand_inputs(pattern, suffixes)
     if not files:
         raise ArgmapError(f"{pattern}: no map files found")
-    kind = _format_of(Path("x." + (fmt or "svg")), None)
+    kind = fmt or "svg"
     root = Path(pattern) if Path(pattern).is_dir() else None
+    for folder in (output, steps):
+        if folder is not None:
+            ensure_folder(folder)
 
     def stem(path: Path) -> Path:
         return output_stem(path, root, suffixes)
 
     def job(path: Path) -> None:
         if steps is not None:
-            _render_steps(path, steps / stem(path), options, evaluate)
+            _render_steps(path, steps / stem(path), options, evaluate, say_folder=False)
         if output is not None:
             _render_one(path, output / stem(path).with_suffix("." + kind), kind, options, evaluate, quiet=True)
 
     result = run_batch(files, job, label="rendering", show=err_console.is_terminal)
     console.print(f"rendered {len(result.done)} of {len(files)} maps", markup=False)
     if result.failed:
-        for path, reason in result.failed:
-            err_console.print(f"[bold red]failed:[/] {path}: ", markup=True, end="")
+        for _, reason in result.failed:
+            err_console.print("[bold red]failed:[/] ", markup=True, end="")
             err_console.print(reason, markup=False, soft_wrap=True)
         raise typer.Exit(1)

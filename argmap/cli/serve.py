@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli._app import app, console, err_console, user_errors
+from argmap.cli._app import CliUsageError, app, console, err_console, user_errors
 from argmap.errors import ArgmapError
 
 Settings = Any  # api.settings.Settings, loaded by name
@@ -73,11 +73,15 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     database_url: DatabaseUrl = None,
-    auth: Annotated[str | None, typer.Option(help="'off' makes every caller the one local user (development only).")] = None,
+    auth: Annotated[
+        str | None, typer.Option(metavar="on|off", help="'off' makes every caller the one local user (development only).")
+    ] = None,
     workers: Annotated[int, typer.Option(help="Worker processes (each has its own caches; share a PostgreSQL store).", min=1)] = 1,
 ) -> None:
     """Run the REST API (docs at /docs). On first start it makes the store and prints a first API key."""
     with user_errors():
+        if auth is not None and auth not in ("on", "off"):
+            raise CliUsageError(f"--auth must be 'on' or 'off', not '{auth}'")
         uvicorn = _api_dependency("uvicorn")
         settings = _settings(database_url, auth=auth)
         store = _store(settings)
@@ -117,6 +121,46 @@ UVICORN_OPTIONS: dict[str, Any] = {
     "h11_max_incomplete_event_size": 16 * 1024,
     "limit_concurrency": 1000,
 }
+
+
+db_app = typer.Typer(help="The REST service's database: bring its schema up to date.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(database_url: DatabaseUrl = None) -> None:
+    """Bring the store's schema up to the newest version (alembic ``upgrade head``; ``argmap serve`` does it on start too).
+
+    Works wherever argmap is installed with the 'api' extra: the migrations ship inside the package.
+    """
+    with user_errors():
+        settings = _settings(database_url)
+        migrate = _api("migrate")
+        try:
+            store = _api("store").Store(settings.database_url)
+        except ArgmapError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a URL that cannot be used is a user error here
+            raise ArgmapError(f"cannot open the database {settings.database_url!r}: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+        try:
+            migrate.upgrade(store.engine)
+            revision = _revision(store.engine)
+        except Exception as exc:  # noqa: BLE001 - an unreachable or refusing database: one line, not a traceback
+            raise ArgmapError(f"cannot upgrade the database {_shown(store)}: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+        finally:
+            store.dispose()
+    console.print(f"database {_shown(store)}: schema up to date (revision {revision})", markup=False, soft_wrap=True)
+
+
+def _shown(store: Store) -> str:
+    return str(store.url.render_as_string(hide_password=True))
+
+
+def _revision(engine: Any) -> str:
+    """The schema revision the database is at now."""
+    migration = _api_dependency("alembic.migration")
+    with engine.connect() as conn:
+        return str(migration.MigrationContext.configure(conn).get_current_revision())
 
 
 @keys_app.command("create")

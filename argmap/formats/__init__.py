@@ -11,12 +11,13 @@ import importlib
 import json
 import os
 import re
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.errors import ArgmapError, FormatError, LimitExceededError, Problem
+from argmap.errors import ArgmapError, FormatError, LimitExceededError, MapFileNotFoundError, Problem
 from argmap.model import ArgumentMap
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
     "register",
     "save",
     "sniff",
+    "write_bytes_atomic",
+    "write_text_atomic",
 ]
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024  # a map file larger than this is refused before it is read
@@ -226,7 +229,7 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_BYTES)
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise ArgmapError(f"{p}: no such file") from None
+        raise MapFileNotFoundError(str(p)) from None
     except OSError as exc:
         raise ArgmapError(f"{p}: cannot read: {exc.strerror}") from None
     if p.is_dir():
@@ -279,13 +282,46 @@ def save(amap: ArgumentMap, path: str | os.PathLike[str], format: str | None = N
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write text to a temporary file beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write UTF-8 text (``\\n`` line ends) to ``path`` as :func:`write_bytes_atomic` does."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to a new file beside ``path``, then rename it into place: never a half-written file.
+
+    The file keeps the mode of the file it replaces, else gets the one the umask gives a new file
+    (0644 under the usual umask 022), as an ordinary write would. A symbolic link is followed (the
+    file it points to is replaced, the link stays), and what is not a regular file (``/dev/stdout``,
+    a named pipe) is written to directly. Missing parent folders are made. ``OSError`` as it comes.
+    """
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        st = target.stat()
+    except FileNotFoundError:
+        mode = None
+    else:
+        if not stat.S_ISREG(st.st_mode):  # a device or a pipe: no rename onto it
+            with open(target, "wb") as fh:
+                fh.write(data)
+            return
+        mode = stat.S_IMODE(st.st_mode)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, flags, 0o666)  # the kernel applies the umask, as for any new file
+            break
+        except FileExistsError:
+            continue
+    else:  # pragma: no cover - 100 random names taken
+        raise FileExistsError(f"no free temporary name beside {target}")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if mode is not None:
+                os.chmod(fh.fileno() if os.chmod in os.supports_fd else tmp, mode)
+            fh.write(data)
+        os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise

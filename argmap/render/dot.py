@@ -18,7 +18,7 @@ from argmap.render._escape import clean, escape_html_label
 from argmap.render._labels import badge, header, label, legend_label, title_of
 from argmap.render._select import focus_map
 from argmap.render._words import word
-from argmap.render.options import RenderOptions, options_from
+from argmap.render.options import RenderOptions, check_language, options_from
 from argmap.render.order import step_order
 from argmap.render.theme import NodeStyle, Theme
 
@@ -93,7 +93,8 @@ def relation_svg_id(rid: str) -> str:
 
 
 def prepare_map(m: ArgumentMap, opts: RenderOptions) -> ArgumentMap:
-    """Apply ``focus``/``k`` and check the statement limit."""
+    """Check the label language (the map must have text in it), apply ``focus``/``k`` and check the statement limit."""
+    check_language(m, opts.lang)
     if opts.focus:
         m = focus_map(m, opts.focus, opts.k)
     if len(m.statements) > opts.max_statements:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
-from argmap.errors import InvalidMapError, Problem
-from argmap.render.theme import Theme, get_theme
+from argmap.errors import InvalidOptionError, UnknownOptionError
+from argmap.model import ArgumentMap
+from argmap.render.theme import THEMES, Theme, get_theme
 
-__all__ = ["DEFAULT_MAX_STATEMENTS", "DEFAULT_TIMEOUT", "OverlayValue", "RenderOptions", "options_from"]
+__all__ = ["DEFAULT_MAX_STATEMENTS", "DEFAULT_TIMEOUT", "OverlayValue", "RenderOptions", "check_language", "options_from"]
 
 DEFAULT_MAX_STATEMENTS = 20_000
 DEFAULT_TIMEOUT = 120.0
@@ -22,8 +24,27 @@ LabelMode = Literal["text", "title", "both"]
 PRESETS = ("presentation", "overview")
 
 
-def _bad(message: str, path: str) -> InvalidMapError:
-    return InvalidMapError([Problem(message, path=path)], summary="invalid render option")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # as the model's language codes
+
+
+def _bad(message: str, path: str) -> InvalidOptionError:
+    """An option error naming the option (its first part: ``overlay`` for ``overlay.c1``)."""
+    return InvalidOptionError(path.split(".")[0], message)
+
+
+def check_language(m: ArgumentMap, lang: str | None) -> None:
+    """Refuse a label language the map has no text in, naming the languages it has (one rule for every command).
+
+    Examples
+    --------
+    >>> m = ArgumentMap.model_validate({"language": "nl", "statements": [{"id": "c", "claim": "Ja."}]})
+    >>> check_language(m, "fr")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.InvalidOptionError: invalid option 'lang': the map has no text in 'fr'; its languages: nl
+    """
+    if lang is not None and lang not in m.languages:
+        raise InvalidOptionError("lang", f"the map has no text in '{lang}'; its languages: {', '.join(m.languages)}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -108,9 +129,18 @@ def options_from(options: RenderOptions | None = None, **kwargs: Any) -> RenderO
     """Build validated :class:`RenderOptions` from keyword arguments (unknown names are an error)."""
     unknown = sorted(set(kwargs) - _NAMES)
     if unknown:
-        raise _bad(f"unknown render option(s): {', '.join(unknown)}; known: {', '.join(sorted(_NAMES))}", unknown[0])
+        message = f"unknown render option{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}; known: {', '.join(sorted(_NAMES))}"
+        raise UnknownOptionError(unknown[0], message)
     base = options or RenderOptions()
     values: dict[str, Any] = {k: v for k, v in kwargs.items() if v is not None or k in ("title", "fit", "lang", "focus", "overlay")}
+    lang = values.get("lang")
+    if lang is not None and not (isinstance(lang, str) and _LANGUAGE.match(lang)):
+        raise _bad(f"{lang!r} is not a language code (use ISO 639 codes such as 'nl' or 'en')", "lang")
+    theme_name = values.get("theme")
+    is_file = isinstance(theme_name, str) and (theme_name.endswith((".yaml", ".yml", ".json")) or os.sep in theme_name)
+    if isinstance(theme_name, str) and theme_name not in THEMES and not is_file:
+        message = f"unknown theme '{theme_name}'; choose one of {', '.join(THEMES)} or give a .yaml/.json theme file"
+        raise _bad(message, "theme")
     if "theme" in values and not isinstance(values["theme"], Theme):
         values["theme"] = get_theme(values["theme"] if isinstance(values["theme"], str) else os.fspath(values["theme"]))
     preset = values.get("preset", base.preset)

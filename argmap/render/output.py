@@ -10,12 +10,13 @@ import shutil
 import signal
 import subprocess
 import sys
+import warnings
 from collections.abc import Callable
 from typing import Literal
 
 from argmap.errors import LimitExceededError, RenderError
 
-__all__ = ["FORMATS", "OutputFormat", "dot_binary", "finish_dot", "run_dot", "start_dot", "stop_dot"]
+__all__ = ["FORMATS", "GraphvizWarning", "OutputFormat", "dot_binary", "finish_dot", "run_dot", "start_dot", "stop_dot"]
 
 OutputFormat = Literal["svg", "png", "pdf", "plain", "dot"]
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
@@ -23,6 +24,31 @@ _DOT_FORMATS = {"svg": "svg", "png": "png", "pdf": "pdf", "plain": "plain", "dot
 INSTALL_HINT = (
     "install Graphviz: `apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` (macOS), or see https://graphviz.org/download/"
 )
+
+
+class GraphvizWarning(UserWarning):
+    """Graphviz drew the map but said something on the way (e.g. a label too large for its cell)."""
+
+
+def _dot_messages(stderr: str) -> list[str]:
+    """dot's warnings, one message each: continuation lines joined, repeats (and prefixes of longer ones) dropped.
+
+    Examples
+    --------
+    >>> _dot_messages("Warning: cell size too small for content\\nWarning: cell size too small for content\\nin label of node legend\\n")
+    ['cell size too small for content in label of node legend']
+    """
+    messages: list[str] = []
+    for line in stderr.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith(("Warning:", "Error:")) or not messages:
+            messages.append(line.removeprefix("Warning:").strip())
+        else:
+            messages[-1] += " " + line
+    unique = list(dict.fromkeys(messages))
+    return [m for m in unique if not any(o != m and o.startswith(m) for o in unique)]
 
 
 def dot_binary() -> str:
@@ -93,6 +119,8 @@ def finish_dot(proc: subprocess.Popen[bytes], source: str, fmt: str, *, timeout:
         raise RenderError(f"Graphviz `dot -T{fmt}` {what}" + (f": {message}" if message else ""))
     if not out:
         raise RenderError(f"Graphviz `dot -T{fmt}` produced no output" + (f": {message}" if message else ""))
+    for said in _dot_messages(message):
+        warnings.warn(f"Graphviz: {said}", GraphvizWarning, stacklevel=2)
     result: bytes = out
     return result
 

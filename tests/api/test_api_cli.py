@@ -72,7 +72,10 @@ def test_serve_on_a_fresh_machine_prints_a_first_key_that_works(tmp_path: Path) 
 
 def test_serve_with_a_bad_setting_says_which(tmp_path: Path) -> None:
     r = runner.invoke(app, ["serve", "--auth", "maybe", "--database-url", f"sqlite:///{tmp_path / 'x.db'}"])
-    assert r.exit_code == 1
+    assert r.exit_code == 2  # on the command line: a usage error
+    assert "--auth must be 'on' or 'off', not 'maybe'" in r.output
+    r = runner.invoke(app, ["serve", "--database-url", f"sqlite:///{tmp_path / 'x.db'}"], env={"ARGMAP_AUTH": "maybe"})
+    assert r.exit_code == 1  # in the environment: a setting the service refuses
     assert "invalid setting: auth: Input should be 'on' or 'off'" in r.output
 
 

@@ -15,8 +15,11 @@ Printed: the best wall-clock times (best of 5 at 100, 3 at 1,000, 1 at 10,000, t
 the ratio view / render (the view's own cost on top of the drawing), and the page's and the SVG's size.
 
 With ``--browser`` (needs Debian's chromium and playwright) each page is also opened in headless
-chromium: the time from navigation to the first contentful paint and to the view being ready (its
-script done), and the median and 95th-percentile frame time while the map is dragged for 60 moves.
+chromium: the time from navigation to the first contentful paint, to the view being ready (its script
+done) and to the first frame with the map; then the frame times (``performance.now()`` between
+``requestAnimationFrame`` callbacks: median, 95th percentile, worst) while the map is dragged 60 times
+zoomed 4x from fitted, dragged at 1:1 around the main claim, and zoomed in and out by 40 wheel notches;
+each includes the half second after the gesture, when the view is drawn anew.
 """
 
 from __future__ import annotations
@@ -50,13 +53,52 @@ def anchored(n: int) -> argmap.ArgumentMap:
     return argmap.ArgumentMap.model_validate(data)
 
 
-_FRAMES = """() => { window.__frames = []; let last = performance.now();
-  const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__frames.length < 400) requestAnimationFrame(tick); };
+_FRAMES = """() => { window.__frames = []; window.__stop = false; let last = performance.now();
+  const tick = (t) => { window.__frames.push(t - last); last = t; if (!window.__stop) requestAnimationFrame(tick); };
   requestAnimationFrame(tick); }"""
+_NEXT_FRAME = "new Promise(r => requestAnimationFrame(() => r(0)))"
 
 
-def in_browser(page: str) -> tuple[float, float, float, float]:
-    """First contentful paint and ready time (s), median and p95 frame time while panning (ms)."""
+def _frames(tab: Any) -> list[float]:
+    tab.evaluate("window.__stop = true")
+    return sorted(tab.evaluate("window.__frames")[1:])
+
+
+def _drag(tab: Any, x: float, y: float) -> list[float]:
+    """Frame times (ms) while the map is dragged 60 times by 5 px and 3 px, and for half a second after release."""
+    tab.mouse.move(x, y)
+    tab.mouse.down()
+    tab.evaluate(_FRAMES)
+    for i in range(1, 61):
+        tab.mouse.move(x - 5 * i, y - 3 * i)
+        tab.evaluate(_NEXT_FRAME)
+    tab.mouse.up()
+    tab.wait_for_timeout(500)  # the gesture's end: the view box is committed and drawn sharp
+    return _frames(tab)
+
+
+def _wheel(tab: Any, x: float, y: float) -> list[float]:
+    """Frame times (ms) while the wheel zooms in 20 notches and out 20, and half a second after."""
+    tab.mouse.move(x, y)
+    tab.evaluate(_FRAMES)
+    for i in range(40):
+        tab.mouse.wheel(0, -60 if i < 20 else 60)
+        tab.evaluate(_NEXT_FRAME)
+    tab.wait_for_timeout(500)
+    return _frames(tab)
+
+
+def _stats(frames: list[float]) -> tuple[float, float, float]:
+    return statistics.median(frames), frames[max(0, int(len(frames) * 0.95) - 1)], frames[-1]
+
+
+def in_browser(page: str) -> dict[str, Any]:
+    """Load times (s) and frame times (ms: median, p95, max) in headless chromium.
+
+    ``first_paint``: first contentful paint; ``ready``: the view's script done; ``drawn``: the first frame
+    after it (the map on screen). Frames: dragging the map zoomed 4x from fitted (text not drawn at that
+    scale), dragging it at 1:1 around the main claim (text drawn), and zooming with the wheel at 1:1.
+    """
     from playwright.sync_api import sync_playwright
 
     chromium = shutil.which("chromium")
@@ -65,24 +107,29 @@ def in_browser(page: str) -> tuple[float, float, float, float]:
         path.write_text(page, encoding="utf-8")
         browser = p.chromium.launch(executable_path=chromium, chromium_sandbox=False, args=["--no-sandbox"])
         tab = browser.new_page(viewport={"width": 1400, "height": 850})
-        tab.goto(path.as_uri(), timeout=120_000)
-        tab.wait_for_function("window.argmapView && window.argmapView.ready", timeout=120_000)
-        fcp = tab.evaluate("(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime") / 1000
-        ready = tab.evaluate("argmapView.ready") / 1000
-        tab.evaluate("argmapView.zoom(4)")
+        tab.goto(path.as_uri(), timeout=300_000)
+        tab.wait_for_function("window.argmapView && window.argmapView.drawn", timeout=300_000)
+        out: dict[str, Any] = {
+            "first_paint": tab.evaluate("(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime") / 1000,
+            "ready": tab.evaluate("argmapView.ready") / 1000,
+            "drawn": tab.evaluate("argmapView.drawn") / 1000,
+        }
         box = tab.locator("#map").bounding_box()
         assert box is not None
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-        tab.mouse.move(x, y)
-        tab.mouse.down()
-        tab.evaluate(_FRAMES)
-        for i in range(60):
-            tab.mouse.move(x - 5 * i, y - 3 * i)
-            tab.evaluate("new Promise(r => requestAnimationFrame(() => r(0)))")
-        tab.mouse.up()
-        frames = sorted(tab.evaluate("window.__frames")[1:])
+        tab.evaluate("argmapView.zoom(4)")
+        tab.wait_for_timeout(300)
+        out["pan_overview"] = _stats(_drag(tab, x, y))
+        tab.evaluate(
+            """() => { const main = document.querySelector('g.statement.main') || document.querySelector('g.statement');
+                       argmapView.select(main.dataset.id, {centre: true});
+                       argmapView.zoom(argmapView.state().viewBox.w / document.getElementById('map').clientWidth); }"""
+        )
+        tab.wait_for_timeout(300)
+        out["pan_1_1"] = _stats(_drag(tab, x, y))
+        out["wheel_1_1"] = _stats(_wheel(tab, x, y))
         browser.close()
-    return fcp, ready, statistics.median(frames), frames[int(len(frames) * 0.95) - 1]
+    return out
 
 
 def main() -> None:
@@ -111,8 +158,11 @@ def main() -> None:
             f" {len(page.encode()) / 1e6:>8.2f} {len(svg) / 1e6:>7.2f}"
         )
         if args.browser:
-            fcp, ready, median, p95 = in_browser(page)
-            print(f"{'':>10} chromium: first paint {fcp:.2f} s, ready {ready:.2f} s, pan frame {median:.1f} ms (p95 {p95:.1f} ms)")
+            b = in_browser(page)
+            print(f"{'':>10} chromium: first paint {b['first_paint']:.2f} s, ready {b['ready']:.2f} s, map drawn {b['drawn']:.2f} s")
+            for name, label in (("pan_overview", "drag, zoomed 4x"), ("pan_1_1", "drag at 1:1"), ("wheel_1_1", "wheel at 1:1")):
+                med, p95, worst = b[name]
+                print(f"{'':>10} {label:>16}: frame median {med:.1f} ms, p95 {p95:.1f} ms, max {worst:.1f} ms")
 
 
 if __name__ == "__main__":

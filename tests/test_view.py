@@ -15,22 +15,36 @@ from argmap.view import MapView, build_view, evaluations_for, map_html
 from argmap.view._source import source_html
 
 ESSAY = Path(__file__).parent.parent / "examples" / "social_media" / "social-media.argmap.yaml"
-EVIL = '</script><script>alert(1)</script><img src=x onerror=alert(2)>&amp;'
+EVIL = "</script><script>alert(1)</script><img src=x onerror=alert(2)>&amp;"
 
 
 def _evil_map() -> argmap.ArgumentMap:
-    return argmap.ArgumentMap.model_validate({
-        "title": EVIL, "main_claim": "c", "language": "en",
-        "sources": [{"id": "s", "title": EVIL, "text": f"Intro {EVIL} and more. Cats purr."}],
-        "statements": [
-            {"id": "c", "claim": {"en": EVIL, "nl": "Katten <zijn> goed."}, "note": EVIL, "tags": ["x"],
-             "anchors": [{"source": "s", "quote": EVIL}]},
-            {"id": "e", "evidence": "Cats purr.", "evidence_type": "example", "holder": EVIL,
-             "anchors": [{"source": "s", "quote": "Cats purr."}]},
-            {"id": "u", "claim": "Unanchored."},
-        ],
-        "relations": [{"support": "e", "target": "c"}, {"attack": "u", "target": "c"}],
-    })
+    return argmap.ArgumentMap.model_validate(
+        {
+            "title": EVIL,
+            "main_claim": "c",
+            "language": "en",
+            "sources": [{"id": "s", "title": EVIL, "text": f"Intro {EVIL} and more. Cats purr."}],
+            "statements": [
+                {
+                    "id": "c",
+                    "claim": {"en": EVIL, "nl": "Katten <zijn> goed."},
+                    "note": EVIL,
+                    "tags": ["x"],
+                    "anchors": [{"source": "s", "quote": EVIL}],
+                },
+                {
+                    "id": "e",
+                    "evidence": "Cats purr.",
+                    "evidence_type": "example",
+                    "holder": EVIL,
+                    "anchors": [{"source": "s", "quote": "Cats purr."}],
+                },
+                {"id": "u", "claim": "Unanchored."},
+            ],
+            "relations": [{"support": "e", "target": "c"}, {"attack": "u", "target": "c"}],
+        }
+    )
 
 
 def _data(page: str) -> dict:  # type: ignore[type-arg]
@@ -55,17 +69,23 @@ def test_quotes_are_marked_at_their_offsets_and_escaped() -> None:
     m = _evil_map()
     text = source_html(m, "s")
     marks = re.findall(r'<mark data-id="([^"]+)" data-ids="[^"]+" tabindex="0">(.*?)</mark>', text)
-    assert marks == [("c", "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&amp;amp;"),
-                     ("e", "Cats purr.")]
+    assert marks == [
+        ("c", "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&amp;amp;"),
+        ("e", "Cats purr."),
+    ]
     assert re.sub(r"<[^>]+>", "", text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") == m.sources[0].text
 
 
 def test_overlapping_anchors_mark_each_piece_with_every_statement() -> None:
-    m = argmap.ArgumentMap.model_validate({
-        "sources": [{"id": "s", "text": "one two three four"}],
-        "statements": [{"id": "a", "claim": "A.", "anchors": [{"source": "s", "quote": "one two three"}]},
-                       {"id": "b", "claim": "B.", "anchors": [{"source": "s", "quote": "two"}]}],
-    })
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "sources": [{"id": "s", "text": "one two three four"}],
+            "statements": [
+                {"id": "a", "claim": "A.", "anchors": [{"source": "s", "quote": "one two three"}]},
+                {"id": "b", "claim": "B.", "anchors": [{"source": "s", "quote": "two"}]},
+            ],
+        }
+    )
     assert source_html(m, "s") == (
         '<mark data-id="a" data-ids="a" tabindex="0">one </mark><mark data-id="b" data-ids="b a" tabindex="0">two</mark>'
         '<mark data-id="a" data-ids="a" tabindex="0"> three</mark> four'
@@ -124,7 +144,7 @@ def test_display_outside_ipython_returns_the_interactive_view() -> None:
     view = argmap.display(_evil_map(), lang="nl", interactive=True)
     assert isinstance(view, MapView)
     frame = view._repr_html_()
-    assert frame.startswith("<iframe srcdoc=\"") and "<script" not in frame  # the page is escaped into the attribute
+    assert frame.startswith('<iframe srcdoc="') and "<script" not in frame  # the page is escaped into the attribute
     assert "&lt;script id=&quot;argmap-data&quot;" in frame
 
 
@@ -138,10 +158,12 @@ def test_render_to_html_writes_the_view(tmp_path: Path) -> None:
 
 
 def test_evaluation_results_display_as_tables() -> None:
-    m = argmap.ArgumentMap.model_validate({
-        "statements": [{"id": "a", "claim": "A."}, {"id": "b", "claim": "B."}, {"id": "c", "claim": "C."}],
-        "relations": [{"attack": "b", "target": "a"}, {"attack": "c", "target": "b"}, {"attack": "b", "target": "c"}],
-    })
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "statements": [{"id": "a", "claim": "A."}, {"id": "b", "claim": "B."}, {"id": "c", "claim": "C."}],
+            "relations": [{"attack": "b", "target": "a"}, {"attack": "c", "target": "b"}, {"attack": "b", "target": "c"}],
+        }
+    )
     grounded = argmap.evaluate(m, "grounded")
     assert [(r["statement"], r["label"]) for r in grounded.rows()] == [("a", "UNDEC"), ("b", "UNDEC"), ("c", "UNDEC")]
     table = grounded._repr_html_()

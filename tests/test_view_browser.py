@@ -56,12 +56,14 @@ def page(browser: Any, essay_page: Path) -> Iterator[Any]:
 
 
 def _in_view(pg: Any, selector: str, pane: str) -> bool:
-    return bool(pg.evaluate(
-        """([sel, pane]) => { const r = document.querySelector(sel).getBoundingClientRect();
+    return bool(
+        pg.evaluate(
+            """([sel, pane]) => { const r = document.querySelector(sel).getBoundingClientRect();
              const p = document.querySelector(pane).getBoundingClientRect();
              return r.height > 0 && r.top >= p.top - 1 && r.bottom <= p.bottom + 1; }""",
-        [selector, pane],
-    ))
+            [selector, pane],
+        )
+    )
 
 
 def test_clicking_a_statement_highlights_its_quote_and_scrolls_it_into_view(page: Any, tmp_path: Path) -> None:
@@ -123,6 +125,7 @@ def test_search_filters_and_focus_fade_the_rest(page: Any) -> None:
 
 
 def test_keyboard_moves_between_connected_statements_and_zooms(page: Any) -> None:
+    fitted = page.evaluate("argmapView.state().viewBox.w")
     page.click('g.statement[data-id="thesis"]')
     page.focus("#map")
     page.keyboard.press("ArrowDown")
@@ -133,8 +136,9 @@ def test_keyboard_moves_between_connected_statements_and_zooms(page: Any) -> Non
     width = page.evaluate("argmapView.state().viewBox.w")
     page.keyboard.press("+")
     assert page.evaluate("argmapView.state().viewBox.w") < width
+    assert width < fitted  # moving to a statement too small to read zoomed in on it
     page.keyboard.press("0")
-    assert page.evaluate("argmapView.state().viewBox.w") == pytest.approx(width, rel=0.3)
+    assert page.evaluate("argmapView.state().viewBox.w") == pytest.approx(fitted, rel=0.01)
     page.keyboard.press("Escape")
     assert page.evaluate("argmapView.state().selected") is None
 
@@ -145,20 +149,124 @@ def test_the_overlay_colours_statements_and_explains_the_selected_one(page: Any)
     page.click('g.statement[data-id="thesis"]')
     assert "every attack on it fails" in page.inner_text("#details")
     page.select_option("#overlay", "dfquad")
-    fill = page.eval_on_selector('g.statement[data-id="thesis"] > path, g.statement[data-id="thesis"] > polygon', "p => p.style.fill")
+    fill = page.eval_on_selector('g.statement[data-id="thesis"] > rect', "p => p.style.fill")  # the box, a <rect> in the page
     assert fill.startswith("rgb(") or fill.startswith("hsl(")
     assert "strength 0." in page.inner_text("#details")
 
 
 def test_an_unanchored_statement_says_so(browser: Any, tmp_path: Path) -> None:
-    m = argmap.ArgumentMap.model_validate({
-        "sources": [{"id": "s", "text": "Cats purr. Dogs bark."}],
-        "statements": [{"id": "c", "claim": "Cats purr.", "anchors": [{"source": "s", "quote": "Cats purr."}]},
-                       {"id": "u", "claim": "An analyst's premise."}],
-        "relations": [{"support": "u", "target": "c"}],
-    })
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "sources": [{"id": "s", "text": "Cats purr. Dogs bark."}],
+            "statements": [
+                {"id": "c", "claim": "Cats purr.", "anchors": [{"source": "s", "quote": "Cats purr."}]},
+                {"id": "u", "claim": "An analyst's premise."},
+            ],
+            "relations": [{"support": "u", "target": "c"}],
+        }
+    )
     pg = browser.new_page()
     pg.goto(write_view(m, tmp_path / "small.html", evaluations={}).as_uri() + "#u")
     assert pg.evaluate("argmapView.state().selected") == "u"
     assert "Not anchored" in pg.inner_text("#details")
     pg.close()
+
+
+COLLAPSIBLE = {
+    "main_claim": "m",
+    "statements": [
+        {"id": "m", "claim": "The main claim."},
+        {"id": "x", "claim": "A reason."},
+        {"id": "y", "claim": "Another reason."},
+        {"id": "a", "claim": "Why x holds."},
+        {"id": "b", "claim": "Why a holds."},
+        {"id": "c", "claim": "Supports x and y both."},
+        {"id": "o", "claim": "An objection to x."},
+        {"id": "u", "claim": "Undercuts a's support of x."},
+    ],
+    "relations": [
+        {"id": "rx", "support": "x", "target": "m"},
+        {"id": "ry", "support": "y", "target": "m"},
+        {"id": "ra", "support": "a", "target": "x"},
+        {"id": "rb", "support": "b", "target": "a"},
+        {"id": "rcx", "support": "c", "target": "x"},
+        {"id": "rcy", "support": "c", "target": "y"},
+        {"id": "ro", "attack": "o", "target": "x"},
+        {"id": "ru", "undercut": "u", "target": "ra"},
+    ],
+}
+
+
+def _boxes(pg: Any, ids: list[str]) -> dict[str, list[float]]:
+    return dict(
+        pg.evaluate(
+            """(ids) => Object.fromEntries(ids.map(id => {
+             const r = document.querySelector(`g.statement[data-id="${id}"] > rect`).getBoundingClientRect();
+             return [id, [r.x, r.y, r.width, r.height]]; }))""",
+            ids,
+        )
+    )
+
+
+def _visible(pg: Any) -> set[str]:
+    return set(
+        pg.eval_on_selector_all("g.statement", "gs => gs.filter(g => getComputedStyle(g).visibility !== 'hidden').map(g => g.dataset.id)")
+    )
+
+
+def test_collapsing_hides_only_what_argues_for_the_statement_alone_and_nothing_moves(browser: Any, tmp_path: Path) -> None:
+    m = argmap.ArgumentMap.model_validate(COLLAPSIBLE)
+    pg = browser.new_page(viewport={"width": 1200, "height": 800})
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(write_view(m, tmp_path / "collapse.html", evaluations={}).as_uri())
+    everyone = {s["id"] for s in COLLAPSIBLE["statements"]}  # type: ignore[union-attr]
+    assert _visible(pg) == everyone
+    assert pg.is_disabled("#collapse")  # nothing selected
+    before = _boxes(pg, ["m", "x", "y", "c"])
+    pg.click('g.statement[data-id="x"]')
+    pg.focus("#map")
+    pg.keyboard.press("c")
+    # a, b (below a), o and u (undercutting a's support) only argue about x; c also supports y and stays
+    assert _visible(pg) == {"m", "x", "y", "c"}
+    state = pg.evaluate("argmapView.state()")
+    assert state["collapsed"] == ["x"] and set(state["hidden"]) == {"a", "b", "o", "u"}
+    assert pg.text_content('g.statement[data-id="x"] g.badge > text') == "+4"
+    assert pg.inner_text("#collapse") == "Expand" and pg.get_attribute("#collapse", "aria-pressed") == "true"
+    assert "4 statements below it are hidden" in pg.inner_text("#details")
+    assert "4 collapsed" in pg.inner_text("#count")
+    hidden_edges = pg.eval_on_selector_all(
+        "g.relation.collapsed-away, g.relation-part.collapsed-away", "gs => gs.map(g => g.dataset.id).sort()"
+    )
+    assert set(hidden_edges) == {"ra", "rb", "ro", "ru"}
+    assert _boxes(pg, ["m", "x", "y", "c"]) == before  # the layout stays put
+    pg.screenshot(path=str(tmp_path / "collapsed.png"))
+    # the arrow keys skip what is hidden
+    pg.keyboard.press("ArrowDown")
+    assert pg.evaluate("argmapView.state().selected") == "c"
+    # clicking the badge expands
+    pg.click('g.statement[data-id="x"] g.badge')
+    assert _visible(pg) == everyone and pg.query_selector("g.badge") is None
+    assert pg.evaluate("argmapView.state().collapsed") == []
+    # collapsing the main claim hides everything but what has a way out (nothing here); the button does it too
+    pg.click('g.statement[data-id="m"]')
+    pg.click("#collapse")
+    assert _visible(pg) == {"m"} and pg.text_content('g.statement[data-id="m"] g.badge > text') == "+7"
+    pg.click("#collapse")
+    assert _visible(pg) == everyone
+    assert errors == []
+    pg.close()
+
+
+def test_collapse_in_the_essay_keeps_the_selected_statement_and_survives_a_language_switch(page: Any, tmp_path: Path) -> None:
+    page.click('g.statement[data-id="sharing-lost"]')
+    page.click("#collapse")
+    hidden = set(page.evaluate("argmapView.state().hidden"))
+    assert {"instagram-twitter", "users-lose", "boxes"} <= hidden and "thesis" not in hidden
+    assert not (hidden & _visible(page))
+    page.select_option("#lang", "en")
+    assert set(page.evaluate("argmapView.state().hidden")) == hidden and not (hidden & _visible(page))
+    assert page.query_selector('g.statement[data-id="sharing-lost"] g.badge') is not None
+    page.screenshot(path=str(tmp_path / "essay-collapsed.png"))
+    page.click("#collapse")
+    assert page.evaluate("argmapView.state().hidden") == []

@@ -38,34 +38,44 @@ def map_data(
     languages: list[str],
     evaluations: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Everything the page's script needs, as plain data.
+    """Everything the page's script needs, as plain data, each fact once.
 
-    ``evaluations`` maps a semantics name to ``{"values": {id: label or strength}, "explanations": {id: text}}``.
+    A statement's empty fields are left out (no ``title``, ``tags``, ``anchors`` or ``holder`` when it has
+    none; ``holder`` is absent for the author), and the relations in and out of each statement are not
+    repeated: the page's script derives them from ``relations``. ``evaluations`` maps a semantics name
+    to ``{"values": {id: label or strength}, "explanations": {id: text}}``.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap.model_validate({"statements": [{"id": "a", "claim": "A."}, {"id": "b", "claim": "B.", "holder": "critics"}],
+    ...     "relations": [{"attack": "b", "target": "a"}]})
+    >>> d = map_data(m, ["en"])
+    >>> d["statements"][0]
+    {'id': 'a', 'kind': 'claim', 'text': {'en': 'A.'}}
+    >>> d["statements"][1]["holder"], d["statements"][1]["holder_key"]
+    ({'en': 'critics'}, 'critics')
+    >>> d["relations"]
+    [{'id': 'r1', 'type': 'attack', 'premises': ['b'], 'target': 'a'}]
     """
-    incoming: dict[str, list[dict[str, Any]]] = {st.id: [] for st in m.statements}
-    outgoing: dict[str, list[dict[str, Any]]] = {st.id: [] for st in m.statements}
     relations: list[dict[str, Any]] = []
     for rel in m.relations:
-        relations.append({"id": rel.id, "type": rel.type, "premises": list(rel.premises), "target": rel.target, "scheme": rel.scheme})
-        for p in rel.premises:
-            if p in outgoing:
-                outgoing[p].append({"rel": rel.id, "type": rel.type, "other": rel.target})
-        if rel.target in incoming:
-            incoming[rel.target].append({"rel": rel.id, "type": rel.type, "others": list(rel.premises)})
+        item: dict[str, Any] = {"id": rel.id, "type": rel.type, "premises": list(rel.premises), "target": rel.target}
+        if rel.scheme:
+            item["scheme"] = rel.scheme
+        relations.append(item)
     statements: list[dict[str, Any]] = []
     for st in m.statements:
-        item: dict[str, Any] = {
-            "id": st.id,
-            "kind": st.kind,
-            "text": dict(st.text),
-            "title": dict(st.title),
-            "holder": {lang: holder_name(st.holder, lang) for lang in languages},
-            "holder_key": st.holder.name or st.holder.kind,
-            "tags": list(st.tags),
-            "anchors": [{"source": a.source, "quote": a.quote, "start": a.start, "end": a.end} for a in st.anchors],
-            "in": incoming[st.id],
-            "out": outgoing[st.id],
-        }
+        item = {"id": st.id, "kind": st.kind, "text": dict(st.text)}
+        if st.title:
+            item["title"] = dict(st.title)
+        if st.holder.kind != "author":
+            item["holder"] = {lang: holder_name(st.holder, lang) for lang in languages}
+            item["holder_key"] = st.holder.name or st.holder.kind
+        if st.tags:
+            item["tags"] = list(st.tags)
+        if st.anchors:
+            item["anchors"] = [{"source": a.source, "quote": a.quote, "start": a.start, "end": a.end} for a in st.anchors]
         if st.kind == "evidence":
             item["evidence_type"] = st.evidence_type
         if st.note:

@@ -6,7 +6,8 @@ import html
 from typing import Any
 
 from argmap.model import ArgumentMap
-from argmap.view.page import _inline_svg, build_view
+from argmap.view._svg import slim_svg
+from argmap.view.page import build_view
 
 __all__ = ["MapView", "display", "map_html"]
 
@@ -24,7 +25,7 @@ def map_html(m: ArgumentMap, *, lang: str | None = None, **render_options: Any) 
     """
     from argmap.render import render
 
-    svg = _inline_svg(render(m, "svg", **{**render_options, "lang": lang, "responsive": True}))
+    svg = slim_svg(render(m, "svg", **{**render_options, "lang": lang, "responsive": True}).decode("utf-8"), len(m.statements))
     label = html.escape(f"argument map: {m.title_in(lang) or m.id}", quote=True)
     return f'<figure class="argmap" role="group" aria-label="{label}" style="margin:0;max-width:100%;overflow:auto">{svg}</figure>'
 

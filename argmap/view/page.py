@@ -7,7 +7,6 @@ import functools
 import hashlib
 import html
 import os
-import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -16,10 +15,11 @@ from typing import Any
 from argmap.model import ArgumentMap
 from argmap.view._data import map_data, script_json
 from argmap.view._source import source_html
+from argmap.view._svg import slim_svg
 
-__all__ = ["build_view", "content_security_policy", "write_view"]
+__all__ = ["LOD_FROM", "build_view", "content_security_policy", "write_view"]
 
-_PROLOGUE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?(?:<!--.*?-->\s*)*", re.S)
+LOD_FROM = 1000  # a map this large opens without text (fitted to the screen its text is sub-pixel); zooming in shows it
 
 
 def _asset(name: str) -> str:
@@ -45,15 +45,11 @@ def content_security_policy() -> str:
     )
 
 
-def _inline_svg(svg: bytes) -> str:
-    """dot's SVG without its XML prologue, ready to sit inside HTML."""
-    return _PROLOGUE.sub("", svg.decode("utf-8"), count=1)
-
-
 def _draw(m: ArgumentMap, lang: str, options: Mapping[str, Any]) -> str:
     from argmap.render import render  # the view draws with argmap's own renderer: same layout, ids and classes
 
-    return _inline_svg(render(m, "svg", **{**options, "lang": lang, "responsive": True}))
+    svg = render(m, "svg", **{**options, "lang": lang, "responsive": True}).decode("utf-8")
+    return slim_svg(svg, len(m.statements))
 
 
 def build_view(
@@ -108,6 +104,7 @@ def build_view(
         js=_asset("view.js"),
         data=script_json(data),
         svg=drawings[first],
+        map_class="map lod" if len(m.statements) > LOD_FROM else "map",
         templates=templates,
         sources=sources,
     )

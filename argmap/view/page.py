@@ -19,7 +19,7 @@ from argmap.view._svg import slim_svg
 
 __all__ = ["LOD_FROM", "build_view", "content_security_policy", "write_view"]
 
-LOD_FROM = 1000  # a map this large opens without text (fitted to the screen its text is sub-pixel); zooming in shows it
+LOD_FROM = 500  # a map larger than this opens without text (fitted to the screen it is sub-pixel); zooming in shows it
 
 
 def _asset(name: str) -> str:

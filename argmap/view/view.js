@@ -50,7 +50,8 @@
      browser moves pixels it has already drawn. When the gesture ends (or drifts past the margin) the view
      box is committed: the SVG's viewBox is set and the transform cleared, and the browser draws it anew,
      sharp. Zoomed out so far that text would be a few pixels high, text is not drawn at all (level of detail). */
-  var LOD_PX = 4;  /* text smaller than this on screen is not drawn */
+  var LARGE = D.statements.length > 500;  /* large maps get level of detail and virtualisation; small ones are drawn whole */
+  var LOD_PX = 4;  /* on a large map, text smaller than this on screen is not drawn */
   var cvb = null, frameQueued = false, settle = 0, boxCache = new Map(), fontPx = 15;
   function setup(svgEl) {
     svg = svgEl;
@@ -89,10 +90,10 @@
      is measured once, and a commit swaps those far outside the view box for an empty placeholder (and back),
      so the browser lays out and draws hundreds of elements, not hundreds of thousands. Paint order is kept
      by the placeholders. Small maps keep everything. */
-  var VIRTUAL_FROM = 1000, parts = [];
+  var parts = [];
   function measureParts() {
     parts = [];
-    if (D.statements.length <= VIRTUAL_FROM) return;
+    if (!LARGE) return;
     var graph = svg.querySelector("g.graph");
     if (!graph) return;
     Array.prototype.forEach.call(graph.children, function (el) {
@@ -124,8 +125,9 @@
     svg.setAttribute("viewBox", (vb.x - vb.w) + " " + (vb.y - vb.h) + " " + 3 * vb.w + " " + 3 * vb.h);
     svg.style.transformOrigin = wh[0] + "px " + wh[1] + "px";
     svg.style.transform = "";
-    mapEl.classList.toggle("lod", fontPx * wh[0] / vb.w < LOD_PX);  /* before showParts: text shown late is never laid out */
+    mapEl.classList.toggle("lod", LARGE && fontPx * wh[0] / vb.w < LOD_PX);  /* before showParts: text shown late is never laid out */
     showParts(false);
+    if (collapsed.size) sizeBadges();
     queueFrame();
   }
   function frame() {
@@ -471,23 +473,25 @@
       if (badge && badge.dataset.n === String(n)) return;
       if (badge) badge.remove();
       var bb = box(id), m = matrix, label = "+" + n;
-      var b = { x: (bb.x - m.e) / m.a, y: (Math.min(bb.y, bb.y + bb.h) - m.f) / m.d, width: bb.w / Math.abs(m.a) };
       var w = 14 + 9 * label.length, h = 24;
       badge = document.createElementNS(SVGNS, "g");
       badge.setAttribute("class", "badge");
       badge.dataset.n = String(n);
+      badge.dataset.x = String((bb.x + bb.w - m.e) / m.a);  /* the box's top right corner, in the node's coordinates */
+      badge.dataset.y = String((Math.min(bb.y, bb.y + bb.h) - m.f) / m.d);
       badge.setAttribute("role", "button");
       badge.setAttribute("aria-label", n + " statements hidden below; click to expand");
       var r = document.createElementNS(SVGNS, "rect");
-      [["x", b.x + b.width - w / 2], ["y", b.y - h / 2], ["width", w], ["height", h], ["rx", h / 2]].forEach(function (a) { r.setAttribute(a[0], a[1]); });
+      [["x", -w / 2], ["y", -h / 2], ["width", w], ["height", h], ["rx", h / 2]].forEach(function (a) { r.setAttribute(a[0], a[1]); });
       var t = document.createElementNS(SVGNS, "text");
-      [["x", b.x + b.width], ["y", b.y + 5], ["text-anchor", "middle"], ["font-size", "15"]].forEach(function (a) { t.setAttribute(a[0], a[1]); });
+      [["x", 0], ["y", 5], ["text-anchor", "middle"], ["font-size", "15"]].forEach(function (a) { t.setAttribute(a[0], a[1]); });
       t.textContent = label;
       var title = document.createElementNS(SVGNS, "title");
       title.textContent = n + " statements hidden: click to expand";
       badge.append(title, r, t);
       g.append(badge);
     });
+    sizeBadges();
     relEls.forEach(function (els, rid) {
       var r = relById.get(rid);
       var all = r.premises.every(function (p) { return hidden.has(p); }) || leadsInto(r.target, null, hidden);
@@ -498,6 +502,13 @@
     });
     collapseButton();
     restyle();
+  }
+  function sizeBadges() {
+    /* a badge stays legible whatever the zoom: at least life size on screen */
+    var k = size()[0] / vb.w * Math.abs(matrix.a), f = Math.max(1, 1 / k);
+    svg.querySelectorAll("g.badge").forEach(function (b) {
+      b.setAttribute("transform", "translate(" + b.dataset.x + " " + b.dataset.y + ") scale(" + f + ")");
+    });
   }
   function collapseButton() {
     var button = $("collapse"), on = !!selected && collapsed.has(selected);

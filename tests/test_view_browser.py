@@ -1,11 +1,12 @@
 """The interactive view in a real browser: Debian's chromium driven by playwright (no browser download).
 
 Skipped, with the reason, where chromium or the playwright package is missing. Screenshots are kept
-as test artefacts in pytest's tmp_path.
+as test artefacts in pytest's tmp_path and, with ``ARGMAP_GALLERY=1``, written to ``docs/gallery/view/``.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from argmap.view import evaluations_for, write_view
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ESSAY = Path(__file__).parent.parent / "examples" / "social_media" / "social-media.argmap.yaml"
+GALLERY = Path(__file__).parent.parent / "docs" / "gallery" / "view"
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (pip install -e '.[dev]')")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
 
@@ -270,3 +272,34 @@ def test_collapse_in_the_essay_keeps_the_selected_statement_and_survives_a_langu
     page.screenshot(path=str(tmp_path / "essay-collapsed.png"))
     page.click("#collapse")
     assert page.evaluate("argmapView.state().hidden") == []
+
+
+def _shot(pg: Any, tmp_path: Path, name: str) -> None:
+    pg.screenshot(path=str(tmp_path / name))
+    if os.environ.get("ARGMAP_GALLERY") == "1":
+        pg.screenshot(path=str(GALLERY / name))
+
+
+def test_a_passage_too_small_to_read_opens_its_statement_legibly(page: Any, tmp_path: Path) -> None:
+    _shot(page, tmp_path, "essay-nl.png")
+    legible = "() => { const s = argmapView.state(); return 15 * document.getElementById('map').clientWidth / s.viewBox.w; }"
+    assert page.evaluate(legible) < 9  # fitted, the essay's 15-pt text is a few pixels high
+    page.click('mark[data-id="mentality"]')
+    assert page.evaluate("argmapView.state().selected") == "mentality"
+    assert page.evaluate(legible) >= 9  # centred and zoomed in to a size one can read
+    assert page.eval_on_selector_all('mark[data-ids~="mentality"]', "ms => ms.length >= 2 && ms.every(m => m.classList.contains('on'))")
+    _shot(page, tmp_path, "essay-nl-selected.png")
+    page.select_option("#lang", "en")
+    page.select_option("#overlay", "grounded")
+    assert "Organisations must change" in page.inner_text("#details")
+    _shot(page, tmp_path, "essay-en-grounded.png")
+    page.select_option("#overlay", "")
+    page.fill("#search", "organisations")
+    assert page.eval_on_selector_all("g.statement.hit", "gs => gs.length") >= 3
+    _shot(page, tmp_path, "essay-en-search.png")
+    page.fill("#search", "")
+    page.select_option("#lang", "nl")
+    page.click('g.statement[data-id="not-tools"]')
+    page.keyboard.press("c")
+    assert page.evaluate("argmapView.state().collapsed") == ["not-tools"]
+    _shot(page, tmp_path, "essay-nl-collapsed.png")

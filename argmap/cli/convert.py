@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,8 +14,10 @@ from argmap.cli._batch import expand_inputs, is_batch, output_stem, run_batch
 from argmap.cli._load import FromOnlyOption, load_map
 from argmap.cli._output import ensure_folder, is_stdio, suffix_clash, write_output
 from argmap.errors import ArgmapError
-from argmap.formats import Format, format_for_path, formats, get_format, read_text, sniff
-from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:  # the formats (and the model, pydantic) are imported when a command runs, not by `argmap --help`
+    from argmap.formats import Format
+    from argmap.model import ArgumentMap
 
 __all__ = ["convert_command"]
 
@@ -28,6 +30,8 @@ def _target(out: Path, to: str | None) -> tuple[str, str]:
     A --to that the output's suffix contradicts (``x.yaml --to argdown``) is a usage error, and so is
     standard output (``-``) without --to.
     """
+    from argmap.formats import get_format
+
     by_suffix = None if is_stdio(out) else _suffix_target(out)
     if to:
         key = to.lower().lstrip(".")
@@ -60,6 +64,8 @@ def _target(out: Path, to: str | None) -> tuple[str, str]:
 
 def _suffix_target(out: Path) -> str | None:
     """The image kind or format name ``out``'s suffix names, or None."""
+    from argmap.formats import format_for_path
+
     kind = out.suffix.lower().lstrip(".")
     if kind in _IMAGES:
         return kind
@@ -68,11 +74,15 @@ def _suffix_target(out: Path) -> str | None:
 
 
 def _cannot_write(fmt: Format) -> str:
+    from argmap.formats import formats
+
     writable = ", ".join(sorted([f.name for f in formats() if f.can_write] + list(_IMAGES)))
     return f"format '{fmt.name}' can be read but not written; write one of: {writable}"
 
 
 def _read(path: Path, source: str | None) -> ArgumentMap:
+    from argmap.formats import format_for_path, read_text, sniff
+
     if source or is_stdio(path):
         return load_map(path, format=source)
     if format_for_path(path) is None and sniff(read_text(path)) is None:
@@ -82,6 +92,8 @@ def _read(path: Path, source: str | None) -> ArgumentMap:
 
 def _convert_one(path: Path, out: Path, source: str | None, target: str, *, prefix: str = "") -> list[str]:
     """Convert one file; returns the warnings met (also printed)."""
+    from argmap.formats import get_format
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         m = _read(path, source)
@@ -132,6 +144,8 @@ def convert_command(
 
 
 def _batch(pattern: str, output: Path, source: str | None, to: str | None) -> None:
+    from argmap.formats import formats
+
     if to is None:
         raise CliUsageError("batch mode needs the output format: --to argdown (or aif, mermaid, svg, ...)")
     if is_stdio(output) or (output.exists() and not output.is_dir()):

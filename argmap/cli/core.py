@@ -5,20 +5,18 @@ from __future__ import annotations
 import enum
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import BaseModel
-from rich.text import Text
 
-from argmap import query as q
 from argmap.cli._app import CliUsageError, app, console, err_console, plural, user_errors
 from argmap.cli._batch import expand_inputs, is_batch
 from argmap.cli._load import FromOption, display_name, load_map, map_language
-from argmap.cli._outline import outline, statement_label
 from argmap.errors import ArgmapError, InvalidMapError
-from argmap.formats import dump, formats
-from argmap.model import ArgumentMap
+
+# rich, pydantic, the formats, the model and the queries are imported where used: `argmap --help` needs none.
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 __all__ = ["json_schema", "query", "schema", "show", "validate"]
 
@@ -29,6 +27,8 @@ SCHEMA_ID = "urn:argmap:schema:map"  # no hosted copy yet: a URN names it withou
 
 
 def _inputs(args: list[str]) -> list[Path]:
+    from argmap.formats import formats
+
     suffixes = [s for f in formats() if f.can_read for s in f.suffixes]
     paths: list[Path] = []
     for arg in args:
@@ -56,6 +56,8 @@ def validate(
 
     Exit code 0 when all are valid, 1 when any is not, 2 on a usage error.
     """
+    from rich.text import Text
+
     with user_errors():
         paths = _inputs(files)
         bad = _validate_all(paths, quiet)
@@ -67,6 +69,8 @@ def validate(
 
 def _validate_all(paths: list[Path], quiet: bool) -> int:
     """Check each file, print what was found; returns how many are invalid."""
+    from rich.text import Text
+
     bad = 0
     for path in paths:
         name = display_name(path)
@@ -106,6 +110,8 @@ def show(
     only together; evidence shows its type in brackets and a holder other than the author follows
     in parentheses. A statement shown before appears again by its title only, after ↑.
     """
+    from argmap.cli._outline import outline
+
     with user_errors():
         amap = load_map(file)
         tree = outline(amap, lang=map_language(amap, lang), width=console.width, ids=ids)
@@ -135,6 +141,8 @@ _NEEDS_ID = {"supporters", "attackers", "undercutters", "evidence", "objections"
 
 
 def _answer(amap: ArgumentMap, question: str, arg: str | None, *, transitive: bool, k: int, max_length: int, lang: list[str] | None) -> Any:
+    from argmap import query as q
+
     a = arg or ""
     if question == "supporters":
         return q.supporters(amap, a)
@@ -164,6 +172,11 @@ def _answer(amap: ArgumentMap, question: str, arg: str | None, *, transitive: bo
 
 
 def _jsonable(value: Any) -> Any:
+    from pydantic import BaseModel
+
+    from argmap.formats import dump
+    from argmap.model import ArgumentMap
+
     if isinstance(value, ArgumentMap):
         return json.loads(dump(value, "json"))
     if isinstance(value, BaseModel):
@@ -174,11 +187,20 @@ def _jsonable(value: Any) -> Any:
 
 
 def _print_ids(amap: ArgumentMap, ids: list[str], lang: str) -> None:
+    from argmap.cli._outline import statement_label
+
     for sid in ids:
         console.print(statement_label(amap, amap.statement(sid), lang), soft_wrap=True)
 
 
 def _print_answer(amap: ArgumentMap, question: str, answer: Any, lang: str) -> None:
+    from rich.text import Text
+
+    from argmap import query as q
+    from argmap.cli._outline import statement_label
+    from argmap.formats import dump
+    from argmap.model import ArgumentMap
+
     if isinstance(answer, ArgumentMap):
         typer.echo(dump(answer, "yaml"), nl=False)
         return
@@ -255,6 +277,8 @@ def query(
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the native format (the model's long form), as ``argmap schema`` prints it."""
+    from argmap.model import ArgumentMap
+
     schema = ArgumentMap.model_json_schema(mode="validation")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 import enum
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from argmap.cli._app import app, console, user_errors
+from argmap.cli._app import CliUsageError, app, console, user_errors
 from argmap.cli._load import FromOption, chosen_format, load_map, map_language
 from argmap.errors import FormatError, Problem
-from argmap.formats import format_for_path, formats
-from argmap.model import ArgumentMap
-from argmap.semantics import Evaluation, Framework, evaluate, explain, read_framework
-from argmap.semantics.iccma import FRAMEWORK_SUFFIXES
+
+if TYPE_CHECKING:  # imported where used: `argmap --help` needs none of them
+    from rich.table import Table
+    from rich.text import Text
+
+    from argmap.model import ArgumentMap
+    from argmap.semantics import Evaluation, Framework
 
 __all__ = ["evaluate_command"]
 
@@ -37,6 +38,10 @@ _STYLE = {"IN": "bold green", "OUT": "bold red", "UNDEC": "yellow"}
 
 
 def _load(path: Path) -> ArgumentMap | Framework:
+    from argmap.formats import format_for_path, formats
+    from argmap.semantics import read_framework
+    from argmap.semantics.iccma import FRAMEWORK_SUFFIXES
+
     if chosen_format() is None and path.suffix.lower() in FRAMEWORK_SUFFIXES:
         return read_framework(path)
     try:
@@ -51,6 +56,11 @@ def _load(path: Path) -> ArgumentMap | Framework:
 
 
 def _table(subject: ArgumentMap | Framework, result: Evaluation, lang: str | None) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    from argmap.model import ArgumentMap
+
     gradual = result.strengths is not None
     table = Table(title=f"{result.semantics} semantics", title_justify="left")
     table.add_column("id", no_wrap=True)
@@ -79,6 +89,8 @@ def _table(subject: ArgumentMap | Framework, result: Evaluation, lang: str | Non
 
 
 def _number(value: float | None) -> Text:
+    from rich.text import Text
+
     return Text("-" if value is None else f"{value:.3f}")
 
 
@@ -96,6 +108,10 @@ def _summary(result: Evaluation) -> str:
 
 def _print_task(subject: ArgumentMap | Framework, asked: Evaluation, as_json: bool, lang: str | None) -> None:
     """The answer to a DC, DS or SE task, with the explanation of the statement asked about."""
+    from rich.text import Text
+
+    from argmap.semantics import explain
+
     explanation = None
     if asked.argument is not None:
         explanation = explain(subject, asked.argument, asked.semantics, lang=lang)
@@ -138,7 +154,16 @@ def evaluate_command(
 
     Exit code 0 on success, 1 when the map cannot be read or evaluated.
     """
+    from rich.text import Text
+
+    from argmap.model import ArgumentMap
+    from argmap.semantics import evaluate, explain
+
     with user_errors():
+        if task is not None and task.upper() not in ("DC", "DS", "SE"):
+            raise CliUsageError(f"--task: unknown task '{task}'; choose DC, DS or SE (or leave it out for the full evaluation)")
+        if task is not None and task.upper() in ("DC", "DS") and argument is None:
+            raise CliUsageError(f"--task {task.upper()} needs --argument ID: the statement it asks about")
         subject = _load(path)
         if isinstance(subject, ArgumentMap):
             map_language(subject, lang)

@@ -10,13 +10,15 @@ lists (or one ``w`` line per extension); for CE the number. DS with no extension
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap.cli._app import app, err_console, user_errors
 from argmap.errors import ArgmapError
-from argmap.semantics import Framework, read_framework, tasks
+
+if TYPE_CHECKING:  # imported where used: `argmap --help` needs none of them
+    from argmap.semantics import Framework
 
 __all__ = ["iccma_command"]
 
@@ -32,6 +34,8 @@ def _names(fw: Framework, ext: list[int]) -> list[str]:
 
 def solve(problem: str, fw: Framework, argument: str | None, *, style: str, timeout: float | None = None) -> str:
     """The competition's output for ``problem`` (``"DS-PR"``, ...) on ``fw``, in the 2023 or 2019 ``style``."""
+    from argmap.semantics import tasks
+
     task, _, code = problem.upper().partition("-")
     if task not in TASKS or code not in SEMANTICS:
         raise ArgmapError(f"unknown problem '{problem}'; argmap solves {', '.join(PROBLEMS)}")
@@ -66,6 +70,8 @@ def iccma_command(
     timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds in all (default: none, as in the competition).")] = None,
 ) -> None:
     """Solve one ICCMA problem on a framework file, speaking the competition's solver interface."""
+    from argmap.semantics import read_framework
+
     if formats:
         typer.echo("[" + ",".join(FORMATS) + "]")
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -13,8 +13,9 @@ from argmap.cli._batch import expand_inputs, is_batch, output_stem, run_batch
 from argmap.cli._load import FromOnlyOption, check_semantics, load_map, map_language
 from argmap.cli._output import ensure_folder, is_stdio, suffix_clash, write_output
 from argmap.errors import ArgmapError
-from argmap.formats import formats
-from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 __all__ = ["render_command"]
 
@@ -219,6 +220,8 @@ def _batch(pattern: str, output: Path | None, fmt: str | None, steps: Path | Non
             raise CliUsageError(f"{folder}: in batch mode the output must be a folder")
     if fmt is not None and fmt not in _KINDS:
         raise CliUsageError(f"unknown output format '{fmt}'; choose svg, png, pdf, dot or html")
+    from argmap.formats import formats
+
     suffixes = [s for f in formats() if f.can_read for s in f.suffixes]
     files = expand_inputs(pattern, suffixes)
     if not files:

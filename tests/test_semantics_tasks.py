@@ -17,24 +17,30 @@ from argmap import ArgumentMap
 from argmap.cli import app
 from argmap.semantics import Framework, evaluate, tasks
 
+TASK_SEMANTICS = (*SEMANTICS, "admissible")
+
 
 def check_tasks(n: int, attacks: list[tuple[int, int]]) -> None:
+    """Every task, semantics and back end (SAT and ASP) against brute force on one framework."""
     fw = Framework(n, attacks)
     expected = brute_force(n, attacks)
-    for sem in SEMANTICS:
-        exts = expected[sem]
-        one = tasks.some_extension(fw, sem)
-        if exts:
-            assert one is not None and sum(1 << a for a in one) in exts, (sem, n, attacks)
-        else:
-            assert one is None, (sem, n, attacks)
-        assert tasks.count(fw, sem) == len(exts)
-        assert {sum(1 << a for a in e) for e in tasks.extensions_iter(fw, sem, limit=None)} == exts
-        for a in range(n):
-            cred = any(e >> a & 1 for e in exts)
-            scep = all(e >> a & 1 for e in exts)  # vacuously true without extensions
-            assert tasks.credulous(fw, a, sem) == cred, ("DC", sem, a, n, attacks)
-            assert tasks.sceptical(fw, a, sem) == scep, ("DS", sem, a, n, attacks)
+    for backend in ("sat", "asp"):
+        for sem in TASK_SEMANTICS:
+            exts = expected[sem]
+            where = (sem, backend, n, attacks)
+            one = tasks.some_extension(fw, sem, backend=backend)
+            if exts:
+                assert one is not None and sum(1 << a for a in one) in exts, where
+            else:
+                assert one is None, where
+            assert tasks.count(fw, sem, backend=backend) == len(exts), where
+            found = [sum(1 << a for a in e) for e in tasks.extensions_iter(fw, sem, limit=None, backend=backend)]
+            assert len(found) == len(set(found)) and set(found) == exts, where
+            for a in range(n):
+                cred = any(e >> a & 1 for e in exts)
+                scep = all(e >> a & 1 for e in exts)  # vacuously true without extensions
+                assert tasks.credulous(fw, a, sem, backend=backend) == cred, ("DC", a, *where)
+                assert tasks.sceptical(fw, a, sem, backend=backend) == scep, ("DS", a, *where)
 
 
 def masks_to_attacks(mask: int, n: int = 4) -> list[tuple[int, int]]:

@@ -1,5 +1,7 @@
 """ASP encodings (after ASPARTIX) of the complete, preferred, stable and semi-stable semantics, solved by clingo.
 
+clingo is imported at the first solver call, not with this module (it is in the ``solvers`` extra).
+
 Preferred and semi-stable use clingo's domain heuristics in ``domRec`` enumeration mode: it
 enumerates only the models whose ``in/1`` (or ``range/1``) atoms are subset-maximal, so no
 model is checked for maximality afterwards.
@@ -10,11 +12,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
-
-import clingo
+from typing import TYPE_CHECKING
 
 from argmap.errors import LimitExceededError
+from argmap.semantics._deps import require
 from argmap.semantics.framework import Framework
+
+if TYPE_CHECKING:
+    import clingo
 
 __all__ = ["deadline_of", "exists", "left", "solve"]
 
@@ -80,7 +85,7 @@ def _run(
     runs large programs in a child process that is killed at the deadline.)
     """
     left(deadline, timeout)
-    ctl = clingo.Control([f"--models={models}", *options], logger=lambda _code, _msg: None)
+    ctl = require("clingo").Control([f"--models={models}", *options], logger=lambda _code, _msg: None)
     ctl.add("base", [], program + f"#show {atom}/1.\n")
     left(deadline, timeout)
     ctl.ground([("base", [])])

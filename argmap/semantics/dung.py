@@ -7,6 +7,7 @@ stable, semi-stable and ideal are solved by the ASP encodings in :mod:`argmap.se
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterable
 from typing import Literal
@@ -49,9 +50,12 @@ def grounded_labelling(fw: Framework) -> bytearray:
     """
     n = len(fw)
     if n + fw.n_attacks >= _LARGE:
-        from argmap.semantics._fast import grounded_labelling_numpy
-
-        return grounded_labelling_numpy(n, fw.attack_from, fw.attack_to)
+        try:
+            from argmap.semantics._fast import grounded_labelling_numpy
+        except ImportError:  # numpy only speeds this up
+            pass
+        else:
+            return grounded_labelling_numpy(n, fw.attack_from, fw.attack_to)
     out = fw.out_lists()
     alive = [0] * n  # attackers not yet OUT
     for b in fw.attack_to:
@@ -79,7 +83,7 @@ def grounded(fw: Framework) -> list[int]:
     [0, 2]
     """
     labelling = grounded_labelling(fw)
-    if len(labelling) >= _LARGE:
+    if len(labelling) >= _LARGE and "numpy" in sys.modules:
         import numpy as np
 
         return list(np.flatnonzero(np.frombuffer(labelling, dtype=np.int8) == IN).tolist())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from array import array
 from pathlib import Path
 
@@ -249,17 +250,49 @@ def parse_af(text: str, *, filename: str | None = None, size: int | None = None)
 _MAX_DIGITS = 18  # an argument number past this is no argument (and would not fit the attack arrays)
 
 
+_NUMPY_BYTES = 2_000_000  # from this body size on numpy parses the numbers (its import, ~0.15 s, then pays) ...
+_NUMPY_LOADED_BYTES = 64_000  # ... or from this size when numpy is loaded already
+
+
 def _af_body(body: bytes, n: int) -> Framework | None:
-    """The attacks of a body of ASCII digits and white space in one split (None: let the line path say what is wrong)."""
-    tokens = body.split()
-    if len(tokens) % 2 or max(map(len, tokens), default=0) > _MAX_DIGITS:
-        return None
-    numbers = array("q", map(_MINUS_ONE, map(int, tokens)))  # 0-based, the loop in C
-    if numbers and not (min(numbers) >= 0 and max(numbers) < n):
+    """The attacks of a body of ASCII digits and white space in one pass (None: let the line path say what is wrong).
+
+    Small bodies: one split of the bytes, the numbers converted in C (``map(int, ...)``); large ones
+    (``_NUMPY_BYTES``) with ``numpy.fromstring``, about five times faster, when numpy is installed.
+    """
+    if len(body) >= (_NUMPY_LOADED_BYTES if "numpy" in sys.modules else _NUMPY_BYTES):
+        numbers = _af_numbers_numpy(body, n)
+    else:
+        tokens = body.split()
+        if len(tokens) % 2 or max(map(len, tokens), default=0) > _MAX_DIGITS:
+            return None
+        numbers = array("q", map(_MINUS_ONE, map(int, tokens)))  # 0-based, the loop in C
+        if numbers and not (min(numbers) >= 0 and max(numbers) < n):
+            return None
+    if numbers is None:
         return None
     fw = Framework(n)
     fw.attack_from, fw.attack_to = numbers[0::2], numbers[1::2]
     return fw
+
+
+def _af_numbers_numpy(body: bytes, n: int) -> array[int] | None:
+    """The 0-based numbers of a plain body, parsed by numpy (None: out of range, odd, or numpy missing)."""
+    try:
+        import numpy as np
+    except ImportError:  # numpy only speeds this up
+        tokens = body.split()
+        if len(tokens) % 2 or max(map(len, tokens), default=0) > _MAX_DIGITS:
+            return None
+        out = array("q", map(_MINUS_ONE, map(int, tokens)))
+        return out if not out or (min(out) >= 0 and max(out) < n) else None
+    values = np.fromstring(body, dtype=np.int64, sep=" ")  # every white space separates; an overflow saturates
+    if values.size % 2 or (values.size and not (values.min() >= 1 and values.max() <= n)):
+        return None
+    values -= 1
+    out = array("q")
+    out.frombytes(values.tobytes())
+    return out
 
 
 def _read_af(data: bytes, filename: str) -> Framework:

@@ -1,39 +1,81 @@
 """The ICCMA reasoning tasks on one framework, each without enumerating what it does not need.
 
-- ``some_extension`` (SE): one extension or None; a single solver model (grounded: no solver).
-- ``extensions_iter`` (EE): the extensions one by one, up to a limit.
+- ``some_extension`` (SE): one extension or None; a single solver model, or a short growing search
+  for preferred (grounded: no solver).
+- ``extensions_iter`` (EE): the extensions one by one, lazily, up to a limit.
 - ``credulous`` (DC) and ``sceptical`` (DS): whether one argument is in some / every extension.
 - ``count`` (CE): how many extensions (enumerated, so only where that is cheap).
 
-Every task first takes the grounded labelling (every complete labelling agrees with it on IN
-and OUT), so only the arguments it leaves UNDEC reach the solver. Under the directional
-semantics (grounded, complete, preferred) DC and DS look only at the query's *cone of
+Two back ends: SAT (python-sat, :mod:`argmap.semantics._sat`: labelling encodings in one incremental
+solver) and ASP (clingo, :mod:`argmap.semantics._asp`: one model per call). ``backend="auto"``
+takes the one measured faster for the task (``AUTO``; see docs/performance.md); semi-stable is
+ASP only. Every task first takes the grounded labelling (every complete labelling agrees with it
+on IN and OUT), so only the arguments it leaves UNDEC reach the solver. Under the directional
+semantics (grounded, complete, preferred, admissible) DC and DS look only at the query's *cone of
 influence*, the arguments from which an attack path leads to it. Preferred DS is decided by
 counterexample-guided search: a complete extension without the argument, not inside any preferred
 extension found so far, is grown to a preferred one; if that lacks the argument the answer is no,
-otherwise it blocks the next candidates. Sceptical acceptance with no extension at all (stable on an
-odd cycle) is *true*, vacuously: the ICCMA convention, which :func:`argmap.evaluate` follows too.
+otherwise it blocks the next candidates. Ideal is the greatest admissible subset of the credulously
+accepted arguments that no credulously accepted argument attacks (Dunne), so it needs one SAT call
+per argument at most, not the preferred extensions. Sceptical acceptance with no extension at all
+(stable on an odd cycle) is *true*, vacuously: the ICCMA convention, which :func:`argmap.evaluate`
+follows too.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, LimitExceededError
 from argmap.semantics import _asp, dung
+from argmap.semantics._sat import Encoding, credulous_set
 from argmap.semantics.framework import Framework
 
-__all__ = ["TASKS", "count", "credulous", "extensions_iter", "sceptical", "some_extension"]
+__all__ = ["AUTO", "BACKENDS", "SEMANTICS", "TASKS", "cone", "count", "credulous", "extensions_iter", "sceptical", "some_extension"]
 
 TASKS: tuple[str, ...] = ("SE", "EE", "DC", "DS", "CE")
-_DIRECTIONAL = ("grounded", "complete", "preferred")
+SEMANTICS: tuple[str, ...] = (*dung.DUNG_SEMANTICS, "admissible")
+BACKENDS: tuple[str, ...] = ("auto", "sat", "asp")
+_DIRECTIONAL = ("grounded", "complete", "preferred", "admissible")
+_SAT_SEMANTICS = ("complete", "preferred", "stable", "admissible", "ideal")
+# The back end ``auto`` takes per (task, semantics): the faster one on the benchmark's instances
+# (benchmarks/bench_semantics.py --tasks --backends, recorded in docs/performance.md).
+AUTO: dict[tuple[str, str], str] = {}
 
 
-def _check(fw: Framework, semantics: str, argument: int | None = None) -> None:
-    if semantics not in dung.DUNG_SEMANTICS:
-        raise ArgmapError(f"unknown semantics '{semantics}'; choose one of {', '.join(dung.DUNG_SEMANTICS)}")
+def _check(fw: Framework, semantics: str, argument: int | None = None, backend: str = "auto") -> None:
+    if semantics not in SEMANTICS:
+        raise ArgmapError(f"unknown semantics '{semantics}'; choose one of {', '.join(SEMANTICS)}")
+    if backend not in BACKENDS:
+        raise ArgmapError(f"unknown backend '{backend}'; choose one of {', '.join(BACKENDS)}")
     if argument is not None and not 0 <= argument < len(fw):
         raise ArgmapError(f"argument index {argument} is outside 0..{len(fw) - 1}")
+
+
+def _backend(task: str, semantics: str, backend: str) -> str:
+    """The back end a task runs on: SAT or ASP (semi-stable: always ASP)."""
+    if semantics not in _SAT_SEMANTICS:
+        return "asp"
+    if backend == "auto":
+        return AUTO.get((task, semantics), "sat")
+    return backend
+
+
+@contextlib.contextmanager
+def _named(semantics: str, label: str, timeout: float | None) -> Iterator[None]:
+    """Errors of the SAT back end name the semantics, the input and the time budget, as the ASP ones do."""
+    try:
+        yield
+    except LimitExceededError as exc:
+        reason = str(exc)
+        if "within" in reason:
+            reason = f"did not finish within {timeout} s (pass a larger timeout)"
+        raise LimitExceededError(f"{semantics} semantics on {label}: {reason}") from None
+
+
+def _encoding(fw: Framework, encoding: str, deadline: float | None, timeout: float | None) -> Encoding:
+    return Encoding(fw, encoding, deadline=deadline, timeout=timeout)
 
 
 class _Reduced:
@@ -89,46 +131,134 @@ def _call(name: str, fw: Framework, semantics: str, timeout: float | None, label
     return dung.solver_call(name, fw, semantics, deadline=deadline, budget=timeout, label=label or repr(fw), **kwargs)
 
 
-def some_extension(fw: Framework, semantics: str, *, timeout: float | None = 60.0, label: str | None = None) -> list[int] | None:
+def ideal_extension(fw: Framework, *, timeout: float | None = 60.0, label: str | None = None) -> list[int]:
+    """The ideal extension without the preferred extensions: the greatest admissible set of arguments that are
+    credulously accepted and attacked by none that is (Dunne 2009), on what the grounded labelling leaves UNDEC.
+
+    Examples
+    --------
+    >>> ideal_extension(Framework(["a", "b"], [("a", "b"), ("b", "a"), ("b", "b")]))
+    [0]
+    """
+    red = _Reduced(fw)
+    if not red.undec:
+        return red.base
+    sub = red.sub
+    with _named("ideal", label or repr(fw), timeout):
+        accepted = credulous_set(sub, deadline=_asp.deadline_of(timeout), timeout=timeout)
+    attackers = sub.attackers()
+    current = {x for x in accepted if not any(y in accepted for y in attackers[x])}
+    out = sub.out_lists()
+    while True:  # the greatest subset that defends itself
+        hit = {b for a in current for b in out[a]}
+        keep = {a for a in current if all(x in hit for x in attackers[a])}
+        if keep == current:
+            return red.lift(sorted(current))
+        current = keep
+
+
+def some_extension(
+    fw: Framework, semantics: str, *, timeout: float | None = 60.0, label: str | None = None, backend: str = "auto"
+) -> list[int] | None:
     """One extension of ``fw`` under ``semantics`` (sorted indices), or None when there is none (stable only).
 
     Examples
     --------
     >>> some_extension(Framework(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")]), "stable") is None
     True
-    >>> some_extension(Framework(["a", "b"], [("a", "b"), ("b", "a")]), "preferred")
-    [0]
+    >>> some_extension(Framework(["a", "b"], [("a", "b"), ("b", "a")]), "preferred") in ([0], [1])
+    True
     """
-    _check(fw, semantics)
-    if semantics in ("grounded", "complete"):
-        return dung.grounded(fw)  # the grounded extension is complete
+    _check(fw, semantics, backend=backend)
+    label = label or repr(fw)
+    if semantics in ("grounded", "complete", "admissible"):
+        return dung.grounded(fw)  # the grounded extension is complete (so admissible)
+    engine = _backend("SE", semantics, backend)
     if semantics == "ideal":
-        return dung.ideal(fw, timeout=timeout, label=label)
+        return ideal_extension(fw, timeout=timeout, label=label) if engine == "sat" else dung.ideal(fw, timeout=timeout, label=label)
     red = _Reduced(fw)
     if not red.undec:
         return red.base
-    found = _call("one", red.sub, semantics, timeout, label or repr(fw))
-    return None if found is None else red.lift(found)  # type: ignore[arg-type]
+    if engine == "asp":
+        found = _call("one", red.sub, semantics, timeout, label)
+        return None if found is None else red.lift(found)  # type: ignore[arg-type]
+    deadline = _asp.deadline_of(timeout)
+    with (
+        _named(semantics, label, timeout),
+        _encoding(red.sub, semantics if semantics == "stable" else "complete", deadline, timeout) as enc,
+    ):
+        one = enc.solve()
+        if one is not None and semantics == "preferred":
+            one = enc.grow(one)
+    return None if one is None else red.lift(one)
 
 
 def extensions_iter(
-    fw: Framework, semantics: str, *, limit: int | None = 1000, timeout: float | None = 60.0, label: str | None = None
+    fw: Framework,
+    semantics: str,
+    *,
+    limit: int | None = 1000,
+    timeout: float | None = 60.0,
+    label: str | None = None,
+    backend: str = "auto",
 ) -> Iterator[list[int]]:
-    """The extensions one by one (sorted by size, then members), at most ``limit`` of them."""
-    _check(fw, semantics)
-    exts = dung.extensions(fw, semantics, limit=limit, timeout=timeout, label=label)
-    yield from exts
+    """The extensions one by one, lazily (each sorted; in the solver's order), at most ``limit`` of them.
+
+    One more than ``limit`` raises :class:`~argmap.errors.LimitExceededError` (``None``: no limit);
+    ``timeout`` bounds the whole walk. Semi-stable (ASP) is enumerated in one call, then handed out.
+
+    Examples
+    --------
+    >>> sorted(extensions_iter(Framework(["a", "b"], [("a", "b"), ("b", "a")]), "complete"))
+    [[], [0], [1]]
+    """
+    _check(fw, semantics, backend=backend)
+    label = label or repr(fw)
+    engine = _backend("EE", semantics, backend)
+    if semantics in ("grounded", "ideal"):
+        yield some_extension(fw, semantics, timeout=timeout, label=label, backend=backend) or []
+        return
+    if engine == "asp" and semantics != "admissible":
+        yield from dung.extensions(fw, semantics, limit=limit, timeout=timeout, label=label)
+        return
+    deadline = _asp.deadline_of(timeout)
+    if semantics == "admissible":  # admissible sets need not contain the grounded extension: no reduction
+        red, sub = None, fw
+    else:
+        red = _Reduced(fw)
+        if not red.undec:
+            yield red.base
+            return
+        sub = red.sub
+    encoding = "complete" if semantics == "preferred" else semantics
+    given = 0
+    with _named(semantics, label, timeout), _encoding(sub, encoding, deadline, timeout) as enc:
+        for ext in enc.preferred() if semantics == "preferred" else enc.enumerate():
+            if limit is not None and given >= limit:
+                raise LimitExceededError(f"more than {limit} extensions (pass a larger limit, or limit=None)")
+            given += 1
+            yield ext if red is None else red.lift(ext)
 
 
-def count(fw: Framework, semantics: str, *, limit: int | None = None, timeout: float | None = 60.0, label: str | None = None) -> int:
+def count(
+    fw: Framework,
+    semantics: str,
+    *,
+    limit: int | None = None,
+    timeout: float | None = 60.0,
+    label: str | None = None,
+    backend: str = "auto",
+) -> int:
     """The number of extensions (by enumeration: cheap for grounded and ideal, bounded by ``limit`` otherwise)."""
-    _check(fw, semantics)
+    _check(fw, semantics, backend=backend)
     if semantics in ("grounded", "ideal"):
         return 1
-    return len(dung.extensions(fw, semantics, limit=limit, timeout=timeout, label=label))
+    return sum(1 for _ in extensions_iter(fw, semantics, limit=limit, timeout=timeout, label=label, backend=backend))
 
 
-def credulous(fw: Framework, argument: int, semantics: str, *, timeout: float | None = 60.0, label: str | None = None) -> bool:
+def credulous(
+    fw: Framework, argument: int, semantics: str, *, timeout: float | None = 60.0, label: str | None = None, backend: str = "auto"
+) -> bool:
     """Whether ``argument`` is in at least one extension (DC).
 
     Examples
@@ -137,25 +267,33 @@ def credulous(fw: Framework, argument: int, semantics: str, *, timeout: float | 
     >>> credulous(fw, 2, "preferred"), credulous(fw, 2, "grounded")
     (True, False)
     """
-    _check(fw, semantics, argument)
+    _check(fw, semantics, argument, backend)
     label = label or repr(fw)
     if semantics in _DIRECTIONAL:
         fw, argument = cone(fw, argument)
     if semantics in ("grounded", "ideal"):
-        return argument in dung.extensions(fw, semantics, timeout=timeout, label=label)[0]
+        return argument in (some_extension(fw, semantics, timeout=timeout, label=label, backend=backend) or [])
     red = _Reduced(fw)
     code = red.label[argument]
     if code == dung.OUT:
         return False
     if code == dung.IN:
-        return semantics != "stable" or some_extension(fw, "stable", timeout=timeout, label=label) is not None
+        return semantics != "stable" or some_extension(fw, "stable", timeout=timeout, label=label, backend=backend) is not None
     k = red.position[argument]
-    if semantics in ("complete", "preferred", "stable"):  # in some preferred <=> in some complete (admissible)
-        return _call("one", red.sub, semantics if semantics == "stable" else "complete", timeout, label, require_in=[k]) is not None
-    return any(argument in e for e in dung.extensions(fw, semantics, limit=None, timeout=timeout, label=label))
+    engine = _backend("DC", semantics, backend)
+    if semantics == "semi-stable":
+        return any(argument in e for e in dung.extensions(fw, semantics, limit=None, timeout=timeout, label=label))
+    # in some preferred <=> in some complete <=> in some admissible
+    encoding = "stable" if semantics == "stable" else "complete"
+    if engine == "asp":
+        return _call("one", red.sub, encoding, timeout, label, require_in=[k]) is not None
+    with _named(semantics, label, timeout), _encoding(red.sub, encoding, _asp.deadline_of(timeout), timeout) as enc:
+        return enc.one(require_in=[k]) is not None
 
 
-def sceptical(fw: Framework, argument: int, semantics: str, *, timeout: float | None = 60.0, label: str | None = None) -> bool:
+def sceptical(
+    fw: Framework, argument: int, semantics: str, *, timeout: float | None = 60.0, label: str | None = None, backend: str = "auto"
+) -> bool:
     """Whether ``argument`` is in every extension (DS); true when there is no extension at all.
 
     Examples
@@ -166,25 +304,37 @@ def sceptical(fw: Framework, argument: int, semantics: str, *, timeout: float | 
     >>> sceptical(Framework(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")]), 0, "stable")
     True
     """
-    _check(fw, semantics, argument)
+    _check(fw, semantics, argument, backend)
     label = label or repr(fw)
-    deadline = _asp.deadline_of(timeout)
+    if semantics == "admissible":
+        return False  # the empty set is admissible
     if semantics in _DIRECTIONAL:
         fw, argument = cone(fw, argument)
-    if semantics in ("grounded", "complete", "ideal"):  # complete: the grounded extension is their intersection
-        sem = "ideal" if semantics == "ideal" else "grounded"
-        return argument in dung.extensions(fw, sem, timeout=timeout, label=label)[0]
+    if semantics in ("grounded", "complete"):  # the grounded extension is the intersection of the complete ones
+        return argument in dung.grounded(fw)
+    if semantics == "ideal":
+        return argument in (some_extension(fw, semantics, timeout=timeout, label=label, backend=backend) or [])
     red = _Reduced(fw)
     code = red.label[argument]
     if code == dung.IN:
         return True
-    if semantics == "stable":  # no stable extension lacks it (vacuously true when there is none)
-        forbid = [] if code == dung.OUT else [red.position[argument]]
-        return dung.solver_call("one", red.sub, "stable", deadline=deadline, budget=timeout, label=label, forbid_in=forbid) is None
-    if code == dung.OUT:
+    if code == dung.OUT and semantics != "stable":
         return False
     if semantics == "semi-stable":
         return all(argument in e for e in dung.extensions(fw, semantics, limit=None, timeout=timeout, label=label))
+    engine = _backend("DS", semantics, backend)
+    deadline = _asp.deadline_of(timeout)
+    if engine == "sat":
+        with (
+            _named(semantics, label, timeout),
+            _encoding(red.sub, "stable" if semantics == "stable" else "complete", deadline, timeout) as enc,
+        ):
+            if semantics == "stable":  # no stable extension lacks it (vacuously true when there is none)
+                return enc.one(forbid_in=[] if code == dung.OUT else [red.position[argument]]) is None
+            return enc.sceptical_preferred(red.position[argument])
+    if semantics == "stable":
+        forbid = [] if code == dung.OUT else [red.position[argument]]
+        return dung.solver_call("one", red.sub, "stable", deadline=deadline, budget=timeout, label=label, forbid_in=forbid) is None
     k = red.position[argument]
     blocked: list[list[int]] = []
     while True:

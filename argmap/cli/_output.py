@@ -7,6 +7,7 @@ folder is made, with a note on stderr (``created folder out/``), so that a misty
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -60,9 +61,14 @@ def write_output(path: Path, data: bytes | str, *, binary: bool = False, say_fol
     if is_stdio(path):
         if binary and sys.stdout.isatty():
             raise CliUsageError("will not write binary output (PNG, PDF) to a terminal; redirect it (> file) or give a file name")
-        sys.stdout.flush()
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(raw)
+            sys.stdout.buffer.flush()
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:  # the reader stopped reading (| head): main() ends quietly
+                raise
+            raise ArgmapError(f"standard output: cannot write: {exc.strerror or exc}") from None
         return
     if path.is_dir():
         raise ArgmapError(f"{path}: is a folder; give a file name")

@@ -58,7 +58,7 @@ def _target(out: Path, to: str | None) -> tuple[str, str]:
         return by_suffix, _IMAGES[by_suffix]
     fmt = get_format(by_suffix)
     if not fmt.can_write:
-        raise ArgmapError(_cannot_write(fmt))
+        raise CliUsageError(f"{out}: {_cannot_write(fmt)}")
     return fmt.name, fmt.suffixes[0]
 
 

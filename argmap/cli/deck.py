@@ -17,7 +17,7 @@ __all__ = ["deck_command"]
 
 @app.command("deck")
 def deck_command(
-    path: Annotated[Path, typer.Argument(help="The map file.", exists=True, dir_okay=False)],
+    path: Annotated[Path, typer.Argument(help="The map file; - for standard input.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The deck: talk.html (offline, one file), talk.pdf or talk.pptx.")],
     lang: Annotated[str | None, typer.Option("--lang", help="Language of labels and slide words (default: the map's).")] = None,
     evaluate: Annotated[

@@ -67,7 +67,7 @@ def _render_one(path: Path, out: Path, fmt: str, options: dict[str, Any], evalua
 
         if out.is_dir():
             raise ArgmapError(f"{out}: is a folder; give a file name")
-        ensure_folder(out.parent, say=not quiet)
+        ensure_folder(out.parent, say=not quiet, for_file=out)
         write_view_file(path, out, options, evaluate)
         return
     from argmap.render import render
@@ -89,9 +89,9 @@ def _render_steps(path: Path, folder: Path, options: dict[str, Any], evaluate: s
 
     if is_stdio(folder):
         raise CliUsageError("--steps needs a folder, not standard output (-)")
-    ensure_folder(folder, say=say_folder)  # before the work: a file in the way is said at once
     m = load_map(path)
     map_language(m, options.get("lang"))
+    ensure_folder(folder, say=say_folder)  # before the drawing: a file in the way is said at once
     opts = dict(options)
     if evaluate:
         opts["overlay"] = _overlay(m, evaluate)

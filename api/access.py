@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from fastapi import Header
 from fastapi.concurrency import run_in_threadpool
+
+from argmap import ArgumentMap
 
 from .deps import Caller
 from .problems import ApiProblem
 from .store import MapHead, MapRecord, Store, UnknownMapError
-from argmap import ArgumentMap
 
-__all__ = ["etag", "expected_version", "not_modified", "readable", "readable_fast", "writable"]
+__all__ = ["IF_MATCH_PATTERN", "IfMatch", "etag", "expected_version", "not_modified", "readable", "readable_fast", "writable"]
+
+
+# If-Match: "*" or a comma-separated list of entity tags ("v3", W/"v3"; RFC 9110), a tag's quotes may be left out
+# (v3). Anything else is a 422 naming the header, never a 412: a 412 says only that the map changed.
+_TAG = r'((W/)?"[!#-~]*"|[A-Za-z0-9]+)'
+IF_MATCH_PATTERN = rf"^[ \t]*(\*|{_TAG}([ \t]*,[ \t]*{_TAG})*)[ \t]*$"
+IfMatch = Annotated[
+    str | None,
+    Header(
+        pattern=IF_MATCH_PATTERN,
+        description='The ETag you read (e.g. "v3"), or `*`: the write is refused with 412 if the map changed since.',
+    ),
+]
 
 
 def etag(version: int, variant: str = "") -> str:
@@ -18,7 +35,8 @@ def etag(version: int, variant: str = "") -> str:
 
 
 def _tags(header: str) -> list[str]:
-    return [t.strip().removeprefix("W/") for t in header.split(",") if t.strip()]
+    tags = [t.strip().removeprefix("W/") for t in header.split(",") if t.strip()]
+    return [t if t.startswith('"') or t == "*" else f'"{t}"' for t in tags]
 
 
 def not_modified(if_none_match: str | None, tag: str) -> bool:

@@ -14,6 +14,8 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from argmap import __version__
+
 from .compression import GZip
 from .docs_pages import install_docs
 from .openapi import install_openapi
@@ -25,7 +27,6 @@ from .routes import edits, evaluation, formats, health, keys, landing, maps, que
 from .security import SecurityHeaders, install_cors
 from .settings import Settings, get_settings
 from .store import Store
-from argmap import __version__
 
 __all__ = ["BodyLimit", "create_app"]
 
@@ -137,7 +138,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         docs_url=None,  # served from local files by install_docs (FastAPI's own pages need a CDN)
         redoc_url=None,
         generate_unique_id_function=lambda route: route.name,  # operationIds as the functions are named: list_maps
-        responses=problem_responses(400, 413, 503),  # any request may be malformed, too large, or meet a database that is down
+        responses=problem_responses(400, 408, 413, 503),  # any request: malformed, too large, too slow, or the database down
         openapi_tags=[
             {"name": "maps", "description": "Store, get, replace and delete maps."},
             {"name": "edits", "description": "Add, change and remove single statements and relations."},

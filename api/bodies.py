@@ -8,15 +8,16 @@ from typing import Any
 
 from fastapi import Request
 
-from .problems import ApiProblem
-from .schemas import EXAMPLE_MAP, EXAMPLE_MAP_YAML
-from .settings import Settings
 from argmap import ArgmapError, ArgumentMap, FormatError, LimitExceededError, Problem
 from argmap._yaml import YamlLimits
 from argmap.formats import Format, dump, formats, get_format, sniff
 from argmap.formats.native import parse_yaml
 
-__all__ = ["MAP_BODY_OPENAPI", "export_format", "export_map", "parse_map", "read_body"]
+from .problems import ApiProblem
+from .schemas import EXAMPLE_MAP, EXAMPLE_MAP_YAML
+from .settings import Settings
+
+__all__ = ["MAP_BODY_OPENAPI", "export_format", "export_map", "format_names", "parse_map", "read_body"]
 
 log = logging.getLogger("argmap.api")
 
@@ -66,16 +67,32 @@ def _by_media_type(content_type: str) -> Format | None:
     )
 
 
+def format_names(*, reading: bool) -> list[str]:
+    """The values ``?format=`` takes: each format's name and its suffixes without the dot (``yml``, ``ad``), lower case.
+
+    Examples
+    --------
+    >>> "yaml" in format_names(reading=True), "dot" in format_names(reading=True), "dot" in format_names(reading=False)
+    (True, False, True)
+    """
+    names: dict[str, None] = {}
+    for fmt in formats():
+        if fmt.can_read if reading else fmt.can_write:
+            names[fmt.name] = None
+            names.update((s.lstrip("."), None) for s in fmt.suffixes)
+    return list(names)
+
+
 def _named(name: str, *, reading: bool) -> Format:
-    try:
+    status = 415 if reading else 406
+    if name in format_names(reading=reading):
+        return get_format(name)
+    if name in format_names(reading=not reading):
         fmt = get_format(name)
-    except ArgmapError as exc:
-        raise ApiProblem(415 if reading else 406, str(exc), slug="unsupported-format") from None
-    if reading and not fmt.can_read:
-        raise ApiProblem(415, f"format '{fmt.name}' can be written but not read", slug="unsupported-format")
-    if not reading and not fmt.can_write:
-        raise ApiProblem(406, f"format '{fmt.name}' can be read but not written", slug="unsupported-format")
-    return fmt
+        said = f"format '{fmt.name}' can be written but not read" if reading else f"format '{fmt.name}' can be read but not written"
+        raise ApiProblem(status, said, slug="unsupported-format")
+    known = ", ".join(sorted({f.name for f in formats() if (f.can_read if reading else f.can_write)}))
+    raise ApiProblem(status, f"unknown format '{name[:40]}'; known formats: {known} (see GET /formats)", slug="unsupported-format")
 
 
 def parse_map(body: bytes, content_type: str | None, format_name: str | None, settings: Settings) -> ArgumentMap:
@@ -87,7 +104,7 @@ def parse_map(body: bytes, content_type: str | None, format_name: str | None, se
     except UnicodeDecodeError as exc:
         line = body.count(b"\n", 0, exc.start) + 1
         raise FormatError([Problem(f"not UTF-8 text (byte 0x{body[exc.start]:02x})", line=line)]) from None
-    fmt = _named(format_name, reading=True) if format_name else _by_media_type(content_type or "") or sniff(text)
+    fmt = _named(format_name, reading=True) if format_name is not None else _by_media_type(content_type or "") or sniff(text)
     if fmt is None:
         raise FormatError([Problem("cannot tell the format of this input; send Content-Type or ?format= (e.g. yaml)")])
     assert fmt.parse is not None
@@ -168,7 +185,7 @@ def export_map(amap: ArgumentMap, fmt: Format) -> str:
 
 def export_format(format_name: str | None, accept: str | None) -> Format | None:
     """The format to export a map in, from ``?format=`` or ``Accept``; None for the JSON envelope."""
-    if format_name:
+    if format_name is not None:
         return _named(format_name, reading=False)
     if not accept:
         return None

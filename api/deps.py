@@ -13,7 +13,7 @@ from .problems import ApiProblem
 from .settings import Settings
 from .store import Store
 
-__all__ = ["Caller", "CallerDep", "SettingsDep", "StoreDep", "WriterDep"]
+__all__ = ["Caller", "CallerDep", "SettingsDep", "StoreDep", "WriterDep", "caller_dependency", "writer_dependency"]
 
 _bearer = HTTPBearer(
     auto_error=False,
@@ -80,5 +80,6 @@ async def _writer(caller: Annotated[Caller, Depends(_caller)]) -> Caller:
     return caller
 
 
+caller_dependency, writer_dependency = _caller, _writer  # named for the OpenAPI document (who may call what)
 CallerDep = Annotated[Caller, Depends(_caller)]
 WriterDep = Annotated[Caller, Depends(_writer)]

@@ -10,20 +10,23 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from fastapi.routing import iter_route_contexts
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
-from .schemas import ProblemDetails, ProblemItem
-from .store import StaleVersionError, UnknownMapError
 from argmap import ArgmapError, InvalidMapError, LimitExceededError, NotFoundError, RenderError
 from argmap.errors import format_loc
 
-__all__ = ["PROBLEM_JSON", "ApiProblem", "install_handlers", "problem_response", "problem_responses"]
+from .schemas import ProblemDetails, ProblemItem
+from .store import StaleVersionError, UnknownMapError
+
+__all__ = ["PROBLEM_JSON", "TITLES", "ApiProblem", "allowed_methods", "install_handlers", "problem_response", "problem_responses"]
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("argmap.api")
 
-_TITLES = {
+TITLES = {
     400: "Bad request",
     401: "Authentication required",
     403: "Forbidden",
@@ -79,7 +82,7 @@ def problem_response(
         ]
     body = ProblemDetails(
         type=f"urn:argmap:problem:{slug}" if slug else "about:blank",
-        title=_TITLES.get(status, "Error"),
+        title=TITLES.get(status, "Error"),
         status=status,
         detail=cut(detail, 1000),
         instance=cut(instance, 200) if instance else instance,
@@ -108,8 +111,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` entries for these error statuses, each a problem+json body."""
     return {
         s: {
-            "model": ProblemDetails,
-            "description": _TITLES.get(s, "Error"),
+            "description": TITLES.get(s, "Error"),
             "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}},
         }
         for s in statuses
@@ -140,7 +142,9 @@ def _handle(request: Request, exc: Exception) -> Response:
     if isinstance(exc, RenderError):
         return problem_response(503, str(exc), slug="render-failed", instance=where, headers={"Retry-After": "30"})
     if isinstance(exc, ArgmapError):
-        return problem_response(422, str(exc), slug="refused", instance=where)
+        # A plain ArgmapError is about the stored map's state (no main claim, a format that cannot hold it):
+        # the request was well formed, the map does not allow it now.
+        return problem_response(409, str(exc), slug="refused", instance=where)
     if isinstance(exc, RequestValidationError):
         items = []
         for err in exc.errors():
@@ -149,10 +153,15 @@ def _handle(request: Request, exc: Exception) -> Response:
         detail = "; ".join(f"{i.path}: {i.message}" if i.path else i.message for i in items[:5]) or "invalid request"
         return problem_response(422, detail, slug="invalid-request", instance=where, errors=items)
     if isinstance(exc, StarletteHTTPException):
-        detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "Error")
+        detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "Error")
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no such path: {where}"
-        return problem_response(exc.status_code, detail, instance=where, headers=dict(exc.headers) if exc.headers else None)
+        headers = dict(exc.headers) if exc.headers else {}
+        if exc.status_code == 405:
+            allowed = allowed_methods(request)
+            headers["Allow"] = ", ".join(allowed)
+            detail = f"{request.method} is not allowed on {where}; use {', '.join(allowed)}"
+        return problem_response(exc.status_code, detail, instance=where, headers=headers or None)
     if isinstance(exc, UnicodeError):
         # Only input can carry text that is not Unicode (a JSON escape of a lone surrogate, "\ud800").
         return problem_response(422, f"the request holds text that is not valid Unicode: {exc}", slug="invalid-text", instance=where)
@@ -163,6 +172,16 @@ def _handle(request: Request, exc: Exception) -> Response:
         )
     log.exception("unexpected error on %s %s", request.method, where, exc_info=exc)
     return problem_response(500, "an unexpected error; it has been logged", slug="internal", instance=where)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers on this path (Starlette's own 405 names only the first route's)."""
+    methods: set[str] = set()
+    path = request.scope.get("path", "")
+    for route in iter_route_contexts(request.app.router.routes):  # included routers' routes too
+        if route.path and route.methods and compile_path(route.path)[0].match(path):
+            methods |= route.methods
+    return sorted(methods)
 
 
 def install_handlers(app: FastAPI) -> None:

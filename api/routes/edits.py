@@ -13,15 +13,8 @@ import time
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Header, Query, Response
+from fastapi import APIRouter, Body, Query, Response
 
-from ..access import etag, expected_version, readable, writable
-from ..bodies import check_limits
-from ..deps import Caller, CallerDep, SettingsDep, StoreDep, WriterDep
-from ..problems import ApiProblem, problem_responses
-from ..schemas import EditResult, ProblemItem
-from ..settings import Settings
-from ..store import MapRecord, StaleVersionError, Store
 from argmap import (
     ArgmapError,
     ArgumentMap,
@@ -33,11 +26,18 @@ from argmap import (
     update_statement,
 )
 
+from ..access import IfMatch, etag, expected_version, readable, writable
+from ..bodies import check_limits
+from ..deps import Caller, CallerDep, SettingsDep, StoreDep, WriterDep
+from ..problems import ApiProblem, problem_responses
+from ..schemas import EditResult, ProblemItem
+from ..settings import Settings
+from ..store import MapRecord, StaleVersionError, Store
+
 __all__ = ["router"]
 
 router = APIRouter(prefix="/maps/{map_id}", tags=["edits"])
 
-IfMatch = Annotated[str | None, Header(description='The ETag you read (e.g. "v3"): 412 if the map changed since.')]
 Cascade = Annotated[bool, Query(description="Also remove (or trim) the relations that use it.")]
 EDIT_ERRORS = problem_responses(401, 403, 404, 409, 412, 413, 422)
 RETRIES = 50

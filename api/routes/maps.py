@@ -2,34 +2,46 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response
 
-from ..access import etag, expected_version, not_modified, readable, writable
-from ..bodies import MAP_BODY_OPENAPI, export_format, export_map, parse_map, read_body
+from argmap import ArgumentMap, set_main_claim
+from argmap.formats import formats
+
+from ..access import IfMatch, etag, expected_version, not_modified, readable, writable
+from ..bodies import MAP_BODY_OPENAPI, export_format, export_map, format_names, parse_map, read_body
 from ..deps import CallerDep, SettingsDep, StoreDep, WriterDep
 from ..problems import ApiProblem, problem_responses
 from ..schemas import MapList, MapOut, MapSettings, MapSummary
 from ..store import MapRecord, StaleVersionError
-from argmap import ArgumentMap, set_main_claim
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/maps", tags=["maps"])
 
-FormatParam = Annotated[
-    str | None,
-    Query(
+
+def _format_param(*, reading: bool) -> Any:
+    return Query(
         alias="format",
         max_length=40,
-        description="Name the format (see GET /formats) instead of using Content-Type / Accept.",
+        description=(
+            "Name the format (see GET /formats) instead of using Content-Type."
+            if reading
+            else "Name the format to export in (see GET /formats) instead of using Accept."
+        ),
         examples=["yaml"],
-    ),
-]
-IfMatch = Annotated[
-    str | None, Header(description='The ETag you read (e.g. "v3"): the write is refused with 412 if the map changed since.')
-]
+        json_schema_extra={"enum": format_names(reading=reading)},
+    )
+
+
+def _export_media_types() -> list[str]:
+    """The media type each writable format is exported as (``text/plain`` for one without its own), as in ``get_map``."""
+    return sorted({(f.media_types[0] if f.media_types else "text/plain") for f in formats() if f.can_write and f.name != "json"})
+
+
+ReadFormatParam = Annotated[str | None, _format_param(reading=True)]
+WriteFormatParam = Annotated[str | None, _format_param(reading=False)]
 IfNoneMatch = Annotated[str | None, Header(description="An ETag you hold: 304 when the map is still at it.")]
 Body_ = Annotated[bytes, Depends(read_body)]
 
@@ -90,7 +102,7 @@ def create_map(
     store: StoreDep,
     caller: WriterDep,
     settings: SettingsDep,
-    format_name: FormatParam = None,
+    format_name: ReadFormatParam = None,
     public: Annotated[bool, Query(description="Let anyone read it (only you may change it).")] = False,
 ) -> Response:
     """Validate and store a map; it is yours, private unless ``public=true``. Answers with its id, ``Location`` and ``ETag``."""
@@ -102,10 +114,17 @@ def create_map(
 
 @router.get(
     "/{map_id}",
-    response_model=MapOut,
     responses={
         **problem_responses(401, 404, 406, 422),
-        200: {"content": {"application/yaml": {"schema": {"type": "string"}}, "text/plain": {"schema": {"type": "string"}}}},
+        200: {
+            "description": "The map with its stored details; with ?format=json, the map alone.",
+            "content": {
+                "application/json": {
+                    "schema": {"anyOf": [{"$ref": "#/components/schemas/MapOut"}, {"$ref": "#/components/schemas/ArgumentMap"}]}
+                },
+                **{media: {"schema": {"type": "object" if media.endswith("+json") else "string"}} for media in _export_media_types()},
+            },
+        },
         304: {"description": "Not modified: your copy (If-None-Match) is current."},
     },
     summary="Get a map, as JSON or exported",
@@ -114,7 +133,7 @@ def get_map(
     map_id: str,
     store: StoreDep,
     caller: CallerDep,
-    format_name: FormatParam = None,
+    format_name: WriteFormatParam = None,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
@@ -144,7 +163,7 @@ def replace_map(
     store: StoreDep,
     caller: WriterDep,
     settings: SettingsDep,
-    format_name: FormatParam = None,
+    format_name: ReadFormatParam = None,
     if_match: IfMatch = None,
 ) -> Response:
     """Replace the map's content (one new version). With ``If-Match`` the write is refused (412) if someone wrote first."""

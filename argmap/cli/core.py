@@ -235,7 +235,7 @@ def _print_answer(amap: ArgumentMap, question: str, answer: Any, lang: str) -> N
 
 @app.command()
 def query(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The map file.", show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The map file; - for standard input.", show_default=False)],
     question: Annotated[Question, typer.Argument(metavar="QUESTION", help="What to ask.", show_default=False)],
     arg: Annotated[
         str | None, typer.Argument(metavar="ID", help="The statement (or relation) id; for search, the text.", show_default=False)

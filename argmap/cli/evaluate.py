@@ -137,7 +137,9 @@ def _print_task(subject: ArgumentMap | Framework, asked: Evaluation, as_json: bo
 
 @app.command("evaluate")
 def evaluate_command(
-    path: Annotated[Path, typer.Argument(metavar="MAP", help="A map file, or a framework (.apx, .tgf, .af).", show_default=False)],
+    path: Annotated[
+        Path, typer.Argument(metavar="MAP", help="A map file (- for standard input), or a framework (.apx, .tgf, .af).", show_default=False)
+    ],
     semantics: Annotated[
         SemanticsName, typer.Option("--semantics", "-s", help="The semantics to evaluate under.")
     ] = SemanticsName.grounded,

@@ -54,10 +54,11 @@ def test_errors_exit_1_with_place(tmp_path: Path) -> None:
     code, _, stderr = _run("convert", str(src), str(tmp_path / "x.aif.json"))
     assert code == 1 and f"{src}:4:1: 1.3.1. is under 1.3., which is not in the file" in stderr
     assert "Traceback" not in stderr
+    # an output format that cannot be written or told is a usage error (docs/cli.md): exit code 2
     code, _, stderr = _run("convert", str(FIXTURES / "constructs.argdown"), str(tmp_path / "x.xml"))
-    assert code == 1 and "can be read but not written" in stderr
+    assert code == 2 and "can be read but not written" in stderr
     code, _, stderr = _run("convert", str(FIXTURES / "constructs.argdown"), str(tmp_path / "x.unknown"))
-    assert code == 1 and "--to" in stderr
+    assert code == 2 and "--to" in stderr
 
 
 def test_batch_folder_with_a_bad_file(tmp_path: Path) -> None:
@@ -76,7 +77,7 @@ def test_batch_folder_with_a_bad_file(tmp_path: Path) -> None:
 
 def test_batch_needs_to(tmp_path: Path) -> None:
     code, _, stderr = _run("convert", str(FIXTURES), str(tmp_path / "o"))
-    assert code == 1 and "--to" in stderr
+    assert code == 2 and "--to" in stderr  # a usage error
 
 
 def test_batch_glob_keeps_folders_apart(tmp_path: Path) -> None:

@@ -101,3 +101,11 @@ def test_the_app_has_every_command() -> None:
 
     names = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
     assert {"validate", "show", "query", "schema", "convert", "render", "deck", "evaluate", "iccma", "serve", "view", "keys", "db"} <= names
+
+
+def test_only_the_native_yaml_format_claims_yaml_suffixes() -> None:
+    """``format_for_path`` loads no other format module for .yaml/.yml (start-up time): that is right only while this holds."""
+    from argmap.formats import _NATIVE_ONLY_SUFFIXES, formats
+
+    claiming = {f.name for f in formats() for s in f.suffixes if s.endswith(_NATIVE_ONLY_SUFFIXES)}
+    assert claiming == {"yaml"}

@@ -352,6 +352,13 @@ def test_shell_completion_is_offered(work: Path) -> None:
     code, out, err = argmap_cli("--show-completion", "bash", cwd=work)
     assert code == 0 and b"complete -o default -F _python_margmap_completion python -m argmap" in out, err
     assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
+    # what the installed script asks: the words so far, the one to complete
+    env = {**os.environ, "_ARGMAP_COMPLETE": "complete_bash", "COMP_WORDS": "argmap render map.yaml --th", "COMP_CWORD": "3"}
+    script = Path(sys.executable).with_name("argmap")  # the console script the completion is installed for
+    if not script.exists():
+        pytest.skip("the argmap console script is not installed beside this Python")
+    proc = subprocess.run([str(script)], env=env, capture_output=True, timeout=60, cwd=work)
+    assert proc.stdout.decode().split() == ["--theme"], proc.stderr
 
 
 def test_db_upgrade_makes_the_schema_where_argmap_is_installed(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ no extra argument.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -109,11 +110,16 @@ def load_map(path: str | os.PathLike[str], format: str | None = None) -> Argumen
     return fmt.parse(text, filename=STDIN_NAME)
 
 
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # as the model's (and the renderer's) language codes
+
+
 def map_language(amap: ArgumentMap, lang: str | None) -> str:
     """``lang`` when the map has text in it (else the one error every command gives, listing its languages); the map's by default.
 
     The same rule, and message, as the renderer's (``argmap.render.options.check_language``).
     """
+    if lang is not None and not _LANGUAGE_CODE.match(lang):
+        raise CliUsageError(f"--lang: {lang!r} is not a language code (use ISO 639 codes such as 'nl' or 'en')")
     if lang is not None and lang not in amap.languages:
         raise InvalidOptionError("lang", f"the map has no text in '{lang}'; its languages: {', '.join(amap.languages)}")
     return lang or amap.language

@@ -13,7 +13,17 @@ from .deps import Caller
 from .problems import ApiProblem
 from .store import MapHead, MapRecord, Store, UnknownMapError
 
-__all__ = ["IF_MATCH_PATTERN", "IfMatch", "etag", "expected_version", "not_modified", "readable", "readable_fast", "writable"]
+__all__ = [
+    "IF_MATCH_PATTERN",
+    "IfMatch",
+    "etag",
+    "expected_version",
+    "not_modified",
+    "readable",
+    "readable_fast",
+    "readable_json",
+    "writable",
+]
 
 
 # If-Match: "*" or a comma-separated list of entity tags ("v3", W/"v3"; RFC 9110), a tag's quotes may be left out
@@ -78,6 +88,14 @@ def readable(store: Store, map_id: str, caller: Caller, *, with_tags: bool = Tru
     if not rec.public and rec.owner != caller.owner:
         raise UnknownMapError(map_id)
     return rec, amap
+
+
+def readable_json(store: Store, map_id: str, caller: Caller) -> tuple[MapRecord, str]:
+    """:func:`readable`, with the map as its stored JSON (validated when written), neither parsed nor dumped again."""
+    rec, body = store.load_json(map_id)
+    if not rec.public and rec.owner != caller.owner:
+        raise UnknownMapError(map_id)
+    return rec, body
 
 
 async def readable_fast(store: Store, map_id: str, caller: Caller) -> tuple[MapHead | MapRecord, ArgumentMap]:

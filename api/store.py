@@ -31,9 +31,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.sql.elements import ColumnElement
 
+from argmap import ArgmapError, ArgumentMap, InvalidMapError, Problem
+
 from .cache import LRUCache
 from .tables import api_keys, maps, tags
-from argmap import ArgmapError, ArgumentMap, InvalidMapError, Problem
 
 __all__ = ["ApiKey", "MapHead", "MapRecord", "StaleVersionError", "Store", "UnknownMapError", "hash_token", "map_tags"]
 
@@ -152,6 +153,8 @@ class Store:
         10,000-statement map takes about 21 MB); a version is immutable, so the cache is never stale.
     key_cache_seconds
         How long a checked API key is trusted before it is looked up again.
+    body_cache_bytes
+        Characters of stored map JSON kept in memory by (id, version), served as it is by ``GET /maps/{id}``.
 
     Examples
     --------
@@ -163,10 +166,13 @@ class Store:
     (1, 'T')
     """
 
-    def __init__(self, url: str, *, map_cache_items: int = 200_000, key_cache_seconds: float = 2.0) -> None:
+    def __init__(
+        self, url: str, *, map_cache_items: int = 200_000, key_cache_seconds: float = 2.0, body_cache_bytes: int = 64 * 1024 * 1024
+    ) -> None:
         self.url = make_url(url)
         self.engine = self._engine()
         self._maps: LRUCache[ArgumentMap] = LRUCache(map_cache_items, size=lambda m: 1 + len(m.statements) + len(m.relations))
+        self._bodies: LRUCache[str] = LRUCache(body_cache_bytes, size=len)  # stored JSON by (id, version), weighed by length
         self._keys: LRUCache[tuple[str, str, float]] = LRUCache(1024)  # token hash -> (key id, owner, checked at)
         self.key_cache_seconds = key_cache_seconds
 
@@ -280,6 +286,26 @@ class Store:
             amap = ArgumentMap.model_validate_json(body)
             self._maps.put((map_id, rec.version), amap)
             return rec, amap
+        raise StaleVersionError(map_id, -1, -1)  # pragma: no cover - five writes in a row between two reads
+
+    def load_json(self, map_id: str, *, with_tags: bool = True) -> tuple[MapRecord, str]:
+        """The map's row and its stored JSON as it is (validated when written): for answers that need no parsed map.
+
+        :class:`UnknownMapError` when there is none. The text is kept in memory by (id, version), like parsed maps.
+        """
+        for _ in range(5):
+            rec = self.record(map_id, with_tags=with_tags)
+            if rec is None:
+                raise UnknownMapError(map_id)
+            cached = self._bodies.get((map_id, rec.version))
+            if cached is not None:
+                return rec, cached
+            with self.engine.connect() as conn:
+                body = conn.execute(select(maps.c.body).where(maps.c.id == map_id, maps.c.version == rec.version)).scalar()
+            if body is None:
+                continue  # written in between: read the header again
+            self._bodies.put((map_id, rec.version), body)
+            return rec, body
         raise StaleVersionError(map_id, -1, -1)  # pragma: no cover - five writes in a row between two reads
 
     @property

@@ -14,6 +14,7 @@ asyncio: ``--clients`` connections in a closed loop for ``--seconds`` per endpoi
     .venv/bin/python benchmarks/bench_api.py --seconds 2      # quicker
     .venv/bin/python benchmarks/bench_api.py --load --statements 1500 --redis redis://127.0.0.1:6379/0
                                                               # renders under load, two servers, one cache
+    .venv/bin/python benchmarks/bench_api.py --cpu            # CPU per request of GET /maps/{id} against the bare endpoint
 """
 
 from __future__ import annotations
@@ -303,6 +304,85 @@ async def run_load(args: argparse.Namespace) -> None:
     print(f"| second server's cache hits for the first server's drawings | {hits} of {len(keys)} |")
 
 
+async def _asgi_get(app: Any, path: str, headers: list[tuple[bytes, bytes]]) -> tuple[int, bytes]:
+    """One GET straight into the ASGI app: no socket, no HTTP client, so the CPU measured is the server's own."""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"bench"), *headers],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 80),
+    }
+    status = 0
+    chunks: list[bytes] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return status, b"".join(chunks)
+
+
+async def run_cpu(args: argparse.Namespace) -> None:
+    """CPU per request (``time.process_time``, every thread), in process, of ``GET /maps/{id}`` against the bare endpoint."""
+    from argmap_api.app import create_app
+    from argmap_api.settings import Settings
+    from argmap_api.store import Store
+
+    data = Path(tempfile.mkdtemp(prefix="argmap-bench-cpu-"))
+    url = f"sqlite:///{data / 'argmap.db'}"
+    store = Store(url)
+    store.migrate()
+    _, token = store.create_key("bench")
+    app = create_app(Settings(database_url=url), store=store)
+    auth = [(b"authorization", f"Bearer {token}".encode()), (b"accept-encoding", b"identity")]
+    try:
+        import argmap
+
+        rec = store.create_map("bench", argmap.ArgumentMap.model_validate(synthetic(args.statements)))
+        plan = {
+            "bare `GET /health/live`": ("/health/live", []),
+            f"`GET /maps/{{id}}` ({args.statements:,} statements, JSON)": (f"/maps/{rec.id}", auth),
+            "`GET /maps/{id}` revalidated (304)": (f"/maps/{rec.id}", [*auth, (b"if-none-match", f'"v{rec.version}"'.encode())]),
+        }
+        best: dict[str, float] = {}
+        size: dict[str, int] = {}
+        for name, (path, headers) in plan.items():
+            for _ in range(3):
+                status, body = await _asgi_get(app, path, headers)  # warm: caches, middleware stack
+            assert status in (200, 304), (status, body[:300])
+            size[name] = len(body)
+            for _ in range(args.rounds):
+                start = time.process_time()
+                for _ in range(args.requests):
+                    await _asgi_get(app, path, headers)
+                took = (time.process_time() - start) / args.requests
+                best[name] = min(best.get(name, took), took)
+    finally:
+        store.dispose()
+        shutil.rmtree(data, ignore_errors=True)
+    bare = best["bare `GET /health/live`"]
+    print(f"CPU per request, in process (best of {args.rounds} x {args.requests} requests)\n")
+    print("| endpoint | answer bytes | CPU ms per request | x bare |")
+    print("|---|---:|---:|---:|")
+    for name, cpu in best.items():
+        print(f"| {name} | {size[name]:,} | {cpu * 1000:.3f} | {cpu / bare:.1f}x |")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -320,8 +400,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds over the endpoints")
     parser.add_argument("--statements", type=int, default=1000)
     parser.add_argument("--no-gzip", action="store_true", help="ask for uncompressed SVG")
+    parser.add_argument("--cpu", action="store_true", help="CPU per request of GET /maps/{id}, in process, against the bare endpoint")
+    parser.add_argument("--requests", type=int, default=200, help="with --cpu: requests per round")
     args = parser.parse_args()
-    asyncio.run(run_load(args) if args.load else run(args))
+    asyncio.run(run_cpu(args) if args.cpu else run_load(args) if args.load else run(args))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Depends, Header, Query, Request, Response
 from argmap import ArgumentMap, set_main_claim
 from argmap.formats import formats
 
-from ..access import IfMatch, etag, expected_version, not_modified, readable, writable
+from ..access import IfMatch, etag, expected_version, not_modified, readable, readable_json, writable
 from ..bodies import MAP_BODY_OPENAPI, export_format, export_map, format_names, parse_map, read_body
 from ..deps import CallerDep, SettingsDep, StoreDep, WriterDep
 from ..problems import ApiProblem, problem_responses
@@ -137,14 +137,21 @@ def get_map(
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
-    """The map with its stored details; or, with ``?format=`` or an ``Accept`` media type, the map alone in that format."""
-    rec, amap = readable(store, map_id, caller)
+    """The map with its stored details; or, with ``?format=`` or an ``Accept`` media type, the map alone in that format.
+
+    The JSON answer holds the map as it was stored (validated when written): it is neither parsed nor dumped again.
+    """
     fmt = export_format(format_name, accept)
-    tag = etag(rec.version, fmt.name if fmt else "")
+    if fmt is None:
+        rec, body = readable_json(store, map_id, caller)
+        if not_modified(if_none_match, etag(rec.version)):
+            return Response(status_code=304, headers={"ETag": etag(rec.version)})
+        head = summary(rec).model_dump_json()  # the same fields as MapOut, in its order, with "map" last
+        return Response(f'{head[:-1]},"map":{body}}}', media_type="application/json", headers={"ETag": etag(rec.version)})
+    rec, amap = readable(store, map_id, caller)
+    tag = etag(rec.version, fmt.name)
     if not_modified(if_none_match, tag):
         return Response(status_code=304, headers={"ETag": tag})
-    if fmt is None:
-        return _json(map_out(rec, amap), rec)
     media = fmt.media_types[0] if fmt.media_types else "text/plain"
     return Response(export_map(amap, fmt), media_type=f"{media}; charset=utf-8", headers={"ETag": tag})
 

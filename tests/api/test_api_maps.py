@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
+from argmap_api.store import Store
 from fastapi.testclient import TestClient
 
 PROBLEM = "application/problem+json"
@@ -145,3 +147,29 @@ def test_formats_listed(client: TestClient) -> None:
 def test_health(client: TestClient) -> None:
     assert client.get("/health").json()["status"] == "ok"
     assert client.get("/health/live").json() == {"status": "ok"}
+
+
+def test_get_serves_the_stored_json_as_it_is(
+    client: TestClient, alice: dict[str, str], pets: str, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap_api.schemas import MapOut
+
+    from argmap import ArgumentMap
+
+    created = client.get(f"/maps/{pets}", headers=alice)
+    # The answer is byte for byte what dumping the parsed map in the envelope gives...
+    parsed = MapOut.model_validate(created.json())
+    assert created.content == parsed.model_dump_json().encode()
+    # ...yet a server with nothing in memory answers it without parsing or dumping the map.
+    store._maps.clear()
+    store._bodies.clear()
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise AssertionError("the map was parsed or dumped on a read")
+
+    monkeypatch.setattr(ArgumentMap, "model_validate_json", refuse)
+    monkeypatch.setattr(ArgumentMap, "model_dump_json", refuse)
+    again = client.get(f"/maps/{pets}", headers=alice)
+    assert again.status_code == 200 and again.content == created.content
+    assert again.headers["etag"] == '"v1"'
+    assert client.get(f"/maps/{pets}", headers={**alice, "If-None-Match": '"v1"'}).status_code == 304

@@ -8,9 +8,7 @@ premises meet, and an undercut's edge ends on the junction of the relation it un
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-import graphviz
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import LimitExceededError
 from argmap.model import ArgumentMap, Claim, Evidence
@@ -22,7 +20,10 @@ from argmap.render.options import RenderOptions, check_language, options_from
 from argmap.render.order import step_order
 from argmap.render.theme import NodeStyle, Theme
 
-__all__ = ["DotMeta", "Item", "build_dot", "prepare_map", "to_dot"]
+if TYPE_CHECKING:
+    import graphviz  # only to_dot hands one out, and imports it then
+
+__all__ = ["DotGraph", "DotMeta", "Item", "build_dot", "prepare_map", "to_dot"]
 
 E = escape_html_label
 
@@ -80,8 +81,37 @@ class _Writer:
     def source(self) -> str:
         return "digraph argmap {\n" + "".join(self.lines) + "}\n"
 
+    def digraph(self) -> DotGraph:
+        return DotGraph(list(self.lines))
+
+
+class DotGraph:
+    """The drawing as the renderer passes it on: DOT statement lines, and the few ``graphviz.Digraph`` methods it uses.
+
+    ``graphviz.Digraph`` itself (what :func:`to_dot` returns) costs more to import than the whole drawing of a small
+    map; the renderer needs only its ``body``, ``source``, ``copy`` and graph-level ``attr``, which give the same text.
+    """
+
+    __slots__ = ("body",)
+
+    def __init__(self, body: list[str]) -> None:
+        self.body = body
+
+    @property
+    def source(self) -> str:
+        return "digraph argmap {\n" + "".join(self.body) + "}\n"
+
+    def attr(self, **attrs: str) -> None:
+        """A graph attribute statement, as ``graphviz.Digraph.attr(**attrs)`` writes it."""
+        self.body.append(f"\t{_attrs(attrs)}\n")
+
+    def copy(self) -> DotGraph:
+        return DotGraph(list(self.body))
+
     def digraph(self) -> graphviz.Digraph:
-        return graphviz.Digraph(name="argmap", body=list(self.lines))
+        import graphviz
+
+        return graphviz.Digraph(name="argmap", body=list(self.body))
 
 
 def statement_svg_id(sid: str) -> str:
@@ -152,8 +182,8 @@ def _legend(g: _Writer, m: ArgumentMap, opts: RenderOptions, lang: str, meta: Do
     meta.items["legend"] = Item("", "legend", ("legend",), word("legend", lang))
 
 
-def build_dot(m: ArgumentMap, opts: RenderOptions) -> tuple[graphviz.Digraph, DotMeta]:
-    """The Digraph of an already prepared map (see :func:`prepare_map`) and its metadata."""
+def build_dot(m: ArgumentMap, opts: RenderOptions) -> tuple[DotGraph, DotMeta]:
+    """The drawing of an already prepared map (see :func:`prepare_map`) and its metadata."""
     writer, meta = build_source(m, opts)
     return writer.digraph(), meta
 
@@ -315,4 +345,4 @@ def to_dot(m: ArgumentMap, **options: Any) -> graphviz.Digraph:
     """
     opts = options_from(**options)
     graph, _ = build_dot(prepare_map(m, opts), opts)
-    return graph
+    return graph.digraph()

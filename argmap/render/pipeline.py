@@ -5,11 +5,9 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-import graphviz
-
 from argmap.model import ArgumentMap
 from argmap.render._labels import missing_titles
-from argmap.render.dot import DotMeta, build_dot, prepare_map
+from argmap.render.dot import DotGraph, DotMeta, build_dot, prepare_map
 from argmap.render.fit import MAX_TRIAL_STATEMENTS, choose_layout, plain_size, warn_if_illegible
 from argmap.render.options import RenderOptions, options_from
 from argmap.render.output import FORMATS, finish_dot, run_dot, start_dot, stop_dot
@@ -38,7 +36,7 @@ def warn_missing_titles(m: ArgumentMap, opts: RenderOptions) -> None:
         )
 
 
-def layout(m: ArgumentMap, opts: RenderOptions) -> tuple[ArgumentMap, RenderOptions, graphviz.Digraph, DotMeta]:
+def layout(m: ArgumentMap, opts: RenderOptions) -> tuple[ArgumentMap, RenderOptions, DotGraph, DotMeta]:
     """Prepare the map, choose the layout (when fitting a slide) and build the final Digraph."""
     m = prepare_map(m, opts)
     warn_missing_titles(m, opts)
@@ -49,7 +47,7 @@ def layout(m: ArgumentMap, opts: RenderOptions) -> tuple[ArgumentMap, RenderOpti
     return m, opts, graph, meta
 
 
-def slide_ratio(graph: graphviz.Digraph, m: ArgumentMap, opts: RenderOptions) -> float:
+def slide_ratio(graph: DotGraph, m: ArgumentMap, opts: RenderOptions) -> float:
     """dot's ``ratio`` (height/width) that gives the slide's shape once the title above the map is added.
 
     dot stretches the drawing to ``ratio`` before it places the graph's title, so a titled map comes

@@ -48,11 +48,11 @@
      Pan and zoom move one composited layer: the SVG element is three screens wide and high (one screen of
      margin on every side), and a gesture only changes its CSS transform, once per animation frame, so the
      browser moves pixels it has already drawn. When the gesture ends (or drifts past the margin) the view
-     box is committed: the SVG's viewBox is set and the transform cleared, and the browser draws it anew,
+     box is committed: the drawing's transform is set and the CSS one cleared, and the browser draws it anew,
      sharp. Zoomed out so far that text would be a few pixels high, text is not drawn at all (level of detail). */
   var LARGE = D.statements.length > 500;  /* large maps get level of detail and virtualisation; small ones are drawn whole */
   var LOD_PX = 4;  /* on a large map, text smaller than this on screen is not drawn */
-  var cvb = null, frameQueued = false, settle = 0, boxCache = new Map(), fontPx = 15;
+  var miniAt = 0, cvb = null, frameQueued = false, settle = 0, boxCache = new Map(), fontPx = 15, graph = null, graphTransform = null;
   function setup(svgEl) {
     svg = svgEl;
     svg.setAttribute("preserveAspectRatio", "none");
@@ -60,7 +60,8 @@
     svg.removeAttribute("width");
     var v = svg.viewBox.baseVal;
     base = { x: v.x, y: v.y, w: v.width || 1, h: v.height || 1 };
-    var graph = svg.querySelector("g.graph");
+    graph = svg.querySelector("g.graph");
+    graphTransform = graph ? graph.getAttribute("transform") : null;
     var t = graph && graph.transform.baseVal.consolidate();
     matrix = t ? t.matrix : { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
     fontPx = parseFloat(svg.getAttribute("font-size")) || 15;
@@ -94,7 +95,7 @@
   function measureParts() {
     parts = [];
     if (!LARGE) return;
-    var graph = svg.querySelector("g.graph");
+    graph = svg.querySelector("g.graph");
     if (!graph) return;
     Array.prototype.forEach.call(graph.children, function (el) {
       if (el.tagName !== "g") return;
@@ -118,16 +119,23 @@
 
   function size() { var r = mapEl.getBoundingClientRect(); return [r.width || 1, r.height || 1]; }
   function commit() {
-    /* draw the view box for real: viewBox with a screen of margin around it, no transform */
+    /* draw the view box for real, with a screen of margin around it, and no CSS transform. The SVG's own
+       viewBox stays the element's pixels; the drawing's group gets the view's transform (a transform on one
+       group costs the browser far less than a new viewBox, which lays out every element again). */
     clearTimeout(settle);
     cvb = { x: vb.x, y: vb.y, w: vb.w, h: vb.h };
-    var wh = size();
-    svg.setAttribute("viewBox", (vb.x - vb.w) + " " + (vb.y - vb.h) + " " + 3 * vb.w + " " + 3 * vb.h);
+    var wh = size(), k = wh[0] / vb.w, m = matrix, x0 = vb.x - vb.w, y0 = vb.y - vb.h;
+    var own = "0 0 " + 3 * wh[0] + " " + 3 * wh[1];
+    if (svg.getAttribute("viewBox") !== own) svg.setAttribute("viewBox", own);
+    if (graph) {
+      graph.setAttribute("transform", "matrix(" + [k * m.a, k * m.b, k * m.c, k * m.d, k * (m.e - x0), k * (m.f - y0)].join(" ") + ")");
+    }
     svg.style.transformOrigin = wh[0] + "px " + wh[1] + "px";
-    svg.style.transform = "";
+    svg.style.transform = "translate(0px,0px) scale(1)";  /* never "none": a transform that appears costs a repaint */
     mapEl.classList.toggle("lod", LARGE && fontPx * wh[0] / vb.w < LOD_PX);  /* before showParts: text shown late is never laid out */
     showParts(false);
     if (collapsed.size) sizeBadges();
+    miniAt = 0;
     queueFrame();
   }
   function frame() {
@@ -136,8 +144,13 @@
     var wh = size(), k = wh[0] / vb.w, s = cvb.w / vb.w;
     var tx = (cvb.x - vb.x) * k, ty = (cvb.y - vb.y) * k;
     if (s > 2.5 || s < 0.4 || Math.abs(tx) > wh[0] * 0.9 || Math.abs(ty) > wh[1] * 0.9) { commit(); return; }  /* past the margin */
-    svg.style.transform = s === 1 && !tx && !ty ? "" : "translate(" + tx + "px," + ty + "px) scale(" + s + ")";
-    if (mini.classList.contains("on")) drawMini();
+    svg.style.transform = "translate(" + tx + "px," + ty + "px) scale(" + s + ")";
+    if (mini.classList.contains("on") && performance.now() - miniAt > 100) drawMini();  /* a repaint: not every frame */
+  }
+  function withinMargin() {
+    /* the view is the committed one moved, not zoomed, by less than the screen of margin drawn around it */
+    var wh = size(), k = wh[0] / vb.w;
+    return !!cvb && cvb.w === vb.w && Math.abs(cvb.x - vb.x) * k < wh[0] * 0.9 && Math.abs(cvb.y - vb.y) * k < wh[1] * 0.9;
   }
   function queueFrame() { if (!frameQueued) { frameQueued = true; requestAnimationFrame(frame); } }
   function apply(now) {
@@ -196,7 +209,7 @@
   });
 
   /* pan by drag, zoom by wheel; a click without a drag selects */
-  var drag = null;
+  var drag = null, shield = document.getElementById("shield");
   mapEl.addEventListener("pointerdown", function (e) {
     if (e.button !== 0 || e.target === mini) return;
     drag = { x: e.clientX, y: e.clientY, vx: vb.x, vy: vb.y, moved: false, target: e.target };
@@ -207,7 +220,8 @@
     var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
     if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
     drag.moved = true;
-    mapEl.classList.add("dragging");
+    if (!LARGE) mapEl.classList.add("dragging");  /* on a large map a class change would restyle every element */
+    shield.style.display = "block";  /* the pointer meets this, not the drawing: no hit test of thousands of elements */
     var wh = size();
     vb.x = drag.vx - (dx / wh[0]) * vb.w;
     vb.y = drag.vy - (dy / wh[1]) * vb.h;
@@ -219,7 +233,11 @@
     var d = drag;
     drag = null;
     mapEl.classList.remove("dragging");
-    if (d.moved) { commit(); return; }
+    shield.style.display = "";
+    if (d.moved) {
+      if (withinMargin()) { miniAt = 0; queueFrame(); } else commit();  /* a pan inside the margin needs no new drawing */
+      return;
+    }
     var badge = d.target.closest && d.target.closest("g.badge");
     var g = d.target.closest && d.target.closest("g.statement[data-id]");
     if (badge && g) { expand(g.dataset.id); return; }
@@ -629,6 +647,7 @@
     ctx.lineWidth = 2;
     ctx.strokeRect(ox + (vb.x - base.x) * s, oy + (vb.y - base.y) * s, vb.w * s, vb.h * s);
     mini.dataset.scale = s; mini.dataset.ox = ox; mini.dataset.oy = oy;
+    miniAt = performance.now();
   }
   function miniChanged() { miniBase = null; if (mini.classList.contains("on")) queueFrame(); }
   function miniJump(e) {
@@ -643,7 +662,13 @@
   if (D.statements.length > 25) mini.classList.add("on");
 
   /* ---------------------------------------------------------------- print: the whole map */
-  window.addEventListener("beforeprint", function () { showParts(true); mapEl.classList.remove("lod"); svg.setAttribute("viewBox", base.x + " " + base.y + " " + base.w + " " + base.h); svg.setAttribute("preserveAspectRatio", "xMidYMid meet"); });
+  window.addEventListener("beforeprint", function () {
+    showParts(true);
+    mapEl.classList.remove("lod");
+    if (graph && graphTransform) graph.setAttribute("transform", graphTransform);
+    svg.setAttribute("viewBox", base.x + " " + base.y + " " + base.w + " " + base.h);
+    svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+  });
   window.addEventListener("afterprint", function () { svg.setAttribute("preserveAspectRatio", "none"); commit(); });
 
   setup(svg);

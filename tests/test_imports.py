@@ -109,3 +109,12 @@ def test_only_the_native_yaml_format_claims_yaml_suffixes() -> None:
 
     claiming = {f.name for f in formats() for s in f.suffixes if s.endswith(_NATIVE_ONLY_SUFFIXES)}
     assert claiming == {"yaml"}
+
+
+def test_the_built_in_themes_made_without_validation_are_valid() -> None:
+    """The built-in themes skip validation at import (start-up time); validated, each is the same theme."""
+    from argmap.render.theme import THEMES, Theme
+
+    for name, theme in THEMES.items():
+        assert Theme.model_validate(theme.model_dump()) == theme, name
+        assert Theme.model_validate_json(theme.model_dump_json()).model_dump() == theme.model_dump(), name

@@ -23,7 +23,9 @@ FontName = Annotated[str, Field(pattern=r"^[A-Za-z0-9 ,\-]{1,80}$")]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Validators are built on first use (a theme file, ``Theme(...)``): the built-in themes below are made
+    # without validation, so that importing the renderer builds none (about 10 ms at every start).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class NodeStyle(_Strict):
@@ -45,6 +47,16 @@ class EdgeStyle(_Strict):
     style: LineStyle = "solid"
     arrowhead: Arrow = "normal"
     penwidth: float = Field(2.0, ge=0.1, le=10.0)
+
+
+def _node(**fields: Any) -> NodeStyle:
+    """A built-in node style, made without validation: its values are fixed here (tests/test_imports.py checks them)."""
+    return NodeStyle.model_construct(**fields)
+
+
+def _edge(**fields: Any) -> EdgeStyle:
+    """A built-in edge style, made without validation (as :func:`_node`)."""
+    return EdgeStyle.model_construct(**fields)
 
 
 class Theme(_Strict):
@@ -71,16 +83,16 @@ class Theme(_Strict):
     text: Colour = "#1A1A1A"
     main_text: Colour = "white"
     muted: Colour = "#4D4D4D"
-    main: NodeStyle = NodeStyle(fill="#0072B2", border="#00466E", penwidth=2.5)
-    claim: NodeStyle = NodeStyle(fill="#DCEBF7", border="#0072B2")
-    evidence: NodeStyle = NodeStyle(fill="#F2F2F2", border="#6B6B6B", rounded=False)
-    other_holder: NodeStyle = NodeStyle(fill="#FDEBC8", border="#B07800", dashed=True)
+    main: NodeStyle = _node(fill="#0072B2", border="#00466E", penwidth=2.5)
+    claim: NodeStyle = _node(fill="#DCEBF7", border="#0072B2")
+    evidence: NodeStyle = _node(fill="#F2F2F2", border="#6B6B6B", rounded=False)
+    other_holder: NodeStyle = _node(fill="#FDEBC8", border="#B07800", dashed=True)
     junction: Colour = "#333333"
-    support: EdgeStyle = EdgeStyle(color="#009E73", style="solid", arrowhead="normal")
-    attack: EdgeStyle = EdgeStyle(color="#D55E00", style="dashed", arrowhead="tee")
-    undercut: EdgeStyle = EdgeStyle(color="#CC79A7", style="dotted", arrowhead="teeodot", penwidth=3.2)
-    rephrase: EdgeStyle = EdgeStyle(color="#56B4E9", style="solid", arrowhead="odiamond", penwidth=1.5)
-    preference: EdgeStyle = EdgeStyle(color="#999999", style="dashed", arrowhead="onormal", penwidth=1.5)
+    support: EdgeStyle = _edge(color="#009E73", style="solid", arrowhead="normal")
+    attack: EdgeStyle = _edge(color="#D55E00", style="dashed", arrowhead="tee")
+    undercut: EdgeStyle = _edge(color="#CC79A7", style="dotted", arrowhead="teeodot", penwidth=3.2)
+    rephrase: EdgeStyle = _edge(color="#56B4E9", style="solid", arrowhead="odiamond", penwidth=1.5)
+    preference: EdgeStyle = _edge(color="#999999", style="dashed", arrowhead="onormal", penwidth=1.5)
     dim_text: Colour = "#B3B3B3"
     dim_fill: Colour = "#FAFAFA"
     dim_line: Colour = "#D9D9D9"
@@ -97,23 +109,23 @@ class Theme(_Strict):
         return style
 
 
-_LIGHT = Theme(name="light")
-_DARK = Theme(
+_LIGHT = Theme.model_construct(name="light")
+_DARK = Theme.model_construct(
     name="dark",
     background="#1E1E24",
     text="#F2F2F2",
     muted="#C8C8C8",
-    main=NodeStyle(fill="#F0E442", border="#FFF7A8", penwidth=2.5),
+    main=_node(fill="#F0E442", border="#FFF7A8", penwidth=2.5),
     main_text="#111111",
-    claim=NodeStyle(fill="#17364F", border="#56B4E9"),
-    evidence=NodeStyle(fill="#33333B", border="#A6A6A6", rounded=False),
-    other_holder=NodeStyle(fill="#4A3A1C", border="#E69F00", dashed=True),
+    claim=_node(fill="#17364F", border="#56B4E9"),
+    evidence=_node(fill="#33333B", border="#A6A6A6", rounded=False),
+    other_holder=_node(fill="#4A3A1C", border="#E69F00", dashed=True),
     junction="#DDDDDD",
-    support=EdgeStyle(color="#2EC4A0", style="solid", arrowhead="normal"),
-    attack=EdgeStyle(color="#F08A4B", style="dashed", arrowhead="tee"),
-    undercut=EdgeStyle(color="#E39BC6", style="dotted", arrowhead="teeodot", penwidth=2.4),
-    rephrase=EdgeStyle(color="#56B4E9", arrowhead="odiamond", penwidth=1.5),
-    preference=EdgeStyle(color="#AAAAAA", style="dashed", arrowhead="onormal", penwidth=1.5),
+    support=_edge(color="#2EC4A0", style="solid", arrowhead="normal"),
+    attack=_edge(color="#F08A4B", style="dashed", arrowhead="tee"),
+    undercut=_edge(color="#E39BC6", style="dotted", arrowhead="teeodot", penwidth=2.4),
+    rephrase=_edge(color="#56B4E9", arrowhead="odiamond", penwidth=1.5),
+    preference=_edge(color="#AAAAAA", style="dashed", arrowhead="onormal", penwidth=1.5),
     dim_text="#6E6E6E",
     dim_fill="#26262C",
     dim_line="#44444C",
@@ -123,22 +135,22 @@ _DARK = Theme(
     overlay_undec="#8C8C8C",
     badge_text="#111111",
 )
-_PRINT = Theme(
+_PRINT = Theme.model_construct(
     name="print",
     background="white",
     text="black",
     muted="#333333",
-    main=NodeStyle(fill="#D9D9D9", border="black", penwidth=2.5, peripheries=2),
+    main=_node(fill="#D9D9D9", border="black", penwidth=2.5, peripheries=2),
     main_text="black",
-    claim=NodeStyle(fill="white", border="black", penwidth=1.5),
-    evidence=NodeStyle(fill="#F0F0F0", border="black", rounded=False, diagonals=True),
-    other_holder=NodeStyle(fill="white", border="black", dashed=True),
+    claim=_node(fill="white", border="black", penwidth=1.5),
+    evidence=_node(fill="#F0F0F0", border="black", rounded=False, diagonals=True),
+    other_holder=_node(fill="white", border="black", dashed=True),
     junction="black",
-    support=EdgeStyle(color="black", style="solid", arrowhead="normal"),
-    attack=EdgeStyle(color="black", style="dashed", arrowhead="tee"),
-    undercut=EdgeStyle(color="black", style="dotted", arrowhead="teeodot", penwidth=2.4),
-    rephrase=EdgeStyle(color="black", arrowhead="odiamond", penwidth=1.2),
-    preference=EdgeStyle(color="#555555", style="dashed", arrowhead="onormal", penwidth=1.2),
+    support=_edge(color="black", style="solid", arrowhead="normal"),
+    attack=_edge(color="black", style="dashed", arrowhead="tee"),
+    undercut=_edge(color="black", style="dotted", arrowhead="teeodot", penwidth=2.4),
+    rephrase=_edge(color="black", arrowhead="odiamond", penwidth=1.2),
+    preference=_edge(color="#555555", style="dashed", arrowhead="onormal", penwidth=1.2),
     dim_text="#9A9A9A",
     dim_fill="white",
     dim_line="#BBBBBB",
@@ -147,24 +159,24 @@ _PRINT = Theme(
     overlay_out="#555555",
     overlay_undec="#999999",
 )
-_HIGH_CONTRAST = Theme(
+_HIGH_CONTRAST = Theme.model_construct(
     name="high-contrast",
     background="white",
     font_size=17.0,
     header_size=14.0,
     text="black",
     muted="black",
-    main=NodeStyle(fill="#FFFF00", border="black", penwidth=4.0),
+    main=_node(fill="#FFFF00", border="black", penwidth=4.0),
     main_text="black",
-    claim=NodeStyle(fill="white", border="#0000B3", penwidth=3.0),
-    evidence=NodeStyle(fill="#E6E6E6", border="black", penwidth=2.5, rounded=False),
-    other_holder=NodeStyle(fill="white", border="#8B0057", penwidth=3.0, dashed=True),
+    claim=_node(fill="white", border="#0000B3", penwidth=3.0),
+    evidence=_node(fill="#E6E6E6", border="black", penwidth=2.5, rounded=False),
+    other_holder=_node(fill="white", border="#8B0057", penwidth=3.0, dashed=True),
     junction="black",
-    support=EdgeStyle(color="#00603F", style="solid", arrowhead="normal", penwidth=3.0),
-    attack=EdgeStyle(color="#B30000", style="dashed", arrowhead="tee", penwidth=3.0),
-    undercut=EdgeStyle(color="#6A006A", style="dotted", arrowhead="teeodot", penwidth=3.5),
-    rephrase=EdgeStyle(color="#003F8C", arrowhead="odiamond", penwidth=2.5),
-    preference=EdgeStyle(color="black", style="dashed", arrowhead="onormal", penwidth=2.5),
+    support=_edge(color="#00603F", style="solid", arrowhead="normal", penwidth=3.0),
+    attack=_edge(color="#B30000", style="dashed", arrowhead="tee", penwidth=3.0),
+    undercut=_edge(color="#6A006A", style="dotted", arrowhead="teeodot", penwidth=3.5),
+    rephrase=_edge(color="#003F8C", arrowhead="odiamond", penwidth=2.5),
+    preference=_edge(color="black", style="dashed", arrowhead="onormal", penwidth=2.5),
     dim_text="#707070",
     dim_fill="white",
     dim_line="#A0A0A0",

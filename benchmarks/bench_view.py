@@ -93,7 +93,7 @@ def _stats(frames: list[float]) -> tuple[float, float, float]:
     return statistics.median(frames), frames[max(0, int(len(frames) * 0.95) - 1)], frames[-1]
 
 
-def in_browser(page: str) -> dict[str, Any]:
+def in_browser(page: str, screenshot: Path | None = None) -> dict[str, Any]:
     """Load times (s) and frame times (ms: median, p95, max) in headless chromium.
 
     ``first_paint``: first contentful paint; ``ready``: the view's script done; ``drawn``: the first frame
@@ -128,6 +128,8 @@ def in_browser(page: str) -> dict[str, Any]:
                        argmapView.zoom(argmapView.state().viewBox.w / document.getElementById('map').clientWidth); }"""
         )
         tab.wait_for_timeout(300)
+        if screenshot is not None:
+            tab.screenshot(path=str(screenshot))
         out["pan_1_1"] = _stats(_drag(tab, x, y))
         out["wheel_1_1"] = _stats(_wheel(tab, x, y))
         browser.close()
@@ -138,6 +140,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--browser", action="store_true", help="also open each page in headless chromium")
+    parser.add_argument("--screenshots", type=Path, help="with --browser: save view-N.png here (the main claim at 1:1)")
     args = parser.parse_args()
     print(f"{'statements':>10} {'render s':>9} {'view s':>8} {'view/render':>11} {'evaluate s':>10} {'page MB':>8} {'svg MB':>7}")
     for n in args.sizes:
@@ -160,7 +163,7 @@ def main() -> None:
             f" {len(page.encode()) / 1e6:>8.2f} {len(svg) / 1e6:>7.2f}"
         )
         if args.browser:
-            b = in_browser(page)
+            b = in_browser(page, args.screenshots / f"view-{n}.png" if args.screenshots else None)
             print(f"{'':>10} chromium: first paint {b['first_paint']:.2f} s, ready {b['ready']:.2f} s, map drawn {b['drawn']:.2f} s")
             for name, label in (
                 ("pan_overview", "drag, zoomed 4x"),

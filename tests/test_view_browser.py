@@ -303,3 +303,78 @@ def test_a_passage_too_small_to_read_opens_its_statement_legibly(page: Any, tmp_
     page.keyboard.press("c")
     assert page.evaluate("argmapView.state().collapsed") == ["not-tools"]
     _shot(page, tmp_path, "essay-nl-collapsed.png")
+
+
+def test_a_large_map_keeps_only_what_is_near_the_view_and_draws_text_only_when_legible(browser: Any, tmp_path: Path) -> None:
+    n = 700  # above the 500 statements from which the page virtualises and drops text when it is too small
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "main_claim": "s0",
+            "sources": [{"id": "src", "text": " ".join(f"Statement number {i} says something." for i in range(n))}],
+            "statements": [
+                {
+                    "id": f"s{i}",
+                    "claim": f"Statement number {i} says something.",
+                    "anchors": [{"source": "src", "quote": f"number {i} says"}],
+                }
+                for i in range(n)
+            ],
+            "relations": [{"id": f"r{i}", "support": f"s{i}", "target": f"s{(i - 1) // 4}"} for i in range(1, n)],
+        }
+    )
+    path = write_view(m, tmp_path / "large.html", evaluations={})
+    assert 'class="map lod"' in path.read_text(encoding="utf-8")  # opens without text: fitted, it would be sub-pixel
+    pg = browser.new_page(viewport={"width": 1400, "height": 850})
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(path.as_uri())
+    pg.wait_for_function("window.argmapView && window.argmapView.ready")
+    attached = "() => document.querySelectorAll('#map g.statement').length"
+    assert pg.evaluate("document.getElementById('map').classList.contains('lod')")
+    assert pg.evaluate(attached) == n  # fitted, everything is near the view
+    assert pg.evaluate("getComputedStyle(document.querySelector('#map g.statement > text')).display") == "none"
+    # a passage opens its statement at a legible size; far-away statements leave the document, text is drawn
+    pg.click('mark[data-id="s650"]')
+    assert pg.evaluate("argmapView.state().selected") == "s650"
+    assert not pg.evaluate("document.getElementById('map').classList.contains('lod')")
+    near = pg.evaluate(attached)
+    assert 0 < near < n / 2, near
+    assert pg.evaluate("getComputedStyle(document.querySelector('g.statement[data-id=\"s650\"] > text')).display") != "none"
+    # a statement far away comes back into the document when selected, centred on screen
+    pg.evaluate("argmapView.select('s3', {centre: true})")
+    centre = pg.evaluate(
+        """() => { const r = document.querySelector('g.statement[data-id="s3"] > rect').getBoundingClientRect();
+                   const m = document.getElementById('map').getBoundingClientRect();
+                   return [(r.left + r.right) / 2 - (m.left + m.right) / 2, (r.top + r.bottom) / 2 - (m.top + m.bottom) / 2]; }"""
+    )
+    assert abs(centre[0]) < 5 and abs(centre[1]) < 5, centre
+    # dragging moves the drawing with the pointer, also past the margin drawn around the view
+    before = pg.evaluate("document.querySelector('g.statement[data-id=\"s3\"] > rect').getBoundingClientRect().x")
+    box = pg.locator("#map").bounding_box()
+    assert box is not None
+    x, y = box["x"] + 200, box["y"] + 200
+    pg.mouse.move(x, y)
+    pg.mouse.down()
+    for i in range(1, 21):
+        pg.mouse.move(x + 10 * i, y)
+    pg.mouse.up()
+    pg.wait_for_timeout(50)
+    after = pg.evaluate("document.querySelector('g.statement[data-id=\"s3\"] > rect').getBoundingClientRect().x")
+    assert after - before == pytest.approx(200, abs=2)
+    pg.evaluate("argmapView.zoom(0.5)")
+    width = pg.evaluate("argmapView.state().viewBox.w")
+    pg.mouse.move(x, y)
+    pg.mouse.down()
+    for i in range(1, 41):
+        pg.mouse.move(x + 60 * i, y)  # 2,400 px: more than the screen of margin
+    pg.mouse.up()
+    assert pg.evaluate("argmapView.state().viewBox.w") == width
+    # collapsing on a large map: the badge sits on the statement's box
+    pg.evaluate("argmapView.select('s1', {centre: true})")
+    assert pg.evaluate("argmapView.collapse('s1')") > 100
+    corner = "(sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return [r.x, r.y, r.right, r.top]; }"
+    badge = pg.evaluate(corner, 'g.statement[data-id="s1"] g.badge')
+    rect = pg.evaluate(corner, 'g.statement[data-id="s1"] > rect')[2:]
+    assert abs(badge[1] + 12 - rect[1]) < 20 and abs(badge[0] - rect[0]) < 60, (badge, rect)
+    assert errors == []
+    pg.close()

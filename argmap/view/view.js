@@ -645,7 +645,8 @@
     ctx.drawImage(miniBase, 0, 0);
     ctx.strokeStyle = "#1c7ed6";
     ctx.lineWidth = 2;
-    ctx.strokeRect(ox + (vb.x - base.x) * s, oy + (vb.y - base.y) * s, vb.w * s, vb.h * s);
+    var rw = Math.max(6, vb.w * s), rh = Math.max(6, vb.h * s);  /* a view too small to see still shows where it is */
+    ctx.strokeRect(ox + (vb.x + vb.w / 2 - base.x) * s - rw / 2, oy + (vb.y + vb.h / 2 - base.y) * s - rh / 2, rw, rh);
     mini.dataset.scale = s; mini.dataset.ox = ox; mini.dataset.oy = oy;
     miniAt = performance.now();
   }

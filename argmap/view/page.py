@@ -7,11 +7,13 @@ import functools
 import hashlib
 import html
 import os
+import time
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from argmap.errors import LimitExceededError
 from argmap.model import ArgumentMap
 from argmap.view._data import map_data, script_json
 from argmap.view._source import source_html
@@ -75,7 +77,8 @@ def build_view(
         Semantics name -> ``{"values": {statement id: "IN"/"OUT"/"UNDEC" or a strength}, "explanations":
         {statement id: text}}``, shown by the overlay switch (see :func:`argmap.view.evaluations_for`).
     **render_options
-        Passed to the renderer (``theme``, ``labels``, ``wrap``, ...).
+        Passed to the renderer (``theme``, ``labels``, ``wrap``, ...); ``timeout`` (seconds) bounds all the
+        drawings together, not each one.
 
     Returns
     -------
@@ -84,7 +87,17 @@ def build_view(
     """
     first = lang or m.language
     langs = list(dict.fromkeys([first, *(languages or m.languages)]))
-    drawings = {code: _draw(m, code, render_options) for code in langs}
+    timeout = render_options.pop("timeout", None)
+    deadline = None if timeout is None else time.monotonic() + float(timeout)
+    drawings: dict[str, str] = {}
+    for code in langs:  # one drawing per language, all of them within the one timeout
+        options = dict(render_options)
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise LimitExceededError(f"drawing the view ({len(langs)} languages) took longer than {float(timeout):g} s")
+            options["timeout"] = left
+        drawings[code] = _draw(m, code, options)
     data = map_data(m, langs, evaluations)
     title = m.title_in(first) or m.id
     sources = (

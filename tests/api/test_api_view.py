@@ -158,3 +158,21 @@ def test_both_routes_are_declared_in_openapi() -> None:
     assert {"401", "404", "422", "429", "503"} <= set(view["responses"])
     assert view["responses"]["404"]["content"]["application/problem+json"]["schema"]["$ref"].endswith("ProblemDetails")
     assert [p["name"] for p in view["parameters"] if p["in"] == "query"] == ["lang", "theme", "labels"]
+
+
+def test_the_view_is_bounded_like_a_render(make_app: Any) -> None:
+    # Two languages drawn within one limit that dot cannot meet for 1,000 statements: 503, as a render's.
+    n = 1000
+    doc = {
+        "language": "en",
+        "statements": [
+            {"id": f"c{i}", "claim": {"en": f"Claim {i} with words to wrap.", "nl": f"Stelling {i} met woorden."}} for i in range(n)
+        ],
+        "relations": [{"support": f"c{i}", "target": f"c{(i - 1) // 2}"} for i in range(1, n)],
+    }
+    with TestClient(make_app(auth="off", render_timeout=0.05), raise_server_exceptions=False) as c:
+        created = c.post("/maps", json=doc)
+        assert created.status_code == 201, created.text
+        r = c.get(f"/maps/{created.json()['id']}/view")
+    assert r.status_code == 503 and r.headers["content-type"] == "application/problem+json"
+    assert "longer than the limit of 0.05 s" in r.json()["detail"] and r.headers["retry-after"] == "60"

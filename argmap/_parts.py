@@ -204,6 +204,8 @@ class _RelationBase(_Frozen):
     @field_validator("premises")
     @classmethod
     def _premises_unique(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(value) == 1 or len(set(value)) == len(value):  # the common case, without a loop in Python
+            return value
         seen: set[str] = set()
         for p in value:
             if p in seen:

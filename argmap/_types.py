@@ -142,11 +142,18 @@ class _Frozen(BaseModel):
     model_config = _FROZEN
 
 
+#: Validation context key: only the long form is accepted (``argmap._validate``'s fast path for JSON, which
+#: validates without the map-wide short-form expansion and falls back to it on any error).
+LONG_FORM_ONLY = "argmap_long_form_only"
+
+
 def _texts(value: Any, info: ValidationInfo, field: str) -> Any:
     """Expand a bare string into ``{language: text}``, the language from the validation context."""
     if isinstance(value, str):
-        lang = (info.context or {}).get("language", "en") if info.context is not None else "en"
-        return {lang: value}
+        context = info.context or {}
+        if context.get(LONG_FORM_ONLY):
+            raise ValueError(f"{field}: a short form (a bare string) is read by the full validation")
+        return {context.get("language", "en"): value}
     return value
 
 
@@ -158,14 +165,16 @@ def _is_language(code: str) -> bool:
 def _check_texts(value: dict[str, str], *, allow_empty: bool = False) -> dict[str, str]:
     if not value and not allow_empty:
         raise ValueError("needs text in at least one language, e.g. {'en': '...'}")
+    # Run once per statement of every map loaded: each test is the cheapest that says the same thing
+    # (``isspace`` is what ``strip`` strips, without a copy; an ASCII text has no surrogate).
     for lang, text in value.items():
         if not _is_language(lang):
             shown = lang.encode("utf-8", "backslashreplace").decode()[:20]
             raise ValueError(f"'{shown}' is not a language code (use ISO 639 codes such as 'nl' or 'en')")
-        if not text.strip():
+        if not text or text.isspace():
             raise ValueError(f"text in '{lang}' is empty")
         if len(text) > MAX_TEXT:
             raise ValueError(f"text in '{lang}' has {len(text)} characters; the limit is {MAX_TEXT}")
-        if _SURROGATE.search(text):
+        if not text.isascii() and _SURROGATE.search(text):
             raise ValueError(f"text in '{lang}': {_LONE}")
     return value

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
 import pydantic
+from pydantic_core import SchemaValidator
 
+from argmap._types import LONG_FORM_ONLY
 from argmap._util import paused_gc
 from argmap.errors import InvalidMapError, Problem, problems_from_pydantic
 from argmap.model import ArgumentMap
@@ -53,10 +56,44 @@ def validate_map(data: Any, *, file: str | None = None, locate: Locator | None =
 
 
 def validate_map_json(text: str | bytes, *, file: str | None = None, locate: Locator | None = None) -> ArgumentMap:
-    """Validate JSON text straight into a map (pydantic's fast JSON path)."""
+    """Validate JSON text straight into a map (pydantic's fast JSON path).
+
+    A map in the long form (what argmap writes) is validated without the map-wide short-form expansion,
+    whose ``before`` validator makes pydantic turn the whole JSON into Python data first. Anything that
+    path refuses (a short form, or any mistake) is validated again the full way, which gives the same map
+    for any input and the same errors: the fast path only ever accepts what the full one accepts.
+    """
+    fast = _long_form_validator()
     with paused_gc():
+        if fast is not None:
+            try:
+                return fast.validate_json(text, context={LONG_FORM_ONLY: True})  # type: ignore[no-any-return]
+            except pydantic.ValidationError:
+                pass
         try:
             return ArgumentMap.model_validate_json(text)
         except pydantic.ValidationError as exc:
             _raise(exc, file, locate)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+@functools.cache
+def _long_form_validator() -> SchemaValidator | None:
+    """ArgumentMap's validator without its short-form ``before`` validator; None if pydantic's schema is not as expected.
+
+    Every other rule (field types, the parts' own validators, the map-wide invariants) is the model's own
+    schema, shared. A bare string for a text is refused by ``_texts`` under :data:`LONG_FORM_ONLY`.
+    """
+    ArgumentMap.model_rebuild()  # builds the deferred schema once (a no-op when built)
+    schema = _without_before(ArgumentMap.__pydantic_core_schema__, "_short_forms")
+    return SchemaValidator(schema) if schema is not None else None  # type: ignore[arg-type]
+
+
+def _without_before(schema: Any, name: str) -> Any:
+    """A copy of a core schema without the ``function-before`` validator called ``name`` (copied only on the way to it)."""
+    if not isinstance(schema, dict):
+        return None
+    if schema.get("type") == "function-before" and getattr(schema.get("function", {}).get("function"), "__name__", None) == name:
+        return schema["schema"]
+    inner = _without_before(schema.get("schema"), name)
+    return None if inner is None else {**schema, "schema": inner}

@@ -1,0 +1,81 @@
+"""Loading JSON fast (issue 14): the long-form path gives the same map as the full validation, and refuses the rest.
+
+``argmap._validate.validate_map_json`` first validates without the map-wide short-form expansion and falls
+back to the full validation on any error; the collector, paused while a map is built, is resumed without
+walking the new objects. Neither may change what a load gives or which errors it reports.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import argument_maps
+
+from argmap import ArgumentMap, InvalidMapError
+from argmap._types import LONG_FORM_ONLY
+from argmap._util import paused_gc
+from argmap._validate import _long_form_validator, validate_map_json
+from argmap.formats.native import dump_json, parse_json
+
+
+def fast(text: str) -> ArgumentMap:
+    validator = _long_form_validator()
+    assert validator is not None, "ArgumentMap's core schema no longer has the short-form validator where expected"
+    result: ArgumentMap = validator.validate_json(text, context={LONG_FORM_ONLY: True})
+    return result
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps())
+def test_the_fast_path_accepts_what_argmap_writes_and_gives_the_same_map(m: ArgumentMap) -> None:
+    text = dump_json(m)
+    assert fast(text) == ArgumentMap.model_validate_json(text) == m
+    assert parse_json(text) == m
+
+
+def test_a_short_form_is_left_to_the_full_validation_and_gets_the_map_language() -> None:
+    text = json.dumps(
+        {
+            "language": "nl",
+            "statements": [{"id": "c1", "kind": "claim", "text": "Katten zijn goed."}, {"id": "e1", "evidence": "Ze spinnen."}],
+            "relations": [{"support": "e1", "target": "c1"}],
+        }
+    )
+    with pytest.raises(ValueError, match="short form"):
+        fast(text)
+    m = validate_map_json(text)
+    assert m.statement("c1").text == {"nl": "Katten zijn goed."}  # the map's language, not the default 'en'
+    assert m.statement("e1").kind == "evidence" and m.relation("r1").premises == ("e1",)
+
+
+def test_a_broken_rule_is_reported_as_by_the_full_validation() -> None:
+    data = {"statements": [{"id": "c1", "kind": "claim", "text": {"en": "A"}}], "relations": []}
+    data["relations"] = [{"id": "r1", "type": "support", "premises": ["c1"], "target": "nope"}]
+    with pytest.raises(InvalidMapError) as info:
+        validate_map_json(json.dumps(data), file="m.json")
+    assert [(p.path, p.message) for p in info.value.problems] == [("relations[0].target", "unknown statement 'nope'")]
+
+
+def test_resuming_the_collector_leaves_nothing_young_and_nothing_frozen() -> None:
+    assert gc.isenabled()
+    before = gc.get_freeze_count()
+    with paused_gc():
+        kept = [[i] for i in range(50_000)]  # tracked objects, all kept
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(kept[0]) in oldest and id(kept[-1]) in oldest  # promoted at once, not walked by a young collection first
+    assert gc.get_freeze_count() == before and gc.isenabled()
+    assert len(kept) == 50_000
+
+
+def test_a_program_that_freezes_objects_keeps_them_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with paused_gc():
+            kept = [[i] for i in range(1_000)]
+        assert gc.get_freeze_count() == frozen and kept
+    finally:
+        gc.unfreeze()

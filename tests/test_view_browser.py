@@ -97,6 +97,7 @@ def test_clicking_a_passage_selects_and_centres_its_statement(page: Any, tmp_pat
 def test_switching_language_changes_the_labels_and_keeps_the_selection(page: Any, tmp_path: Path) -> None:
     label = 'g.statement[data-id="thesis"]'
     assert "Het sociale" in page.text_content(label)
+    fitted = page.evaluate("argmapView.state().viewBox")
     page.click(label)
     page.select_option("#lang", "en")
     assert "The social in social media" in page.text_content(label) and "Het sociale" not in page.text_content(label)
@@ -106,6 +107,16 @@ def test_switching_language_changes_the_labels_and_keeps_the_selection(page: Any
     page.screenshot(path=str(tmp_path / "english.png"))
     page.select_option("#lang", "nl")
     assert "Het sociale" in page.text_content(label)
+    page.evaluate("argmapView.fit()")
+    assert page.evaluate("argmapView.state().viewBox") == pytest.approx(fitted)  # the same drawing, fitted the same
+    # back in a drawing shown before, a statement is still centred where it is drawn
+    page.click('mark[data-id="lovink"]')
+    centre = page.evaluate(
+        """() => { const r = document.querySelector('g.statement[data-id="lovink"]').getBoundingClientRect();
+                   const m = document.getElementById('map').getBoundingClientRect();
+                   return [(r.left + r.right) / 2 - (m.left + m.right) / 2, (r.top + r.bottom) / 2 - (m.top + m.bottom) / 2]; }"""
+    )
+    assert abs(centre[0]) < 5 and abs(centre[1]) < 5, centre
 
 
 def test_search_filters_and_focus_fade_the_rest(page: Any) -> None:

@@ -58,12 +58,21 @@
     svg.setAttribute("preserveAspectRatio", "none");
     svg.setAttribute("focusable", "false");
     svg.removeAttribute("width");
-    var v = svg.viewBox.baseVal;
-    base = { x: v.x, y: v.y, w: v.width || 1, h: v.height || 1 };
+    if (svg.dataset.base === undefined) {  /* the drawing's own extent, kept: commit() replaces the viewBox */
+      var v = svg.viewBox.baseVal;
+      svg.dataset.base = [v.x, v.y, v.width || 1, v.height || 1].join(" ");
+    }
+    var bv = svg.dataset.base.split(" ").map(Number);
+    base = { x: bv[0], y: bv[1], w: bv[2], h: bv[3] };
     graph = svg.querySelector("g.graph");
-    graphTransform = graph ? graph.getAttribute("transform") : null;
-    var t = graph && graph.transform.baseVal.consolidate();
-    matrix = t ? t.matrix : { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
+    if (graph && graph.dataset.m === undefined) {  /* the renderer's own transform, kept: commit() replaces it */
+      var t = graph.transform.baseVal.consolidate(), tm = t ? t.matrix : { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
+      graph.dataset.m = [tm.a, tm.b, tm.c, tm.d, tm.e, tm.f].join(" ");
+      graph.dataset.transform = graph.getAttribute("transform") || "";
+    }
+    var mm = graph ? graph.dataset.m.split(" ").map(Number) : [1, 0, 0, 1, 0, 0];
+    matrix = { a: mm[0], b: mm[1], c: mm[2], d: mm[3], e: mm[4], f: mm[5] };
+    graphTransform = graph ? graph.dataset.transform : null;
     fontPx = parseFloat(svg.getAttribute("font-size")) || 15;
     nodes = new Map();
     relEls = new Map();

@@ -14,7 +14,7 @@ from argmap.formats import Format, dump, formats, get_format, sniff
 from argmap.formats.native import parse_yaml
 
 from .problems import ApiProblem
-from .schemas import EXAMPLE_MAP, EXAMPLE_MAP_YAML
+from .schemas import EXAMPLE_MAP
 from .settings import Settings
 
 __all__ = ["MAP_BODY_OPENAPI", "export_format", "export_map", "format_names", "parse_map", "read_body"]
@@ -37,8 +37,9 @@ MAP_BODY_OPENAPI: dict[str, Any] = {
                 "examples": {"pets": {"summary": "A small map, short forms", "value": EXAMPLE_MAP}},
             },
             "application/yaml": {
-                "schema": {"type": "string"},
-                "examples": {"pets": {"summary": "The same map in YAML", "value": EXAMPLE_MAP_YAML}},
+                # YAML text that holds a map: described by the map's schema, as the JSON body is
+                "schema": {"$ref": "#/components/schemas/ArgumentMap-Input"},
+                "examples": {"pets": {"summary": "The same map in YAML", "value": EXAMPLE_MAP}},
             },
         },
     }
@@ -95,6 +96,13 @@ def _named(name: str, *, reading: bool) -> Format:
     raise ApiProblem(status, f"unknown format '{name[:40]}'; known formats: {known} (see GET /formats)", slug="unsupported-format")
 
 
+def _compatible(by_media: Format, named: Format) -> bool:
+    """Whether a body sent as ``by_media``'s media type may be read as ``named`` (JSON-based formats as application/json)."""
+    if by_media.name == named.name:
+        return True
+    return by_media.name == "json" and any(m.endswith("json") for m in named.media_types)
+
+
 def parse_map(body: bytes, content_type: str | None, format_name: str | None, settings: Settings) -> ArgumentMap:
     """Parse a request body into a map; 415 for an unknown format, 422 naming every problem, 422 over the limits."""
     if not body.strip():
@@ -104,7 +112,21 @@ def parse_map(body: bytes, content_type: str | None, format_name: str | None, se
     except UnicodeDecodeError as exc:
         line = body.count(b"\n", 0, exc.start) + 1
         raise FormatError([Problem(f"not UTF-8 text (byte 0x{body[exc.start]:02x})", line=line)]) from None
-    fmt = _named(format_name, reading=True) if format_name is not None else _by_media_type(content_type or "") or sniff(text)
+    if format_name is None:
+        fmt = _by_media_type(content_type or "") or sniff(text)
+    else:
+        fmt = _named(format_name, reading=True)
+        try:
+            by_media = _by_media_type(content_type or "")
+        except ApiProblem:
+            by_media = None  # a media type argmap does not know: ?format= says what the body is
+        if by_media is not None and not _compatible(by_media, fmt):
+            raise ApiProblem(
+                415,
+                f"the body is sent as {(content_type or '').split(';')[0].strip()} but ?format= names {fmt.name}; "
+                "send one of them, or a generic Content-Type (text/plain, application/octet-stream)",
+                slug="unsupported-format",
+            )
     if fmt is None:
         raise FormatError([Problem("cannot tell the format of this input; send Content-Type or ?format= (e.g. yaml)")])
     assert fmt.parse is not None

@@ -136,6 +136,15 @@ def _body_schema(spec: dict[str, Any], response: dict[str, Any]) -> dict[str, An
     return found
 
 
+# Where an answer that holds a map gives the ids other operations take: its first statement, its first relation.
+_IN_MAP = {
+    "statement_id": "$response.body#/map/statements/0/id",
+    "relation_id": "$response.body#/map/relations/0/id",
+    "id": "$response.body#/map/statements/0/id",  # the queries' ?id= (a statement)
+    "relation": "$response.body#/map/relations/0/id",  # ?relation= of undercutters
+}
+
+
 def _add_links(spec: dict[str, Any]) -> None:
     """Links from what creates a resource (201) to the operations on it, and from a read's ETag to the writes that take it."""
     operations = [(path, method, op) for path, item in spec["paths"].items() for method, op in item.items() if method in _METHODS]
@@ -162,6 +171,15 @@ def _add_links(spec: dict[str, Any]) -> None:
             else:
                 continue
             names = [p["name"] for p in other.get("parameters", []) if p.get("in") == "path"]
+            if "map" in props:  # an answer holding a map names its statements and relations: the first of each
+                values.update({n: _IN_MAP[n] for n in names if n in _IN_MAP and n not in values})
+                values.update(
+                    {
+                        f"query.{p['name']}": _IN_MAP[p["name"]]
+                        for p in other.get("parameters", [])
+                        if p.get("in") == "query" and p["name"] in _IN_MAP
+                    }
+                )
             if any(n not in values and f"{{{n}}}" not in path for n in names):
                 continue  # an id this answer does not give
             values.update({n: f"$request.path.{n}" for n in names if n not in values})

@@ -122,7 +122,10 @@ def create_map(
                 "application/json": {
                     "schema": {"anyOf": [{"$ref": "#/components/schemas/MapOut"}, {"$ref": "#/components/schemas/ArgumentMap"}]}
                 },
-                **{media: {"schema": {"type": "object" if media.endswith("+json") else "string"}} for media in _export_media_types()},
+                **{
+                    media: {"schema": {"type": "object" if media.endswith(("json", "yaml")) else "string"}}
+                    for media in _export_media_types()
+                },
             },
         },
         304: {"description": "Not modified: your copy (If-None-Match) is current."},

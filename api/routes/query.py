@@ -7,11 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict
 
+from argmap import ArgumentMap, query
+
 from ..access import readable, readable_fast
 from ..deps import CallerDep, StoreDep
 from ..problems import problem_responses
 from ..store import MapHead, MapRecord
-from argmap import ArgumentMap, query
 
 __all__ = ["router"]
 
@@ -188,7 +189,14 @@ def search(
     store: StoreDep,
     caller: CallerDep,
     q: Annotated[
-        str, Query(min_length=1, max_length=500, description="Words that must all occur (case and accents ignored).", examples=["purr"])
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            pattern=r"\S",
+            description="Words that must all occur (case and accents ignored); not only spaces.",
+            examples=["purr"],
+        ),
     ],
     lang: Annotated[list[str] | None, Query(max_length=20, description="Only texts in these languages.")] = None,
 ) -> Response:

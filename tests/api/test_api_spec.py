@@ -89,3 +89,19 @@ def test_format_takes_the_names_the_spec_lists(client: TestClient, alice: dict[s
         assert client.get(f"/maps/{pets}?format={name}", headers=alice).status_code == 200, name
     assert client.get(f"/maps/{pets}?format=YAML", headers=alice).status_code == 406
     assert client.get(f"/maps/{pets}?format=", headers=alice).status_code == 406
+
+
+def test_a_body_sent_as_one_format_and_named_as_another_is_415(client: TestClient, alice: dict[str, str], pets_yaml: str) -> None:
+    r = client.post("/maps?format=argdown", content=pets_yaml, headers={**alice, "Content-Type": "application/yaml"})
+    assert r.status_code == 415 and "application/yaml" in r.json()["detail"] and "argdown" in r.json()["detail"]
+    # A generic or unknown media type lets ?format= say what the body is; JSON-based formats may come as JSON.
+    assert client.post("/maps?format=yaml", content=pets_yaml, headers={**alice, "Content-Type": "text/plain"}).status_code == 201
+    assert client.post("/maps?format=yaml", content=pets_yaml, headers={**alice, "Content-Type": "x/unknown"}).status_code == 201
+    aif = {"nodes": [{"nodeID": "1", "text": "Cats are good pets.", "type": "I"}], "edges": []}
+    assert client.post("/maps?format=aif", json=aif, headers=alice).status_code == 201
+
+
+def test_a_search_for_nothing_but_spaces_is_422(client: TestClient, alice: dict[str, str], pets: str) -> None:
+    r = client.get(f"/maps/{pets}/query/search", params={"q": "   "}, headers=alice)
+    assert r.status_code == 422 and r.json()["errors"][0]["path"] == "query.q"
+    assert client.get(f"/maps/{pets}/query/search", params={"q": " purr "}, headers=alice).json()["items"]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
+import functools
 import os
 import shutil
 import signal
@@ -12,7 +11,7 @@ import subprocess
 import sys
 import warnings
 from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal
 
 from argmap.errors import LimitExceededError, RenderError
 
@@ -64,9 +63,8 @@ def _die_with_parent() -> Callable[[], None] | None:
     """On Linux, a ``preexec_fn`` that has the kernel kill ``dot`` when the process that started it dies (even by SIGKILL)."""
     if not sys.platform.startswith("linux"):
         return None
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    except OSError:
+    libc = _libc()
+    if libc is None:
         return None
     parent = os.getpid()
 
@@ -79,6 +77,21 @@ def _die_with_parent() -> Callable[[], None] | None:
 
 
 _PR_SET_PDEATHSIG = 1
+
+
+@functools.cache
+def _libc() -> Any:
+    """The C library (for ``prctl``), loaded once; ``find_library`` (which runs ``ldconfig``) only when the usual name fails."""
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(OSError):
+        return ctypes.CDLL("libc.so.6", use_errno=True)
+    name = ctypes.util.find_library("c")
+    if name:
+        with contextlib.suppress(OSError):
+            return ctypes.CDLL(name, use_errno=True)
+    return None
 
 
 def start_dot(fmt: str = "svg") -> subprocess.Popen[bytes]:

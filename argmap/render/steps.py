@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET  # building only; parsing goes through defusedxml
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +73,8 @@ def render_steps(m: ArgumentMap, **options: Any) -> StepFrames:
         f'svg[data-step="{k}"] :is({", ".join(f".step-{j}" for j in range(k + 1, len(order) + 1))}) {{ visibility: hidden; }}'
         for k in range(1, len(order))
     ]
+    import xml.etree.ElementTree as ET  # building only (here, not at import); parsing goes through defusedxml
+
     style = ET.Element(_S + "style")
     style.text = "\n".join(rules)
     root.insert(2, style)

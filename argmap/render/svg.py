@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as ET  # only to build and serialise; parsing goes through defusedxml
-
-from defusedxml.ElementTree import fromstring
+from typing import TYPE_CHECKING
 
 from argmap.errors import RenderError
 from argmap.render._escape import clean
 from argmap.render.dot import DotMeta
 
+if TYPE_CHECKING:  # ElementTree (and defusedxml) only where an SVG is parsed or built: a plain render needs neither
+    import xml.etree.ElementTree as ET
+
 __all__ = ["SVG_NS", "finish_svg", "parse_svg", "serialise"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
 _S = "{" + SVG_NS + "}"
 FONT_FALLBACK = "Verdana, Arial, sans-serif"  # DejaVu Sans is metrically close to Verdana; both are wider than Arial
 
 
 def parse_svg(data: bytes) -> ET.Element:
     """Parse SVG bytes safely (no entities, no external references)."""
+    from defusedxml.ElementTree import fromstring
+
     try:
         root: ET.Element = fromstring(data)
     except Exception as exc:  # noqa: BLE001 - defusedxml raises several kinds
@@ -33,6 +34,8 @@ def parse_svg(data: bytes) -> ET.Element:
 
 def serialise(root: ET.Element) -> bytes:
     """The element tree as UTF-8 SVG bytes with an XML declaration."""
+    import xml.etree.ElementTree as ET  # only to build and serialise; parsing goes through defusedxml
+
     # ElementTree's prefixes are global: another writer (GraphML) may have taken the default one since import.
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", XLINK_NS)

@@ -321,11 +321,12 @@ def test_a_large_map_keeps_only_what_is_near_the_view_and_draws_text_only_when_l
     m = argmap.ArgumentMap.model_validate(
         {
             "main_claim": "s0",
+            "language": "en",
             "sources": [{"id": "src", "text": " ".join(f"Statement number {i} says something." for i in range(n))}],
             "statements": [
                 {
                     "id": f"s{i}",
-                    "claim": f"Statement number {i} says something.",
+                    "claim": {"en": f"Statement number {i} says something.", "nl": f"Stelling {i}."},
                     "anchors": [{"source": "src", "quote": f"number {i} says"}],
                 }
                 for i in range(n)
@@ -387,5 +388,11 @@ def test_a_large_map_keeps_only_what_is_near_the_view_and_draws_text_only_when_l
     badge = pg.evaluate(corner, 'g.statement[data-id="s1"] g.badge')
     rect = pg.evaluate(corner, 'g.statement[data-id="s1"] > rect')[2:]
     assert abs(badge[1] + 12 - rect[1]) < 20 and abs(badge[0] - rect[0]) < 60, (badge, rect)
+    # another language and back: every part of the drawing comes back with it
+    pg.select_option("#lang", "nl")
+    assert "Stelling 1." in pg.text_content('g.statement[data-id="s1"]')
+    pg.select_option("#lang", "en")
+    pg.evaluate("argmapView.expand('s1'); argmapView.fit()")
+    assert pg.evaluate(attached) == n
     assert errors == []
     pg.close()

@@ -580,6 +580,7 @@
     }
     var keep = selected;
     lang = code;
+    showParts(true);  /* the drawing leaves with all its parts, so that it comes back whole */
     mapEl.replaceChild(drawings[code], svg);
     setup(drawings[code]);
     document.documentElement.lang = code;

@@ -22,7 +22,7 @@ SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "api_schemathesis.
 PG_URL = os.environ.get("ARGMAP_TEST_DATABASE_URL")
 PG_SKIP = "ARGMAP_TEST_DATABASE_URL is not set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test); .ci/run sets it"
 MAX_EXAMPLES = 3  # per operation and phase
-MAX_SECONDS = 25  # the whole run, per database
+MAX_SECONDS = 20  # the whole run, per database
 
 
 def _script() -> ModuleType:

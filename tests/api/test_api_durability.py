@@ -36,26 +36,43 @@ BASE_STATEMENTS = {"c1", "e1", "o1", "a1", "o2"}
 
 
 @contextmanager
-def server_process(database_url: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``argmap_api`` under uvicorn in a process of its own (auth off: every caller is the local owner)."""
-    port = free_port()
+def server_processes(database_url: str, count: int = 1) -> Iterator[list[tuple[str, subprocess.Popen[bytes]]]]:
+    """``count`` processes of ``argmap_api`` under uvicorn on one database, started together (auth off: every caller
+    is the local owner)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ARGMAP_")}
     env.update({"ARGMAP_DATABASE_URL": database_url, "ARGMAP_AUTH": "off"})
-    cmd = [sys.executable, "-m", "uvicorn", "argmap_api.app:app", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
+    started: list[tuple[str, subprocess.Popen[bytes]]] = []
     try:
-        wait_until_live(base)
-        yield base, proc
+        for _ in range(count):
+            port = free_port()
+            cmd = [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "argmap_api.app:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ]
+            started.append(
+                (f"http://127.0.0.1:{port}", subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            )
+        for base, _ in started:
+            wait_until_live(base)
+        yield started
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
+        for _, proc in started:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        for _, proc in started:
             try:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
-        if proc.stderr is not None:
-            proc.stderr.close()
+                proc.wait()
 
 
 def _migrated(database_url: str) -> None:
@@ -126,7 +143,7 @@ def _new_map(base: str, pets_yaml: str) -> str:
 
 def test_sixteen_writers_through_two_processes_lose_nothing(database_url: str, pets_yaml: str) -> None:
     _migrated(database_url)
-    with server_process(database_url) as (one, _), server_process(database_url) as (two, _):
+    with server_processes(database_url, 2) as [(one, _), (two, _)]:
         map_id = _new_map(one, pets_yaml)
         results = _writers([one, two], map_id, seconds=SECONDS)
         statuses = [s for _, s in results]
@@ -144,7 +161,7 @@ def test_sixteen_writers_through_two_processes_lose_nothing(database_url: str, p
 def test_kill_9_in_the_middle_of_writes_then_restart(database_url: str, pets_yaml: str) -> None:
     _migrated(database_url)
     stop = threading.Event()
-    with server_process(database_url) as (base, proc):
+    with server_processes(database_url) as [(base, proc)]:
         maps = [_new_map(base, pets_yaml) for _ in range(3)]
         logs: dict[str, list[tuple[str, int | str]]] = {m: [] for m in maps}
         threads = [threading.Thread(target=_writers, args=([base], m), kwargs={"seconds": 60, "stop": stop, "log": logs[m]}) for m in maps]
@@ -163,7 +180,7 @@ def test_kill_9_in_the_middle_of_writes_then_restart(database_url: str, pets_yam
     assert statuses <= {200, 412, "no answer"}, statuses
     acknowledged = {t for t, s in results if s == 200}
     assert acknowledged, "no write was acknowledged before the kill"
-    with server_process(database_url) as (base, _):
+    with server_processes(database_url) as [(base, _)]:
         for map_id in maps:
             body = _check_map(base, map_id)
             present = {s["id"] for s in body["map"]["statements"]} - BASE_STATEMENTS

@@ -142,18 +142,11 @@ class _Frozen(BaseModel):
     model_config = _FROZEN
 
 
-#: Validation context key: only the long form is accepted (``argmap._validate``'s fast path for JSON, which
-#: validates without the map-wide short-form expansion and falls back to it on any error).
-LONG_FORM_ONLY = "argmap_long_form_only"
-
-
 def _texts(value: Any, info: ValidationInfo, field: str) -> Any:
     """Expand a bare string into ``{language: text}``, the language from the validation context."""
     if isinstance(value, str):
-        context = info.context or {}
-        if context.get(LONG_FORM_ONLY):
-            raise ValueError(f"{field}: a short form (a bare string) is read by the full validation")
-        return {context.get("language", "en"): value}
+        lang = (info.context or {}).get("language", "en") if info.context is not None else "en"
+        return {lang: value}
     return value
 
 

@@ -9,7 +9,6 @@ from typing import Any
 import pydantic
 from pydantic_core import SchemaValidator
 
-from argmap._types import LONG_FORM_ONLY
 from argmap._util import paused_gc
 from argmap.errors import InvalidMapError, Problem, problems_from_pydantic
 from argmap.model import ArgumentMap
@@ -58,16 +57,17 @@ def validate_map(data: Any, *, file: str | None = None, locate: Locator | None =
 def validate_map_json(text: str | bytes, *, file: str | None = None, locate: Locator | None = None) -> ArgumentMap:
     """Validate JSON text straight into a map (pydantic's fast JSON path).
 
-    A map in the long form (what argmap writes) is validated without the map-wide short-form expansion,
-    whose ``before`` validator makes pydantic turn the whole JSON into Python data first. Anything that
-    path refuses (a short form, or any mistake) is validated again the full way, which gives the same map
-    for any input and the same errors: the fast path only ever accepts what the full one accepts.
+    A map in the long form (what argmap writes) is first validated without the short-form expansions (see
+    :func:`_long_form_validator`): the map-wide one makes pydantic turn the whole JSON into Python data first,
+    and the others are a Python call per statement and relation. Anything that path refuses (a short form,
+    or any mistake) is validated again the full way, which gives the same map and the same errors: the fast
+    path accepts only input that the expansions would leave as it is.
     """
     fast = _long_form_validator()
     with paused_gc():
         if fast is not None:
             try:
-                return fast.validate_json(text, context={LONG_FORM_ONLY: True})  # type: ignore[no-any-return]
+                return fast.validate_json(text)  # type: ignore[no-any-return]
             except pydantic.ValidationError:
                 pass
         try:
@@ -77,23 +77,34 @@ def validate_map_json(text: str | bytes, *, file: str | None = None, locate: Loc
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+#: The ``before`` validators that only expand short forms (a bare string for a list, a text, a holder; ``claim:``,
+#: ``support:``; a missing relation id). Each leaves long-form input as it is, and without them a short form
+#: does not fit the model's types, so the long-form validator refuses it.
+_SHORT_FORMS = frozenset({"_short_forms", "_short_form", "_text_short_form", "_title_short_form", "_one_or_many"})
+
+
 @functools.cache
 def _long_form_validator() -> SchemaValidator | None:
-    """ArgumentMap's validator without its short-form ``before`` validator; None if pydantic's schema is not as expected.
+    """ArgumentMap's validator without the short-form ``before`` validators; None if pydantic's schema is not as expected.
 
-    Every other rule (field types, the parts' own validators, the map-wide invariants) is the model's own
-    schema, shared. A bare string for a text is refused by ``_texts`` under :data:`LONG_FORM_ONLY`.
+    Every other rule (field types and bounds, the parts' own checks, the map-wide invariants) is the model's
+    own schema, shared.
     """
     ArgumentMap.model_rebuild()  # builds the deferred schema once (a no-op when built)
-    schema = _without_before(ArgumentMap.__pydantic_core_schema__, "_short_forms")
-    return SchemaValidator(schema) if schema is not None else None  # type: ignore[arg-type]
+    found: set[str] = set()
+    schema = _without_short_forms(ArgumentMap.__pydantic_core_schema__, found)
+    return SchemaValidator(schema) if found == _SHORT_FORMS else None
 
 
-def _without_before(schema: Any, name: str) -> Any:
-    """A copy of a core schema without the ``function-before`` validator called ``name`` (copied only on the way to it)."""
-    if not isinstance(schema, dict):
-        return None
-    if schema.get("type") == "function-before" and getattr(schema.get("function", {}).get("function"), "__name__", None) == name:
-        return schema["schema"]
-    inner = _without_before(schema.get("schema"), name)
-    return None if inner is None else {**schema, "schema": inner}
+def _without_short_forms(node: Any, found: set[str]) -> Any:
+    """A copy of a core schema with each short-form ``function-before`` validator replaced by the schema it wraps."""
+    if isinstance(node, dict):
+        if node.get("type") == "function-before":
+            name = getattr(node.get("function", {}).get("function"), "__name__", None)
+            if name in _SHORT_FORMS:
+                found.add(name)
+                return _without_short_forms(node["schema"], found)
+        return {key: _without_short_forms(value, found) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_without_short_forms(value, found) for value in node]
+    return node

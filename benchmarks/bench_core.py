@@ -6,6 +6,7 @@ loading JSON is compared with plain ``json.loads`` of the same text, in the same
     .venv/bin/python benchmarks/bench_core.py                # all sizes, prints a Markdown table
     .venv/bin/python benchmarks/bench_core.py --sizes 1000   # quick
     .venv/bin/python benchmarks/bench_core.py --plot docs/img/core-scaling.png
+    .venv/bin/python benchmarks/bench_core.py --load --sizes 100000   # only argmap.load against json.loads
 """
 
 from __future__ import annotations
@@ -252,6 +253,44 @@ def reading() -> str:
     return "\n".join(lines)
 
 
+def load_ratio(sizes: list[int], repeat: int) -> str:
+    """``argmap.load`` of a native JSON map against ``json.loads`` of the same file, best CPU of ``repeat`` runs each.
+
+    ``json.loads`` is timed twice: as a program calls it (the garbage collector on: with two million new
+    objects it runs full collections, whose cost depends on what else the process holds) and with the collector
+    paused, which is the parsing alone and the stricter baseline. argmap pauses the collector while it builds
+    a map. Each size is measured in a fresh heap (the map written to a temporary file, the data freed).
+    Both sides read the file (``read_text``) inside the timing.
+    """
+    import tempfile
+
+    lines = [
+        "| statements | JSON | json.loads | json.loads, gc paused | argmap.load | load / json.loads | load / json.loads (gc paused) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"synthetic-{n}.argmap.json"
+            path.write_text(dump_json(validate_map(synthetic(n))), encoding="utf-8")
+            gc.collect()
+            loads = best(functools.partial(_json_loads, path), repeat)
+            loads_paused = best(functools.partial(_json_loads, path, paused=True), repeat)
+            load = best(functools.partial(argmap.load, path), repeat)
+            size = path.stat().st_size / 1e6
+        ratios = f"{load / loads:.1f}x | {load / loads_paused:.1f}x"
+        lines.append(f"| {n:,} | {size:.1f} MB | {loads:.3f} s | {loads_paused:.3f} s | {load:.3f} s | {ratios} |")
+    return "\n".join(lines)
+
+
+def _json_loads(path: Path, *, paused: bool = False) -> Any:
+    if paused:
+        gc.disable()
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    finally:
+        gc.enable()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
@@ -259,9 +298,14 @@ def main() -> None:
     ap.add_argument("--plot", type=Path, help="write a PNG of time per statement")
     ap.add_argument("--json", type=Path, help="write the raw figures as JSON")
     ap.add_argument("--reading", action="store_true", help="only the bounded-reading figures (hostile and large inputs)")
+    ap.add_argument("--load", action="store_true", help="only argmap.load of native JSON against json.loads (--sizes, --repeat)")
+    ap.add_argument("--repeat", type=int, default=5, help="with --load: runs per figure (the best is kept)")
     args = ap.parse_args()
     if args.reading:
         print(reading())
+        return
+    if args.load:
+        print(load_ratio(args.sizes, args.repeat))
         return
     rows = []
     for n in args.sizes:

@@ -1,8 +1,8 @@
 """Loading JSON fast (issue 14): the long-form path gives the same map as the full validation, and refuses the rest.
 
-``argmap._validate.validate_map_json`` first validates without the map-wide short-form expansion and falls
-back to the full validation on any error; the collector, paused while a map is built, is resumed without
-walking the new objects. Neither may change what a load gives or which errors it reports.
+``argmap._validate.validate_map_json`` first validates without the short-form expansions and falls back to
+the full validation on any error; the collector, paused while a map is built, is resumed without walking
+the new objects. Neither may change what a load gives or which errors it reports.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from __future__ import annotations
 import gc
 import json
 
+import pydantic
 import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import argument_maps
 
 from argmap import ArgumentMap, InvalidMapError
-from argmap._types import LONG_FORM_ONLY
 from argmap._util import paused_gc
 from argmap._validate import _long_form_validator, validate_map_json
 from argmap.formats.native import dump_json, parse_json
@@ -24,7 +24,7 @@ from argmap.formats.native import dump_json, parse_json
 def fast(text: str) -> ArgumentMap:
     validator = _long_form_validator()
     assert validator is not None, "ArgumentMap's core schema no longer has the short-form validator where expected"
-    result: ArgumentMap = validator.validate_json(text, context={LONG_FORM_ONLY: True})
+    result: ArgumentMap = validator.validate_json(text)
     return result
 
 
@@ -44,11 +44,45 @@ def test_a_short_form_is_left_to_the_full_validation_and_gets_the_map_language()
             "relations": [{"support": "e1", "target": "c1"}],
         }
     )
-    with pytest.raises(ValueError, match="short form"):
+    with pytest.raises(pydantic.ValidationError):
         fast(text)
     m = validate_map_json(text)
     assert m.statement("c1").text == {"nl": "Katten zijn goed."}  # the map's language, not the default 'en'
     assert m.statement("e1").kind == "evidence" and m.relation("r1").premises == ("e1",)
+
+
+LONG_STATEMENT = {"id": "c1", "kind": "claim", "text": {"en": "A"}}
+LONG_RELATION = {"id": "r1", "type": "support", "premises": ["e1"], "target": "c1"}
+
+
+@pytest.mark.parametrize(
+    ("statement", "relation"),
+    [
+        ({"id": "c1", "kind": "claim", "text": "Bare."}, LONG_RELATION),
+        ({**LONG_STATEMENT, "title": "Bare"}, LONG_RELATION),
+        ({**LONG_STATEMENT, "title": None}, LONG_RELATION),
+        ({**LONG_STATEMENT, "holder": "critics"}, LONG_RELATION),
+        ({**LONG_STATEMENT, "tags": "one"}, LONG_RELATION),
+        ({"id": "c1", "claim": "Short."}, LONG_RELATION),
+        (LONG_STATEMENT, {"support": "e1", "target": "c1"}),
+        (LONG_STATEMENT, {"type": "support", "premises": "e1", "target": "c1", "id": "r1"}),
+        (LONG_STATEMENT, {"type": "support", "premises": ["e1"], "target": "c1"}),
+    ],
+)
+def test_a_short_form_is_refused_by_the_fast_path_and_read_by_the_full_one(
+    statement: dict[str, object], relation: dict[str, object]
+) -> None:
+    evidence = {"id": "e1", "kind": "evidence", "text": {"nl": "B"}}
+    text = json.dumps({"language": "nl", "statements": [statement, evidence], "relations": [relation]})
+    with pytest.raises(pydantic.ValidationError):
+        fast(text)
+    assert validate_map_json(text) == ArgumentMap.model_validate_json(text)
+
+
+def test_the_long_form_of_the_same_map_takes_the_fast_path() -> None:
+    evidence = {"id": "e1", "kind": "evidence", "text": {"nl": "B"}}
+    text = json.dumps({"language": "nl", "statements": [LONG_STATEMENT, evidence], "relations": [LONG_RELATION]})
+    assert fast(text) == validate_map_json(text) == ArgumentMap.model_validate_json(text)
 
 
 def test_a_broken_rule_is_reported_as_by_the_full_validation() -> None:

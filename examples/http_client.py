@@ -22,7 +22,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
+try:
+    import httpx
+except ImportError:  # httpx comes with the 'api' extra
+    sys.exit("this example needs httpx, which comes with the 'api' extra: pip install 'argmap[api]'")
 
 HERE = Path(__file__).resolve().parent
 MAP = HERE / "social_media" / "social-media.argmap.yaml"

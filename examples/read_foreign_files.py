@@ -4,6 +4,9 @@ No format is named: a plain ``.json`` is read by its content (AIF, xAIF/OVA, SAD
 node argmap cannot represent is dropped with a warning that names it, never the whole file.
 
     .venv/bin/python examples/read_foreign_files.py [OUT_DIR]
+
+It reads real files kept with the tests (``tests/formats/fixtures/real/``), so it runs in a clone of the
+repository; elsewhere it says so and stops.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ REAL = Path(__file__).resolve().parents[1] / "tests" / "formats" / "fixtures" / 
 
 
 def main(out: Path) -> None:
+    if not REAL.is_dir():
+        sys.exit(f"this example reads the real files in {REAL}: run it from a clone of argmap's repository")
     out.mkdir(parents=True, exist_ok=True)
     for path in [REAL / "aif" / "nodeset6064.json", REAL / "sadface" / "hangback.json", REAL / "kialo" / "hate-speech-10134-excerpt.txt"]:
         m = argmap.load(path)

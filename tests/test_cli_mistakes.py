@@ -46,9 +46,10 @@ def one_error_line(err: str) -> str:
 
 @pytest.fixture
 def work(tmp_path: Path) -> Path:
-    """A folder with a file where a folder might be expected (notes.txt) and a folder where a file might be (maps/)."""
+    """A folder with a file where a folder might be expected (notes.txt) and folders where a file might be (maps/, maps.html/)."""
     (tmp_path / "notes.txt").write_text("my notes\n", encoding="utf-8")
     (tmp_path / "maps").mkdir()
+    (tmp_path / "maps.html").mkdir()
     (tmp_path / "maps" / "a.yaml").write_text(ONE, encoding="utf-8")
     return tmp_path
 
@@ -66,11 +67,16 @@ OUTPUT_MISTAKES = [
     (["convert", EXAMPLE, "notes.txt/x.svg"], "notes.txt/x.svg", "notes.txt is a file, not a folder"),
     (["convert", EXAMPLE, "maps", "--to", "yaml"], "maps", "is a folder"),
     (["deck", EXAMPLE, "-o", "notes.txt/talk.html"], "notes.txt/talk.html", "notes.txt is a file, not a folder"),
+    (["deck", EXAMPLE, "-o", "talk.html", "-o", "notes.txt/talk.pdf"], "notes.txt/talk.pdf", "notes.txt is a file, not a folder"),
+    (["deck", EXAMPLE, "-o", "maps.html"], "maps.html", "is a folder"),
+    (["view", EXAMPLE, "--no-open", "-o", "notes.txt/v.html"], "notes.txt/v.html", "notes.txt is a file, not a folder"),
+    (["view", EXAMPLE, "--no-open", "-o", "maps"], "maps", "is a folder"),
     (["validate", "nosuch.yaml"], "nosuch.yaml", "no such file"),
     (["show", "nosuch.yaml"], "nosuch.yaml", "no such file"),
     (["render", "nosuch.yaml", "-o", "x.svg"], "nosuch.yaml", "no such file"),
     (["convert", "nosuch.yaml", "x.json"], "nosuch.yaml", "no such file"),
     (["deck", "nosuch.yaml", "-o", "x.html"], "nosuch.yaml", "no such file"),
+    (["view", "nosuch.yaml", "--no-open", "-o", "x.html"], "nosuch.yaml", "no such file"),
 ]
 
 
@@ -84,7 +90,15 @@ def test_an_output_path_mistake_is_one_line_naming_the_path_exit_1(work: Path, a
 
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc, where no file can be made")
-@pytest.mark.parametrize("command", [["render", EXAMPLE, "-o", "/proc/x.svg"], ["convert", EXAMPLE, "/proc/x.yaml"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["render", EXAMPLE, "-o", "/proc/x.svg"],
+        ["convert", EXAMPLE, "/proc/x.yaml"],
+        ["deck", EXAMPLE, "-o", "/proc/x.html"],
+        ["view", EXAMPLE, "--no-open", "-o", "/proc/x.html"],
+    ],
+)
 def test_a_place_that_cannot_be_written_is_one_line(work: Path, command: list[str]) -> None:
     code, _, err = argmap_cli(*command, cwd=work)
     line = one_error_line(err)
@@ -146,6 +160,13 @@ USAGE_MISTAKES = [
     (["convert", "maps", "out"], "batch mode needs the output format"),
     (["deck", EXAMPLE, "-o", "talk.odp"], "talk.odp: cannot tell the deck's format"),
     (["deck", EXAMPLE, "-o", "talk.html", "--evaluate", "magic"], "unknown semantics 'magic'"),
+    (["deck", EXAMPLE, "-o", "talk.html", "--theme", "neon"], "--theme: unknown theme 'neon'"),
+    (["deck", EXAMPLE, "-o", "talk.html", "-o", "talk.key"], "talk.key: cannot tell the deck's format"),
+    (["view", EXAMPLE, "--no-open", "--evaluate", "magic"], "--evaluate: unknown semantics 'magic'"),
+    (["view", EXAMPLE, "--no-open", "--evaluate", "grounded,magic"], "--evaluate: unknown semantics 'magic'"),
+    (["view", EXAMPLE, "--no-open", "-o", "-"], "the interactive view is written to a file"),
+    (["view", EXAMPLE, "--no-open", "--theme", "neon"], "--theme: unknown theme 'neon'"),
+    (["view", EXAMPLE, "--no-open", "--lang", "!!"], "--lang: '!!' is not a language code"),
     (["evaluate", EXAMPLE, "--task", "XX"], "--task: unknown task 'XX'"),
     (["evaluate", EXAMPLE, "--task", "DC"], "--task DC needs --argument ID"),
     (["serve", "--auth", "maybe"], "--auth must be 'on' or 'off', not 'maybe'"),
@@ -160,6 +181,7 @@ def test_a_usage_mistake_is_one_line_exit_2(work: Path, args: list[str], says: s
     assert code == 2, err
     assert says in line, line
     assert not (work / "x.svg").exists() and not (work / "x.yaml").exists()  # refused before anything was written
+    assert not (work / "talk.html").exists() and not (work / "-").exists()
 
 
 def test_standard_input_whose_format_cannot_be_told_asks_for_from(work: Path) -> None:
@@ -203,6 +225,7 @@ def test_invalid_input_and_unknown_ids_exit_1(work: Path) -> None:
         ["render", EXAMPLE, "--steps", "steps"],
         ["evaluate", EXAMPLE],
         ["deck", EXAMPLE, "-o", "talk.html"],
+        ["view", EXAMPLE, "--no-open", "-o", "talk.html"],
     ],
 )
 def test_a_language_the_map_lacks_is_refused_alike_by_every_command(work: Path, command: list[str]) -> None:
@@ -275,6 +298,24 @@ def test_save_and_convert_keep_the_mode_of_the_file_they_replace(work: Path) -> 
     code, _, err = argmap_cli("convert", EXAMPLE, "m.yaml", cwd=work)
     assert code == 0, err
     assert stat.S_IMODE(target.stat().st_mode) == 0o604
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes and inodes")
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [(["view", EXAMPLE, "--no-open", "-o", "page.html"], "page.html"), (["deck", EXAMPLE, "-o", "talk.pdf"], "talk.pdf")],
+)
+def test_view_and_deck_replace_a_file_atomically_keeping_its_mode(work: Path, command: list[str], name: str) -> None:
+    """Written beside and renamed into place: a reader holding the old file still reads all of it, never half a new one."""
+    target = work / name
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o604)
+    with target.open(encoding="utf-8") as reader:
+        code, _, err = argmap_cli(*command, cwd=work)
+        assert code == 0, err
+        assert reader.read() == "old\n"  # an in-place write would have truncated it
+    assert stat.S_IMODE(target.stat().st_mode) == 0o604 and target.stat().st_size > 1000
+    assert not [p.name for p in work.iterdir() if p.name.endswith(".tmp")]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from typer.testing import CliRunner
 
 import argmap
 from argmap.cli import app
-from argmap.view import MapView, build_view, evaluations_for, map_html
+from argmap.view import MapView, build_view, evaluations_for, map_html, write_view
 from argmap.view._source import source_html
 
 ESSAY = Path(__file__).parent.parent / "examples" / "social_media" / "social-media.argmap.yaml"
@@ -116,7 +118,29 @@ def test_cli_view_writes_the_page_and_prints_its_path(tmp_path: Path) -> None:
 
 def test_cli_view_names_an_unknown_semantics(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["view", str(ESSAY), "-o", str(tmp_path / "x.html"), "--no-open", "--evaluate", "nonsense"])
-    assert result.exit_code == 1 and "unknown semantics 'nonsense'" in result.output
+    assert result.exit_code == 2 and "--evaluate: unknown semantics 'nonsense'" in result.output  # a usage error, as for render
+    assert not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes and inodes")
+def test_the_view_replaces_a_page_atomically_keeping_its_mode(tmp_path: Path) -> None:
+    """The page is made whole beside the old one and renamed into place: a reader of the old page never sees half of it."""
+    m = argmap.load(ESSAY)
+    out = tmp_path / "essay.html"
+    out.write_text("old page\n", encoding="utf-8")
+    out.chmod(0o640)
+    with out.open(encoding="utf-8") as reader:  # opened before the write: an in-place write would truncate what it reads
+        write_view(m, out, evaluations={})
+        assert reader.read() == "old page\n"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    out.write_text("older page\n", encoding="utf-8")
+    out.chmod(0o604)
+    with out.open(encoding="utf-8") as reader:  # and so does argmap view -o
+        result = CliRunner().invoke(app, ["view", str(ESSAY), "-o", str(out), "--no-open", "--evaluate", "none"])
+        assert result.exit_code == 0, result.output
+        assert reader.read() == "older page\n"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o604 and "argmap-data" in out.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["essay.html"]  # no temporary file left behind
 
 
 def test_cli_view_without_output_uses_a_temporary_file(monkeypatch: pytest.MonkeyPatch) -> None:

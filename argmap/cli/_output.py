@@ -15,7 +15,7 @@ from pathlib import Path
 from argmap.cli._app import CliUsageError, err_console
 from argmap.errors import ArgmapError
 
-__all__ = ["STDIO", "ensure_folder", "is_stdio", "suffix_clash", "write_output"]
+__all__ = ["STDIO", "ensure_folder", "is_stdio", "prepare_output_file", "suffix_clash", "write_output"]
 
 STDIO = "-"  # a file argument of "-" is standard input (to read) or standard output (to write)
 
@@ -95,3 +95,13 @@ def suffix_clash(out: Path, chosen: str, chosen_suffixes: tuple[str, ...], suffi
         f"{out}: the suffix '{out.suffix}' says {suffix_format} but the format chosen is {chosen}; "
         f"name the file {out.with_suffix(chosen_suffixes[0]).name if chosen_suffixes else 'to match'}, or leave out the format"
     )
+
+
+def prepare_output_file(path: Path, *, say: bool = True) -> None:
+    """Check, before any work, that a result can go to the file ``path``: not a folder, its folder made when missing.
+
+    The messages are :func:`write_output`'s, naming the path as the user wrote it.
+    """
+    if path.is_dir():
+        raise ArgmapError(f"{path}: is a folder; give a file name")
+    ensure_folder(path.parent, say=say, for_file=path)

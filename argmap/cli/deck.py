@@ -9,8 +9,7 @@ import typer
 
 from argmap.cli._app import CliUsageError, app, console, user_errors
 from argmap.cli._load import FromOption, check_semantics, load_map, map_language
-from argmap.cli._output import ensure_folder
-from argmap.errors import ArgmapError
+from argmap.cli._output import prepare_output_file, write_output
 
 __all__ = ["deck_command"]
 
@@ -18,7 +17,14 @@ __all__ = ["deck_command"]
 @app.command("deck")
 def deck_command(
     path: Annotated[Path, typer.Argument(help="The map file; - for standard input.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The deck: talk.html (offline, one file), talk.pdf or talk.pptx.")],
+    output: Annotated[
+        list[Path],
+        typer.Option(
+            "--output",
+            "-o",
+            help="The deck: talk.html (offline, one file), talk.pdf or talk.pptx; repeat -o for several formats (the deck is built once).",
+        ),
+    ],
     lang: Annotated[str | None, typer.Option("--lang", help="Language of labels and slide words (default: the map's).")] = None,
     evaluate: Annotated[
         str | None,
@@ -32,16 +38,28 @@ def deck_command(
     The suffix of --output picks the format. HTML is one file that works offline (arrow keys, space,
     Home/End, F for full screen, N for the speaker notes, #N in the address for slide N); PDF has one
     16:9 page per slide; PPTX (the 'deck' extra) has the maps as pictures and the notes as speaker notes.
+    Several -o write one deck, built once, in each format: `-o talk.html -o talk.pdf -o talk.pptx`.
+    Every file is written atomically (a half-written deck is never left), keeping the replaced file's mode.
     """
-    from argmap.deck import DECK_SUFFIXES, build_deck, write_deck
+    from argmap.deck import DECK_SUFFIXES, build_deck
+    from argmap.deck.output import deck_bytes
 
     with user_errors():
-        if output.suffix.lower() not in (*DECK_SUFFIXES, ".htm"):
-            raise CliUsageError(f"{output}: cannot tell the deck's format from the suffix '{output.suffix}'; use .html, .pdf or .pptx")
+        outputs = list(dict.fromkeys(output))  # the same file named twice is written once
+        for out in outputs:
+            if out.suffix.lower() not in (*DECK_SUFFIXES, ".htm"):
+                raise CliUsageError(f"{out}: cannot tell the deck's format from the suffix '{out.suffix}'; use .html, .pdf or .pptx")
         check_semantics(evaluate)
-        if output.is_dir():
-            raise ArgmapError(f"{output}: is a folder; give a file name")
-        ensure_folder(output.parent, for_file=output)
+        if theme is not None:
+            from argmap.errors import InvalidOptionError
+            from argmap.render.options import options_from
+
+            try:
+                options_from(theme=theme)  # a bad theme fails before the map is read, as for render
+            except InvalidOptionError as exc:
+                raise CliUsageError(f"--theme: {exc.detail}") from None
+        for out in outputs:
+            prepare_output_file(out)
         m = load_map(path)
         map_language(m, lang)
         evaluation = None
@@ -50,5 +68,6 @@ def deck_command(
 
             evaluation = run_evaluation(m, semantics=evaluate).overlay()
         deck = build_deck(m, lang=lang, evaluation=evaluation, semantics=evaluate, theme=theme)
-        write_deck(deck, output)
-    console.print(f"wrote {output} ({len(deck.slides)} slides)", markup=False, soft_wrap=True)
+        for out in outputs:
+            write_output(out, deck_bytes(deck, out))
+            console.print(f"wrote {out} ({len(deck.slides)} slides)", markup=False, soft_wrap=True)

@@ -10,8 +10,9 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli._app import app, console, err_console, say_warnings, user_errors
-from argmap.cli._load import FromOnlyOption, load_map
+from argmap.cli._app import CliUsageError, app, console, err_console, say_warnings, user_errors
+from argmap.cli._load import FromOnlyOption, check_semantics, load_map
+from argmap.cli._output import is_stdio, prepare_output_file, write_output
 from argmap.errors import ArgmapError
 
 __all__ = ["view_command", "write_view_file"]
@@ -27,6 +28,12 @@ def _semantics(evaluate: str | None) -> tuple[str, ...]:
     return tuple(s.strip() for s in evaluate.split(",") if s.strip())
 
 
+def check_view_semantics(evaluate: str | None) -> None:
+    """An unknown semantics in ``--evaluate a,b`` is a usage error (exit 2), found before the map is read."""
+    for name in _semantics(evaluate):
+        check_semantics(name)
+
+
 def write_view_file(path: Path, out: Path, options: dict[str, Any], evaluate: str | None = None) -> Path:
     """Load the map at ``path`` and write its interactive view to ``out``, evaluations computed here.
 
@@ -35,7 +42,7 @@ def write_view_file(path: Path, out: Path, options: dict[str, Any], evaluate: st
     ``none`` for no overlay). Rendering warnings are printed, not raised.
     """
     from argmap.semantics import SEMANTICS
-    from argmap.view import evaluations_for, write_view
+    from argmap.view import build_view, evaluations_for
 
     m = load_map(path)
     names = _semantics(evaluate)
@@ -49,9 +56,10 @@ def write_view_file(path: Path, out: Path, options: dict[str, Any], evaluate: st
     opts = {k: v for k, v in options.items() if k not in ("fit", "preset", "focus", "k", "highlight", "responsive")}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        written = write_view(m, out, evaluations=evaluations, **opts)
+        page = build_view(m, evaluations=evaluations, **opts)
     say_warnings(caught)
-    return written
+    write_output(out, page)  # atomically, keeping the mode of the file it replaces
+    return out
 
 
 @app.command("view")
@@ -76,9 +84,18 @@ def view_command(
     """
     with user_errors():
         options: dict[str, Any] = {k: v for k, v in {"lang": lang, "theme": theme, "labels": labels}.items() if v is not None}
+        from argmap.errors import InvalidOptionError
         from argmap.render.options import options_from
 
-        options_from(**options)  # bad options fail before the map is read
+        try:
+            options_from(**options)  # bad options fail before the map is read
+        except InvalidOptionError as exc:  # a value given on the command line: a usage error, as for render
+            raise CliUsageError(f"--{exc.option.replace('_', '-')}: {exc.detail}") from None
+        check_view_semantics(evaluate)
+        if output is not None and is_stdio(output):
+            raise CliUsageError("the interactive view is written to a file, not to standard output; give -o FILE.html")
+        if output is not None:
+            prepare_output_file(output)
         if output is None:
             handle = tempfile.NamedTemporaryFile(prefix=f"{map_path.stem}-", suffix=".html", delete=False)  # noqa: SIM115 - kept for the browser
             handle.close()

@@ -14,7 +14,7 @@ from argmap.deck._model import Deck, Slide
 from argmap.deck._svg import SLIDE, map_box, sized_map, slide_svg
 from argmap.errors import RenderError
 
-__all__ = ["DECK_SUFFIXES", "to_html", "write_deck", "write_html", "write_pdf", "write_pptx"]
+__all__ = ["DECK_SUFFIXES", "deck_bytes", "to_html", "write_deck", "write_html", "write_pdf", "write_pptx"]
 
 DECK_SUFFIXES = (".html", ".pdf", ".pptx")
 _EMU_PER_PX = 914400 / 144  # a 1920x1080 slide is 13.333 x 7.5 inches
@@ -31,8 +31,17 @@ def _need(module: str, what: str) -> ModuleType:
         raise RenderError(f"writing {what} needs the Cairo library: {exc}") from None
 
 
+def _write(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` atomically (a new file renamed into place, the replaced file's mode kept); returns the path."""
+    from argmap.formats import write_bytes_atomic
+
+    out = Path(path)
+    write_bytes_atomic(out, data)
+    return out
+
+
 def write_html(deck: Deck, path: str | os.PathLike[str]) -> Path:
-    """Write the deck as one self-contained HTML file (see :func:`to_html`); returns the path.
+    """Write the deck as one self-contained HTML file (see :func:`to_html`), atomically; returns the path.
 
     Examples
     --------
@@ -42,9 +51,7 @@ def write_html(deck: Deck, path: str | os.PathLike[str]) -> Path:
     ...     write_html(Deck(title="T", lang="en", slides=(Slide(kind="title", heading="Hi"),)), Path(d) / "t.html").read_text()[:15]
     '<!DOCTYPE html>'
     """
-    out = Path(path)
-    out.write_text(to_html(deck), encoding="utf-8")
-    return out
+    return _write(path, to_html(deck).encode("utf-8"))
 
 
 def pdf_bytes(deck: Deck) -> bytes:
@@ -62,7 +69,7 @@ def pdf_bytes(deck: Deck) -> bytes:
 
 
 def write_pdf(deck: Deck, path: str | os.PathLike[str]) -> Path:
-    """Write the deck as PDF, one 16:9 page per slide (needs the ``deck`` extra); returns the path.
+    """Write the deck as PDF, one 16:9 page per slide (needs the ``deck`` extra), atomically; returns the path.
 
     Examples
     --------
@@ -74,9 +81,7 @@ def write_pdf(deck: Deck, path: str | os.PathLike[str]) -> Path:
     ...     len(pages), [round(float(v)) for v in pages[0].mediabox[2:]]
     (2, [1440, 810])
     """
-    out = Path(path)
-    out.write_bytes(pdf_bytes(deck))
-    return out
+    return _write(path, pdf_bytes(deck))
 
 
 def _px(value: float) -> int:
@@ -153,7 +158,7 @@ def pptx_bytes(deck: Deck) -> bytes:
 
 
 def write_pptx(deck: Deck, path: str | os.PathLike[str]) -> Path:
-    """Write the deck as PowerPoint (needs the ``deck`` extra: python-pptx); returns the path.
+    """Write the deck as PowerPoint (needs the ``deck`` extra: python-pptx), atomically; returns the path.
 
     Examples
     --------
@@ -165,13 +170,37 @@ def write_pptx(deck: Deck, path: str | os.PathLike[str]) -> Path:
     >>> len(prs.slides), prs.slides[0].notes_slide.notes_text_frame.text
     (1, 'Say hello.')
     """
+    return _write(path, pptx_bytes(deck))
+
+
+def deck_bytes(deck: Deck, path: str | os.PathLike[str]) -> bytes:
+    """The deck in the format the suffix of ``path`` names (``.html``, ``.pdf`` or ``.pptx``), as bytes.
+
+    Examples
+    --------
+    >>> deck_bytes(Deck(title="T", lang="en", slides=()), "talk.html")[:15]
+    b'<!DOCTYPE html>'
+    >>> deck_bytes(Deck(title="T", lang="en", slides=()), "talk.odp")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.RenderError: cannot write a deck as '.odp' (talk.odp); use .html, .pdf or .pptx
+    """
     out = Path(path)
-    out.write_bytes(pptx_bytes(deck))
-    return out
+    suffix = out.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return to_html(deck).encode("utf-8")
+    if suffix == ".pdf":
+        return pdf_bytes(deck)
+    if suffix == ".pptx":
+        return pptx_bytes(deck)
+    raise RenderError(f"cannot write a deck as '{suffix or out.name}' ({out}); use .html, .pdf or .pptx")
 
 
 def write_deck(deck: Deck, path: str | os.PathLike[str]) -> Path:
-    """Write the deck in the format its suffix names: ``.html``, ``.pdf`` or ``.pptx``.
+    """Write the deck in the format its suffix names (``.html``, ``.pdf`` or ``.pptx``), atomically.
+
+    The whole file is made first, then renamed into place (keeping the mode of the file it
+    replaces): an interrupted write never leaves a half-written deck.
 
     Examples
     --------
@@ -180,9 +209,4 @@ def write_deck(deck: Deck, path: str | os.PathLike[str]) -> Path:
     ...
     argmap.errors.RenderError: cannot write a deck as '.odp' (talk.odp); use .html, .pdf or .pptx
     """
-    out = Path(path)
-    suffix = out.suffix.lower()
-    writers = {".html": write_html, ".htm": write_html, ".pdf": write_pdf, ".pptx": write_pptx}
-    if suffix not in writers:
-        raise RenderError(f"cannot write a deck as '{suffix or out.name}' ({out}); use .html, .pdf or .pptx")
-    return writers[suffix](deck, out)
+    return _write(path, deck_bytes(deck, path))

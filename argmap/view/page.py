@@ -124,8 +124,13 @@ def build_view(
 
 
 def write_view(m: ArgumentMap, path: str | os.PathLike[str], **options: Any) -> Path:
-    """Write :func:`build_view`'s page to ``path`` (UTF-8) and return the path."""
+    """Write :func:`build_view`'s page to ``path`` (UTF-8) and return the path.
+
+    The page is built first, then written atomically (a new file renamed into place, keeping the
+    mode of the file it replaces): an interrupted write never leaves a half-written page.
+    """
+    from argmap.formats import write_bytes_atomic
+
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(build_view(m, **options), encoding="utf-8")
+    write_bytes_atomic(out, build_view(m, **options).encode("utf-8"))
     return out

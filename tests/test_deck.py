@@ -193,3 +193,30 @@ def test_plan_shows_every_attack_and_every_line_on_random_maps(m: argmap.Argumen
         assert min(p.builds.values()) == 1  # every slide shows something at its first build
         if p.kind == "objection":
             assert p.builds[p.relation] == 1 and p.builds[p.focus] == 1
+
+
+def test_cli_builds_one_deck_for_several_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.deck
+
+    built: list[Deck] = []
+
+    def counting_build(*args: object, **kwargs: object) -> Deck:
+        built.append(build_deck(*args, **kwargs))  # type: ignore[arg-type]
+        return built[-1]
+
+    monkeypatch.setattr(argmap.deck, "build_deck", counting_build)
+    outs = [tmp_path / "talk.html", tmp_path / "talk.pdf", tmp_path / "talk.pptx"]
+    args = ["deck", str(ESSAY), "--lang", "en", *(a for o in outs for a in ("-o", str(o)))]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 0, done.output
+    assert len(built) == 1  # one deck, written three times
+    slides = len(built[0].slides)
+    assert done.output.split("\n")[:3] == [f"wrote {o} ({slides} slides)" for o in outs]
+    assert outs[0].read_text(encoding="utf-8") == to_html(built[0])
+    import pypdf
+    import pptx
+
+    assert len(pypdf.PdfReader(outs[1]).pages) == slides and len(pptx.Presentation(str(outs[2])).slides) == slides
+    one = tmp_path / "one.html"  # a single -o as before
+    done = CliRunner().invoke(app, ["deck", str(ESSAY), "--lang", "en", "-o", str(one)])
+    assert done.exit_code == 0 and one.read_text(encoding="utf-8") == outs[0].read_text(encoding="utf-8")

@@ -148,3 +148,20 @@ def test_labels_overview_and_intrinsic_size_from_the_command_line(tmp_path: Path
     assert fromstring(overview.read_bytes()).get("width") == "100%"
     code, _, err = _run("render", str(EXAMPLE), "-o", str(tmp_path / "x.svg"), "--labels", "short")
     assert code != 0 and "labels must be text, title or both" in err
+
+
+def test_batch_maps_of_one_name_get_distinct_drawings_and_builds(tmp_path: Path) -> None:
+    maps = tmp_path / "maps"
+    (maps / "de").mkdir(parents=True)
+    (maps / "debate.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (maps / "debate.argdown").write_text("[C]: Cats are good pets.\n  <+ [P]: They purr.\n", encoding="utf-8")
+    (maps / "de" / "debate.yaml").write_text("statements:\n  - {id: x, claim: X}\n", encoding="utf-8")
+    code, out, err = _run("render", str(maps / "**" / "debate.*"), "-o", str(tmp_path / "svgs"), "--steps", str(tmp_path / "builds"))
+    assert code == 0, err
+    assert "rendered 3 of 3 maps" in out
+    svgs = sorted(p.relative_to(tmp_path / "svgs").as_posix() for p in (tmp_path / "svgs").rglob("*.svg"))
+    assert svgs == ["de/debate.svg", "debate.argdown.svg", "debate.yaml.svg"]  # none drawn over another
+    assert b"They purr." in (tmp_path / "svgs" / "debate.argdown.svg").read_bytes()
+    builds = sorted(p.relative_to(tmp_path / "builds").as_posix() for p in (tmp_path / "builds").rglob("steps.svg"))
+    assert builds == ["de/debate/steps.svg", "debate.argdown/steps.svg", "debate.yaml/steps.svg"]
+    assert "share a name" in " ".join(err.split())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from argmap.errors import ArgmapError, InvalidMapError
 
-__all__ = ["BatchResult", "expand_inputs", "is_batch", "output_stem", "run_batch"]
+__all__ = ["BatchResult", "batch_root", "expand_inputs", "is_batch", "output_paths", "output_stem", "run_batch"]
 
 
 @dataclass
@@ -50,6 +50,58 @@ def output_stem(path: Path, root: Path | None, suffixes: Iterable[str]) -> Path:
             name = name[: -len(suffix)]
             break
     return rel.with_name(name)
+
+
+def batch_root(pattern: str, files: list[Path]) -> Path:
+    """The folder below which a batch's outputs keep their place: the input folder, or a glob's common folder."""
+    return Path(pattern) if os.path.isdir(pattern) else Path(os.path.commonpath([f.parent for f in files]))
+
+
+def output_paths(files: list[Path], root: Path, suffixes: Iterable[str], folder: Path, suffix: str) -> tuple[dict[Path, Path], list[str]]:
+    """Each input's output file (``folder`` / its place below ``root`` / its name without the map suffix, + ``suffix``), all distinct.
+
+    Inputs that would share an output (``debate.argdown`` and ``debate.yaml`` both to ``debate.argmap.yaml``)
+    keep their whole name instead (``debate.argdown.argmap.yaml``, ``debate.yaml.argmap.yaml``). Names are
+    compared without case (a case-insensitive disk would make ``A.yaml`` and ``a.yaml`` one file). Returns the
+    outputs and one note per group of renamed inputs; an :class:`ArgmapError` listing the inputs when
+    outputs would still coincide, so that nothing is written over silently.
+    """
+
+    def out(rel: Path) -> Path:
+        return folder / rel.with_name(rel.name + suffix)
+
+    def key(p: Path) -> str:
+        return str(p).casefold()
+
+    chosen = {f: out(output_stem(f, root, suffixes)) for f in files}
+    groups: dict[str, list[Path]] = {}
+    for f in files:
+        groups.setdefault(key(chosen[f]), []).append(f)
+    notes: list[str] = []
+    for group in groups.values():
+        if len(group) > 1:
+            for f in group:
+                chosen[f] = out(f.relative_to(root))
+            names = ", ".join(chosen[f].name for f in group)
+            notes.append(f"{_listed(group)} share a name, so each output keeps its input's suffix: {names}")
+    final: dict[str, list[Path]] = {}
+    for f in files:
+        final.setdefault(key(chosen[f]), []).append(f)
+    clashes = [group for group in final.values() if len(group) > 1]
+    if clashes:
+        said = "; ".join(f"{_listed(group)} -> {chosen[group[0]]}" for group in clashes)
+        raise ArgmapError(f"inputs would be written to the same output file, so nothing was written (rename one of each): {said}")
+    inputs = {key(f.resolve()) for f in files}
+    over = [f for f in files if key(chosen[f].resolve()) in inputs]
+    if over:
+        said = "; ".join(f"{f} -> {chosen[f]}" for f in over)
+        raise ArgmapError(f"an output would be written over an input, so nothing was written (choose another output folder): {said}")
+    return chosen, notes
+
+
+def _listed(paths: list[Path]) -> str:
+    names = [str(p) for p in paths]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
 
 
 def _reason(exc: BaseException, path: Path) -> str:

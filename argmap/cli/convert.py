@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from argmap.cli._app import CliUsageError, app, console, err_console, plural, say_warnings, user_errors
-from argmap.cli._batch import expand_inputs, is_batch, output_stem, run_batch
+from argmap.cli._batch import batch_root, expand_inputs, is_batch, output_paths, run_batch
 from argmap.cli._load import FromOnlyOption, load_map
 from argmap.cli._output import ensure_folder, is_stdio, suffix_clash, write_output
 from argmap.errors import ArgmapError
@@ -155,14 +154,16 @@ def _batch(pattern: str, output: Path, source: str | None, to: str | None) -> No
     files = expand_inputs(pattern, None if source else suffixes)
     if not files:
         raise ArgmapError(f"{pattern}: no map files found")
+    # Output paths keep the input's place below the folder (or the glob's common folder), and are all distinct:
+    # inputs of one name (debate.argdown, debate.yaml) keep their suffix; a clash left is refused before anything is written.
+    outputs, notes = output_paths(files, batch_root(pattern, files), suffixes, output, suffix)
     ensure_folder(output)
-    # Output paths keep the input's place below the folder (or the glob's common folder): no two collide.
-    root = Path(pattern) if Path(pattern).is_dir() else Path(os.path.commonpath([f.parent for f in files]))
+    for note in notes:
+        err_console.print(f"note: {note}", markup=False, soft_wrap=True)
     warned: list[str] = []
 
     def job(path: Path) -> None:
-        out = output / output_stem(path, root, suffixes)
-        said = _convert_one(path, out.with_name(out.name + suffix), source, target, prefix=f"{path}: ")
+        said = _convert_one(path, outputs[path], source, target, prefix=f"{path}: ")
         warned.extend(said)
 
     result = run_batch(files, job, label="converting", show=err_console.is_terminal)

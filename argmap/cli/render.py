@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from argmap.cli._app import CliUsageError, app, console, err_console, say_warnings, user_errors
-from argmap.cli._batch import expand_inputs, is_batch, output_stem, run_batch
+from argmap.cli._batch import batch_root, expand_inputs, is_batch, output_paths, run_batch
 from argmap.cli._load import FromOnlyOption, check_semantics, load_map, map_language
 from argmap.cli._output import ensure_folder, is_stdio, suffix_clash, write_output
 from argmap.errors import ArgmapError
@@ -227,19 +227,21 @@ def _batch(pattern: str, output: Path | None, fmt: str | None, steps: Path | Non
     if not files:
         raise ArgmapError(f"{pattern}: no map files found")
     kind = fmt or "svg"
-    root = Path(pattern) if Path(pattern).is_dir() else None
+    # As in convert: each output keeps its map's place below the folder (or the glob's common folder), all distinct.
+    root = batch_root(pattern, files)
+    drawings, notes = output_paths(files, root, suffixes, output, "." + kind) if output is not None else ({}, [])
+    builds, more = output_paths(files, root, suffixes, steps, "") if steps is not None else ({}, [])
     for folder in (output, steps):
         if folder is not None:
             ensure_folder(folder)
-
-    def stem(path: Path) -> Path:
-        return output_stem(path, root, suffixes)
+    for note in dict.fromkeys(notes + more):
+        err_console.print(f"note: {note}", markup=False, soft_wrap=True)
 
     def job(path: Path) -> None:
         if steps is not None:
-            _render_steps(path, steps / stem(path), options, evaluate, say_folder=False)
+            _render_steps(path, builds[path], options, evaluate, say_folder=False)
         if output is not None:
-            _render_one(path, output / stem(path).with_suffix("." + kind), kind, options, evaluate, quiet=True)
+            _render_one(path, drawings[path], kind, options, evaluate, quiet=True)
 
     result = run_batch(files, job, label="rendering", show=err_console.is_terminal)
     console.print(f"rendered {len(result.done)} of {len(files)} maps", markup=False)

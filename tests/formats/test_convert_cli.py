@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,6 +90,77 @@ def test_batch_glob_keeps_folders_apart(tmp_path: Path) -> None:
     code, stdout, _ = _run("convert", str(tmp_path / "in" / "*" / "*.json"), str(tmp_path / "out"), "--to", "yaml")
     assert code == 0 and "converted 2 of 2" in stdout
     assert (tmp_path / "out" / "de" / "x.argmap.yaml").is_file() and (tmp_path / "out" / "en" / "x.argmap.yaml").is_file()
+
+
+def _debates(folder: Path) -> dict[str, Path]:
+    """Five maps in ``folder``, three of them named ``debate`` (in Argdown, argmap YAML and AIF): input name -> file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = {
+        "debate.argdown": FIXTURES / "constructs.argdown",
+        "debate.yaml": Path(__file__).parents[2] / "examples" / "example.argmap.yaml",
+        "debate.aif.json": FIXTURES / "sample.aif.json",
+        "nodeset123.json": FIXTURES / "sample.aif.json",
+        "s.json": FIXTURES / "sample.sadface.json",
+    }
+    for name, source in sources.items():
+        shutil.copy(source, folder / name)
+    return {name: folder / name for name in sources}
+
+
+def test_batch_inputs_of_one_name_get_distinct_outputs_and_a_true_count(tmp_path: Path) -> None:
+    inputs = _debates(tmp_path / "in")
+    out = tmp_path / "out"
+    code, stdout, stderr = _run("convert", str(tmp_path / "in"), str(out), "--to", "yaml")
+    assert code == 0, stderr
+    written = sorted(p.name for p in out.iterdir())
+    assert "converted 5 of 5 files" in stdout and len(written) == 5, written
+    # the three debates keep their own suffix; the others keep the short name
+    expected = {
+        "debate.argdown": "debate.argdown.argmap.yaml",
+        "debate.yaml": "debate.yaml.argmap.yaml",
+        "debate.aif.json": "debate.aif.json.argmap.yaml",
+        "nodeset123.json": "nodeset123.argmap.yaml",
+        "s.json": "s.argmap.yaml",
+    }
+    assert written == sorted(expected.values())
+    for name, output in expected.items():  # each output holds its own input's map
+        assert argmap.load(out / output).model_dump() == argmap.load(inputs[name]).model_dump(), name
+    assert "share a name" in stderr and "debate.argdown.argmap.yaml" in stderr  # said, not silent
+
+
+def _cli(*args: str, cwd: Path) -> tuple[int, str, str]:
+    """``python -m argmap ARGS`` in a real process: (exit code, stdout, stderr)."""
+    env = {**os.environ, "COLUMNS": "400", "NO_COLOR": "1"}
+    proc = subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_batch_refuses_outputs_that_would_still_coincide_before_writing_anything(tmp_path: Path) -> None:
+    # x.argdown and x.yaml share a name and keep their suffixes: x.argdown -> x.argdown.argmap.yaml, which is
+    # also the output of the input x.argdown.yaml (its map suffix .yaml taken off). Refused, naming all three.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "constructs.argdown", folder / "x.argdown")
+    for name in ("x.yaml", "x.argdown.yaml"):
+        shutil.copy(Path(__file__).parents[2] / "examples" / "example.argmap.yaml", folder / name)
+    code, stdout, stderr = _cli("convert", "in", "out", "--to", "yaml", cwd=tmp_path)
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert code == 1 and len(lines) == 1 and lines[0].startswith("error: "), stderr
+    assert "Traceback" not in stderr
+    for name in ("x.argdown", "x.argdown.yaml"):
+        assert str(Path("in") / name) in lines[0]
+    assert "same output" in lines[0] and "x.argdown.argmap.yaml" in lines[0]
+    assert not (tmp_path / "out").exists() and "converted" not in stdout  # nothing written, no count
+
+
+def test_batch_never_writes_over_an_input(tmp_path: Path) -> None:
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parents[2] / "examples" / "example.argmap.yaml", folder / "a.argmap.yaml")
+    before = (folder / "a.argmap.yaml").read_bytes()
+    code, _, stderr = _cli("convert", "maps", "maps", "--to", "yaml", cwd=tmp_path)
+    assert code == 1 and stderr.startswith("error: ") and "over an input" in stderr and "a.argmap.yaml" in stderr, stderr
+    assert (folder / "a.argmap.yaml").read_bytes() == before
 
 
 def test_corpus_file_to_every_output(shared_dir: Path, tmp_path: Path) -> None:

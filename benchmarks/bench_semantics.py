@@ -18,6 +18,7 @@ Usage::
     .venv/bin/python benchmarks/bench_semantics.py --quick          # up to 10,000 arguments
     .venv/bin/python benchmarks/bench_semantics.py --plot docs/img/semantics-scaling.png
     .venv/bin/python benchmarks/bench_semantics.py --tasks --quick --timeout 20   # ICCMA tasks vs pygarg, formal-argumentation
+    .venv/bin/python benchmarks/bench_semantics.py --read --timeout 120           # read + grounded on 10k..1M-argument files
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -171,14 +173,44 @@ def worker(lib: str, sem: str, family: str, n: int) -> None:
 
 # ------------------------------------------------------------------------- ICCMA tasks (SE, DC, DS)
 
-TASK_CASES = ("SE-PR", "SE-ST", "DC-PR", "DS-PR", "DS-ST")
-TASK_FAMILIES = {"dense": (175, 256, 512), "er3": (200, 1_000, 5_000), "er5": (500, 2_000)}
-TASK_LIBRARIES = ("argmap", "pygarg", "formal-argumentation")
+TASK_CASES = ("SE-PR", "SE-ST", "DC-PR", "DC-ST", "DS-PR", "DS-ST")
+# generated families, then the real ICCMA admbuster family (benchmarks/data/iccma/make_admbuster.py)
+TASK_INSTANCES = {
+    "dense": (175, 256, 512),
+    "er3": (200, 1_000, 5_000),
+    "er5": (500, 2_000),
+    "admbuster": (1_000, 10_000, 50_000),
+}
+QUICK_INSTANCES = {"dense": (175, 256), "er3": (200, 1_000), "er5": (500,), "admbuster": (1_000, 10_000)}
+TASK_LIBRARIES = ("argmap", "argmap/sat", "argmap/asp", "pygarg", "formal-argumentation")
+PEERS = ("pygarg", "formal-argumentation")
+DATA = Path(__file__).resolve().parent / "data" / "iccma"
+
+
+def instance_file(family: str, n: int) -> Path:
+    """The file of a real instance: stored in benchmarks/data/iccma, or written there by its family's generator."""
+    path = DATA / f"{family}_{n}.af"
+    if not path.exists():
+        sys.path.insert(0, str(DATA))
+        from make_admbuster import admbuster
+
+        cache = Path(tempfile.gettempdir()) / "argmap-iccma"
+        cache.mkdir(exist_ok=True)
+        path = cache / f"{family}_{n}.af"
+        if not path.exists():
+            path.write_text(admbuster(n))
+    return path
 
 
 def generate_task(family: str, n: int, seed: int = 1) -> tuple[Any, Any]:
     """dense: each pair attacked with probability 0.2 (175 arguments: ~6,100 attacks, as in issue 16);
-    er3 / er5: 3n / 5n uniform attacks (most arguments left UNDEC by the grounded labelling)."""
+    er3 / er5: 3n / 5n uniform attacks (most arguments left UNDEC by the grounded labelling);
+    admbuster: the real ICCMA instance of that size, read from its file."""
+    if family == "admbuster":
+        from argmap.semantics import read_framework
+
+        fw = read_framework(instance_file(family, n))
+        return np.frombuffer(fw.attack_from, dtype=np.int64), np.frombuffer(fw.attack_to, dtype=np.int64)
     rng = np.random.default_rng(seed + n)
     if family == "dense":
         mask = rng.random((n, n)) < 0.2
@@ -194,18 +226,19 @@ def generate_task(family: str, n: int, seed: int = 1) -> tuple[Any, Any]:
 def run_task(lib: str, case: str, n: int, src: Any, dst: Any) -> tuple[float, str]:
     """Solve one task (query: the first argument), timing the solve alone; the answer as text."""
     task, code = case.split("-")
-    sem = {"PR": "preferred", "ST": "stable"}[code]
-    if lib == "argmap":
+    sem = {"PR": "preferred", "ST": "stable", "CO": "complete"}[code]
+    if lib.startswith("argmap"):
         from argmap.semantics import Framework, tasks
 
+        backend = lib.partition("/")[2] or "auto"
         fw = Framework.from_arrays(n, src, dst)
         t0 = time.perf_counter()
         if task == "SE":
-            one = tasks.some_extension(fw, sem, timeout=None)
+            one = tasks.some_extension(fw, sem, timeout=None, backend=backend)
             answer = "NO" if one is None else f"{len(one)} args"
         else:
             call = tasks.credulous if task == "DC" else tasks.sceptical
-            answer = "YES" if call(fw, 0, sem, timeout=None) else "NO"
+            answer = "YES" if call(fw, 0, sem, timeout=None, backend=backend) else "NO"
         return time.perf_counter() - t0, answer
     if lib == "pygarg":
         from pygarg.dung import solver
@@ -254,22 +287,158 @@ def measure_task(lib: str, case: str, family: str, n: int, timeout: float) -> di
     return {"status": "ok", "wall": time.perf_counter() - started, **json.loads(proc.stdout.strip().splitlines()[-1])}
 
 
-def tasks_table(timeout: float, quick: bool) -> None:
-    """One markdown row per (family, size, task): each library's solve time and answer, the ratio to the faster peer."""
+def _cell(r: dict[str, Any]) -> str:
+    return f"{r['solve']:.3f} s ({r['answer']})" if r["status"] == "ok" else r["status"]
+
+
+def tasks_table(timeout: float, quick: bool, out: Path | None) -> None:
+    """One markdown row per (instance, task): each library's solve time and answer, then the ratio to the faster peer."""
     print("| family | n | attacks | task | " + " | ".join(TASK_LIBRARIES) + " | argmap / faster peer |")
     print("|---|---:|---:|---|" + "---:|" * (len(TASK_LIBRARIES) + 1))
-    for family, sizes in TASK_FAMILIES.items():
-        for n in sizes[:1] if quick else sizes:
+    rows: list[dict[str, Any]] = []
+    for family, sizes in (QUICK_INSTANCES if quick else TASK_INSTANCES).items():
+        for n in sizes:
             for case in TASK_CASES:
                 got = {lib: measure_task(lib, case, family, n, timeout) for lib in TASK_LIBRARIES}
                 answers = {r["answer"] for r in got.values() if r["status"] == "ok" and r["answer"] in ("YES", "NO")}
                 assert len(answers) <= 1, (family, n, case, got)  # the libraries agree on every decision
-                cells = [f"{r['solve']:.3f} s ({r['answer']})" if r["status"] == "ok" else r["status"] for r in got.values()]
-                peers = [r["solve"] for lib, r in got.items() if lib != "argmap" and r["status"] == "ok"]
+                peers = [got[lib]["solve"] for lib in PEERS if got[lib]["status"] == "ok"]
                 mine = got["argmap"]
-                ratio = f"{mine['solve'] / min(peers):.2f}" if peers and mine["status"] == "ok" and min(peers) > 0 else "-"
+                ratio = mine["solve"] / min(peers) if peers and mine["status"] == "ok" and min(peers) > 0 else None
                 attacks = next((r["attacks"] for r in got.values() if r["status"] == "ok"), "?")
-                print(f"| {family} | {n} | {attacks} | {case} | " + " | ".join(cells) + f" | {ratio} |", flush=True)
+                rows.append({"family": family, "n": n, "attacks": attacks, "case": case, "ratio": ratio, **got})
+                cells = " | ".join(_cell(r) for r in got.values())
+                print(f"| {family} | {n} | {attacks} | {case} | {cells} | {'-' if ratio is None else f'{ratio:.2f}'} |", flush=True)
+    summarise(rows)
+    if out:
+        out.write_text(json.dumps(rows, indent=1))
+
+
+def summarise(rows: list[dict[str, Any]]) -> None:
+    """The goals of issue 16 over the rows: solved where a peer solved, the worst and the median ratio, SAT against ASP."""
+    import statistics
+
+    missed = [r for r in rows if r["argmap"]["status"] != "ok" and any(r[p]["status"] == "ok" for p in PEERS)]
+    ratios = [r["ratio"] for r in rows if r["ratio"] is not None]
+    over = [r for r in rows if r["ratio"] is not None and r["ratio"] > 2]
+    print()
+    print(f"- instances x tasks: {len(rows)}; argmap solved {sum(r['argmap']['status'] == 'ok' for r in rows)}", end="")
+    for p in PEERS:
+        print(f", {p} {sum(r[p]['status'] == 'ok' for r in rows)}", end="")
+    print(f"; unsolved by argmap but solved by a peer: {len(missed)}")
+    if ratios:
+        median, worst = statistics.median(ratios), max(ratios)
+        print(f"- argmap / faster peer (where a peer solved): median {median:.3f}, worst {worst:.2f}; over 2x: {len(over)}")
+    for r in over:
+        print(f"  - over 2x: {r['family']} {r['n']} {r['case']} ({r['ratio']:.2f})")
+    for case in TASK_CASES:
+        pairs = [(r["argmap/sat"]["solve"], r["argmap/asp"]["solve"]) for r in rows if r["case"] == case]
+        pairs = [(a, b) for a, b in pairs if isinstance(a, float) and isinstance(b, float)]
+        sat_wins = sum(a <= b for a, b in pairs)
+        total_sat = sum(a for a, _ in pairs)
+        total_asp = sum(b for _, b in pairs)
+        print(f"- {case}: SAT faster on {sat_wins}/{len(pairs)} (sum {total_sat:.2f} s against ASP {total_asp:.2f} s)")
+
+
+# --------------------------------------------------------------- read + grounded on large ICCMA files
+
+READ_SIZES = (10_000, 100_000, 1_000_000)
+READ_LIBRARIES = ("argmap", "plain Python", "formal-argumentation")
+
+
+def read_file_of(n: int) -> Path:
+    """A ``p af`` file of n arguments and 2n uniform attacks (written once to the temp directory)."""
+    path = Path(tempfile.gettempdir()) / "argmap-iccma" / f"er_{n}.af"
+    if not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        src, dst = generate("er", n)
+        body = "\n".join(f"{a} {b}" for a, b in zip((src + 1).tolist(), (dst + 1).tolist(), strict=True))
+        path.write_text(f"p af {n}\n{body}\n")
+    return path
+
+
+def plain_read_grounded(path: Path) -> int:
+    """The baseline: split the lines, build adjacency lists, the textbook worklist; the size of the grounded extension."""
+    with open(path) as f:
+        n = 0
+        src: list[int] = []
+        dst: list[int] = []
+        for line in f:
+            if line.startswith("p"):
+                n = int(line.split()[2])
+                continue
+            if not line.strip() or line.startswith("#"):
+                continue
+            a, b = line.split()
+            src.append(int(a) - 1)
+            dst.append(int(b) - 1)
+    out: list[list[int]] = [[] for _ in range(n)]
+    alive = [0] * n
+    for a, b in zip(src, dst, strict=True):
+        out[a].append(b)
+        alive[b] += 1
+    label = [0] * n
+    queue = [a for a in range(n) if not alive[a]]
+    for a in queue:
+        label[a] = 1
+        for b in out[a]:
+            if label[b] != 2:
+                label[b] = 2
+                for c in out[b]:
+                    alive[c] -= 1
+                    if not alive[c] and not label[c]:
+                        queue.append(c)
+    return label.count(1)
+
+
+def read_worker(lib: str, n: int) -> None:
+    path = read_file_of(n)
+    if lib == "argmap":
+        import argmap.semantics  # noqa: F401 - the library is loaded before the clock starts, as for the others
+    elif lib == "formal-argumentation":
+        import argumentation.core.dung
+        import argumentation.interop.iccma  # noqa: F401
+    times: list[float] = []
+    size = -1
+    for _ in range(3):
+        t0 = time.perf_counter()
+        if lib == "argmap":
+            from argmap.semantics import grounded, read_framework
+
+            size = len(grounded(read_framework(path)))
+        elif lib == "plain Python":
+            size = plain_read_grounded(path)
+        else:
+            from argumentation.core.dung import grounded_extension
+            from argumentation.interop.iccma import parse_af
+
+            size = len(grounded_extension(parse_af(path.read_text())))
+        times.append(time.perf_counter() - t0)
+    # the first run is cold (it pays for importing numpy, where the library uses it); the others are warm
+    print(json.dumps({"solve": times[0], "best": min(times), "answer": f"{size} in"}))
+
+
+def read_table(timeout: float, quick: bool) -> None:
+    """read + grounded on ``p af`` files: each library from the file to the grounded extension, cold (first run, in a fresh
+    process with the library imported) and, in brackets, the best of three."""
+    print("| arguments | attacks | " + " | ".join(READ_LIBRARIES) + " | formal / argmap | plain / argmap |")
+    print("|---:|---:|" + "---:|" * (len(READ_LIBRARIES) + 2))
+    for n in READ_SIZES[:2] if quick else READ_SIZES:
+        read_file_of(n)
+        got = {}
+        for lib in READ_LIBRARIES:
+            cmd = [sys.executable, __file__, "--read-worker", lib, str(n)]
+            try:
+                proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+                got[lib] = (
+                    {"status": "ok", **json.loads(proc.stdout.strip().splitlines()[-1])} if proc.returncode == 0 else {"status": "error"}
+                )
+            except subprocess.TimeoutExpired:
+                got[lib] = {"status": f"> {timeout:.0f} s"}
+        mine = got["argmap"].get("solve")
+        ratios = [f"{got[lib]['solve'] / mine:.1f}x" if mine and got[lib]["status"] == "ok" else "-" for lib in READ_LIBRARIES[1:]]
+        cells = " | ".join(_cell(r) + (f" [{r['best']:.3f}]" if r["status"] == "ok" else "") for r in got.values())
+        print(f"| {n:,} | {2 * n:,} | {cells} | {ratios[1]} | {ratios[0]} |", flush=True)
 
 
 # ------------------------------------------------------------------------------------- the driver
@@ -291,7 +460,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--worker", nargs=4, metavar=("LIB", "SEMANTICS", "FAMILY", "N"), help=argparse.SUPPRESS)
     parser.add_argument("--task-worker", nargs=4, metavar=("LIB", "TASK", "FAMILY", "N"), help=argparse.SUPPRESS)
+    parser.add_argument("--read-worker", nargs=2, metavar=("LIB", "N"), help=argparse.SUPPRESS)
     parser.add_argument("--tasks", action="store_true", help="the ICCMA tasks (SE, DC, DS) beside pygarg and formal-argumentation")
+    parser.add_argument("--read", action="store_true", help="read + grounded on 10,000 to 1,000,000-argument p af files")
     parser.add_argument("--quick", action="store_true", help="stop at 10,000 arguments")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per run (default 60)")
     parser.add_argument("--libraries", default=",".join(LIBRARIES), help="comma-separated subset")
@@ -303,8 +474,14 @@ def main() -> None:
         lib, case, family, n = ns.task_worker
         task_worker(lib, case, family, int(n))
         return
+    if ns.read_worker:
+        read_worker(ns.read_worker[0], int(ns.read_worker[1]))
+        return
     if ns.tasks:
-        tasks_table(ns.timeout, ns.quick)
+        tasks_table(ns.timeout, ns.quick, ns.json)
+        return
+    if ns.read:
+        read_table(ns.timeout, ns.quick)
         return
     if ns.worker:
         lib, sem, family, n = ns.worker

@@ -2,13 +2,14 @@
 
 ``argmap iccma`` alone prints the solver's name and version; ``--formats`` and ``--problems`` list
 what it takes; ``-p TASK -f FILE [-a ARG]`` solves one problem and prints the answer as the
-competition expects: ``YES``/``NO`` for DC and DS; for SE ``w 1 3`` (2023, ``p af`` files) or
+competition expects (EE one line per extension, printed as found): ``YES``/``NO`` for DC and DS; for SE ``w 1 3`` (2023, ``p af`` files) or
 ``[a,c]`` (2019, ``.apx``/``.tgf``) and ``NO`` when there is no extension; for EE the 2019 list of
 lists (or one ``w`` line per extension); for CE the number. DS with no extension is ``YES``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,8 +33,15 @@ def _names(fw: Framework, ext: list[int]) -> list[str]:
     return [fw.names[i] for i in ext]
 
 
-def solve(problem: str, fw: Framework, argument: str | None, *, style: str, timeout: float | None = None) -> str:
+def solve(problem: str, fw: Framework, argument: str | None, *, style: str, timeout: float | None = None, backend: str = "auto") -> str:
     """The competition's output for ``problem`` (``"DS-PR"``, ...) on ``fw``, in the 2023 or 2019 ``style``."""
+    return "\n".join(answer_lines(problem, fw, argument, style=style, timeout=timeout, backend=backend))
+
+
+def answer_lines(
+    problem: str, fw: Framework, argument: str | None, *, style: str, timeout: float | None = None, backend: str = "auto"
+) -> Iterator[str]:
+    """The output lines of :func:`solve`, one by one: EE prints each extension as soon as it is found."""
     from argmap.semantics import tasks
 
     task, _, code = problem.upper().partition("-")
@@ -45,18 +53,28 @@ def solve(problem: str, fw: Framework, argument: str | None, *, style: str, time
             raise ArgmapError(f"{problem} needs the query argument: -a ARG")
         idx = fw.index(argument)
         call = tasks.credulous if task == "DC" else tasks.sceptical
-        return "YES" if call(fw, idx, semantics, timeout=timeout) else "NO"
+        yield "YES" if call(fw, idx, semantics, timeout=timeout, backend=backend) else "NO"
+        return
     if task == "SE":
-        one = tasks.some_extension(fw, semantics, timeout=timeout)
+        one = tasks.some_extension(fw, semantics, timeout=timeout, backend=backend)
         if one is None:
-            return "NO"
-        return "w " + " ".join(_names(fw, one)) if style == "2023" else "[" + ",".join(_names(fw, one)) + "]"
+            yield "NO"
+        else:
+            yield "w " + " ".join(_names(fw, one)) if style == "2023" else "[" + ",".join(_names(fw, one)) + "]"
+        return
     if task == "CE":
-        return str(tasks.count(fw, semantics, limit=None, timeout=timeout))
-    exts = list(tasks.extensions_iter(fw, semantics, limit=None, timeout=timeout))
+        yield str(tasks.count(fw, semantics, limit=None, timeout=timeout, backend=backend))
+        return
+    exts = tasks.extensions_iter(fw, semantics, limit=None, timeout=timeout, backend=backend)
     if style == "2023":
-        return "\n".join("w " + " ".join(_names(fw, e)) for e in exts) if exts else "NO"
-    return "[" + ",".join("[" + ",".join(_names(fw, e)) + "]" for e in exts) + "]"
+        found = False
+        for ext in exts:
+            found = True
+            yield "w " + " ".join(_names(fw, ext))
+        if not found:
+            yield "NO"
+        return
+    yield "[" + ",".join("[" + ",".join(_names(fw, e)) + "]" for e in exts) + "]"
 
 
 @app.command("iccma")
@@ -68,6 +86,7 @@ def iccma_command(
     formats: Annotated[bool, typer.Option("--formats", help="List the file formats and exit.")] = False,
     problems: Annotated[bool, typer.Option("--problems", help="List the problems and exit.")] = False,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds in all (default: none, as in the competition).")] = None,
+    backend: Annotated[str, typer.Option("--backend", help="auto (the faster per task), sat (python-sat) or asp (clingo).")] = "auto",
 ) -> None:
     """Solve one ICCMA problem on a framework file, speaking the competition's solver interface."""
     from argmap.semantics import read_framework
@@ -91,4 +110,5 @@ def iccma_command(
             raise ArgmapError(f"unknown format '{fmt}'; argmap reads {', '.join(FORMATS)}")
         fw = read_framework(file, format=None if fmt is None else FORMATS[fmt])
         style = "2023" if (fmt or FORMATS.get(file.suffix.lstrip(".").lower(), "af")) in ("i23", "af") else "2019"
-        typer.echo(solve(problem, fw, argument, style=style, timeout=timeout))
+        for line in answer_lines(problem, fw, argument, style=style, timeout=timeout, backend=backend):
+            typer.echo(line)

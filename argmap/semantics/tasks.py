@@ -41,7 +41,13 @@ _DIRECTIONAL = ("grounded", "complete", "preferred", "admissible")
 _SAT_SEMANTICS = ("complete", "preferred", "stable", "admissible", "ideal")
 # The back end ``auto`` takes per (task, semantics): the faster one on the benchmark's instances
 # (benchmarks/bench_semantics.py --tasks --backends, recorded in docs/performance.md).
-AUTO: dict[tuple[str, str], str] = {}
+AUTO: dict[tuple[str, str], str] = {
+    ("SE", "preferred"): "asp",  # clingo's domain heuristic finds a maximal model in one call
+    ("SE", "stable"): "asp",
+    ("DC", "complete"): "asp",
+    ("DC", "preferred"): "asp",
+    ("DS", "stable"): "asp",
+}  # everything else: SAT (DC-ST, DS-PR's counterexample loop in one incremental solver, EE lazily, ideal)
 
 
 def _check(fw: Framework, semantics: str, argument: int | None = None, backend: str = "auto") -> None:

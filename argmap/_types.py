@@ -13,6 +13,7 @@ __all__ = [
     "ID_CHECK",
     "ID_MAX_LENGTH",
     "ID_PATTERN",
+    "LANGUAGE_PATTERN",
     "MAX_TEXT",
     "MAX_TITLE",
     "Data",
@@ -31,7 +32,8 @@ ID_PATTERN = r"^[\w][\w.:\-]{0,127}$"
 #: ``max_length=128`` accepts exactly the same ids. The JSON Schema still shows ``ID_PATTERN``.
 ID_CHECK = r"^\w[\w.:\-]*$"
 ID_MAX_LENGTH = 128
-_LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+_LANG_RE = re.compile(LANGUAGE_PATTERN)
 
 
 def _id_json_schema(schema: dict[str, Any]) -> None:
@@ -49,7 +51,7 @@ Id = Annotated[
         json_schema_extra=_id_json_schema,
     ),
 ]
-Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$", examples=["nl", "en"])]
+Language = Annotated[str, Field(pattern=LANGUAGE_PATTERN, examples=["nl", "en"])]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 EvidenceType: TypeAlias = Literal["statistic", "example", "quote", "testimony", "analogy", "historical_fact", "other"]
 RelationType: TypeAlias = Literal["support", "attack", "undercut", "rephrase", "preference"]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 import pydantic
 from pydantic_core import SchemaValidator
 
+from argmap._types import LANGUAGE_PATTERN, MAX_TEXT, MAX_TITLE
 from argmap._util import paused_gc
 from argmap.errors import InvalidMapError, Problem, problems_from_pydantic
 from argmap.model import ArgumentMap
@@ -67,9 +69,12 @@ def validate_map_json(text: str | bytes, *, file: str | None = None, locate: Loc
     with paused_gc():
         if fast is not None:
             try:
-                return fast.validate_json(text)  # type: ignore[no-any-return]
+                amap: ArgumentMap = fast.validate_json(text)
             except pydantic.ValidationError:
                 pass
+            else:
+                if not _repeats_a_premise(amap):
+                    return amap
         try:
             return ArgumentMap.model_validate_json(text)
         except pydantic.ValidationError as exc:
@@ -83,28 +88,70 @@ def validate_map_json(text: str | bytes, *, file: str | None = None, locate: Loc
 _SHORT_FORMS = frozenset({"_short_forms", "_short_form", "_text_short_form", "_title_short_form", "_one_or_many"})
 
 
+#: The statement text rules (``_check_texts``) as pydantic-core constraints, checked in Rust on the long-form path
+#: (two Python calls per statement less): at least one language, language codes, at most so many characters,
+#: and not blank. ``[^\s\x1c-\x1f]`` finds a character that is not white space exactly as ``str.isspace`` means
+#: it (tests/test_load_fast_path.py checks every code point). Lone surrogates, the rule left out, cannot come
+#: out of JSON (pydantic's parser refuses them). Any text these refuse is checked again by the full validation.
+_NOT_BLANK = r"[^\s\x1c-\x1f]"
+_TEXT_RULES = {"_text_rules": (1, MAX_TEXT), "_title_rules": (0, MAX_TITLE)}
+#: Checked for the whole map at once after the long-form validation (:func:`_repeats_a_premise`), not per relation.
+_MAP_WIDE = frozenset({"_premises_unique"})
+
+
+def _repeats_a_premise(amap: ArgumentMap) -> bool:
+    """True when a relation lists a premise twice (the rule of ``_premises_unique``, for the whole map: most have one)."""
+    linked = [ps for ps in map(_PREMISES, amap.relations) if len(ps) > 1]
+    return any(len(set(ps)) != len(ps) for ps in linked)
+
+
+_PREMISES = attrgetter("premises")
+
+
 @functools.cache
 def _long_form_validator() -> SchemaValidator | None:
-    """ArgumentMap's validator without the short-form ``before`` validators; None if pydantic's schema is not as expected.
+    """ArgumentMap's validator for the long form; None if pydantic's schema is not as expected.
 
-    Every other rule (field types and bounds, the parts' own checks, the map-wide invariants) is the model's
-    own schema, shared.
+    The model's own core schema, with the short-form ``before`` validators left out (:data:`_SHORT_FORMS`), the
+    text rules as constraints (:data:`_TEXT_RULES`) and the premise rule checked once for the map
+    (:data:`_MAP_WIDE`); every other rule (field types and bounds, the parts' own checks, the map-wide
+    invariants) is shared.
     """
     ArgumentMap.model_rebuild()  # builds the deferred schema once (a no-op when built)
     found: set[str] = set()
-    schema = _without_short_forms(ArgumentMap.__pydantic_core_schema__, found)
-    return SchemaValidator(schema) if found == _SHORT_FORMS else None
+    schema = _long_form(ArgumentMap.__pydantic_core_schema__, found)
+    return SchemaValidator(schema) if found == _SHORT_FORMS | _TEXT_RULES.keys() | _MAP_WIDE else None
 
 
-def _without_short_forms(node: Any, found: set[str]) -> Any:
-    """A copy of a core schema with each short-form ``function-before`` validator replaced by the schema it wraps."""
+def _long_form(node: Any, found: set[str]) -> Any:
+    """A copy of a core schema for the long form (see :func:`_long_form_validator`)."""
     if isinstance(node, dict):
-        if node.get("type") == "function-before":
-            name = getattr(node.get("function", {}).get("function"), "__name__", None)
-            if name in _SHORT_FORMS:
+        kind = node.get("type")
+        name = (
+            getattr(node.get("function", {}).get("function"), "__name__", None) if kind in ("function-before", "function-after") else None
+        )
+        if kind == "function-before" and name in _SHORT_FORMS:
+            found.add(name)
+            return _long_form(node["schema"], found)
+        if kind == "function-after" and name in _MAP_WIDE:
+            found.add(name)
+            return _long_form(node["schema"], found)
+        if kind == "function-after" and name in _TEXT_RULES:
+            texts = _long_form(node["schema"], found)
+            if (
+                texts.get("type") == "dict"
+                and texts.get("keys_schema") == {"type": "str"}
+                and texts.get("values_schema") == {"type": "str"}
+            ):
                 found.add(name)
-                return _without_short_forms(node["schema"], found)
-        return {key: _without_short_forms(value, found) for key, value in node.items()}
+                min_length, max_length = _TEXT_RULES[name]
+                return {
+                    **texts,
+                    "min_length": min_length,
+                    "keys_schema": {"type": "str", "pattern": LANGUAGE_PATTERN},
+                    "values_schema": {"type": "str", "pattern": _NOT_BLANK, "max_length": max_length},
+                }
+        return {key: _long_form(value, found) for key, value in node.items()}
     if isinstance(node, list):
-        return [_without_short_forms(value, found) for value in node]
+        return [_long_form(value, found) for value in node]
     return node

@@ -113,3 +113,53 @@ def test_a_program_that_freezes_objects_keeps_them_frozen() -> None:
         assert gc.get_freeze_count() == frozen and kept
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [{}, {"en": ""}, {"en": " \u00a0\u2003\x1c\n"}, {"EN": "A"}, {"en\n": "A"}, {"en": "x" * 20_001}, {"en": "A", "nl": "\t"}],
+)
+def test_a_text_that_breaks_a_rule_is_refused_by_the_fast_path_and_reported_by_the_full_one(text: dict[str, str]) -> None:
+    data = {"statements": [{"id": "c1", "kind": "claim", "text": text}], "relations": []}
+    raw = json.dumps(data)
+    with pytest.raises(pydantic.ValidationError):
+        fast(raw)
+    try:
+        full = ArgumentMap.model_validate_json(raw)
+    except pydantic.ValidationError:
+        full = None
+    if full is None:
+        with pytest.raises(InvalidMapError):
+            validate_map_json(raw)
+    else:  # 'en\n': the full rules take it (Python's $ allows a final newline); the fast path only left it to them
+        assert validate_map_json(raw) == full
+
+
+def test_not_blank_means_what_str_isspace_means_for_every_code_point() -> None:
+    """The fast path's pattern for a non-blank text finds a character exactly when ``str.isspace`` says it is not white space."""
+    from pydantic_core import SchemaValidator
+
+    from argmap._validate import _NOT_BLANK
+
+    check = SchemaValidator({"type": "str", "pattern": _NOT_BLANK})
+    differ = []
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        try:
+            check.validate_python(char)
+            found = True
+        except pydantic.ValidationError:
+            found = False
+        if found == char.isspace():
+            differ.append(hex(code))
+    assert differ == []
+
+
+def test_a_premise_listed_twice_is_found_after_the_fast_path_and_reported_by_the_full_one() -> None:
+    statements = [{"id": "c1", "kind": "claim", "text": {"en": "A"}}, {"id": "e1", "kind": "evidence", "text": {"en": "B"}}]
+    relations = [{"id": "r1", "type": "support", "premises": ["e1", "e1"], "target": "c1"}]
+    with pytest.raises(InvalidMapError) as info:
+        validate_map_json(json.dumps({"statements": statements, "relations": relations}))
+    assert [(p.path, p.message) for p in info.value.problems] == [("relations[0].premises", "premise 'e1' is listed twice")]

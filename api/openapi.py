@@ -118,6 +118,10 @@ def _fix_operation(path: str, op: dict[str, Any], fact: _Facts | None) -> None:
             response.update(_error(int(code)))
             if description and description != "Validation Error":
                 response["description"] = description
+    # A request the HTTP server itself cannot parse (a request line or headers past its limits) never reaches the
+    # app: uvicorn answers it with a plain-text 400.
+    responses["400"]["content"]["text/plain"] = {"schema": {"type": "string"}}
+    responses["400"]["description"] += "; as text/plain when the HTTP server cannot parse the request (too long a URL)"
     if fact is not None and fact.caller and not fact.writer and op.get("security"):
         op["security"] = [*op["security"], {}]  # a key is optional: without one, public maps only
 

@@ -83,10 +83,10 @@ def _suspect_relations(relations: tuple[Any, ...], statements: Mapping[str, Any]
     types = list(map(_TYPE, relations))
     targets = list(map(_TARGET, relations))
     premises = list(map(_PREMISES, relations))
-    suspects: set[int] = {i for i, t in enumerate(types) if t not in _PLAIN} if not _PLAIN.issuperset(types) else set()
     missing = set(targets).difference(statements)
-    if missing:
-        suspects.update(i for i, t in enumerate(targets) if t in missing)
+    suspects: set[int] = set()
+    if missing or not _PLAIN.issuperset(types):  # one pass for both: undercuts target relations, which are "missing" here
+        suspects.update(i for i, (kind, target) in enumerate(zip(types, targets, strict=True)) if kind not in _PLAIN or target in missing)
     unknown = set(chain.from_iterable(premises)).difference(statements)  # difference with a dict: no rehashing
     if unknown:
         suspects.update(i for i, ps in enumerate(premises) if not unknown.isdisjoint(ps))
@@ -100,7 +100,16 @@ def _quote_at(text: str, quote: str, start: int, end: int) -> bool:
     if not 0 <= start <= end <= len(text):
         return False
     found = text[start:end]
-    return found == quote or normalize_space(found) == normalize_space(quote)
+    if found == quote:
+        return True
+    if _ZERO_WIDTH.isdisjoint(found) and _ZERO_WIDTH.isdisjoint(quote):
+        # Without zero-width characters, normalize_space is " ".join(s.split()): split() and the pattern's \s
+        # both mean str.isspace (NBSP and the other Unicode spaces included). Comparing the words is cheaper.
+        return found.split() == quote.split()
+    return normalize_space(found) == normalize_space(quote)
+
+
+_ZERO_WIDTH = frozenset("\u200b\ufeff")
 
 
 _STATEMENT_KINDS = {"claim", "evidence"}

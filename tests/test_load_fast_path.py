@@ -163,3 +163,19 @@ def test_a_premise_listed_twice_is_found_after_the_fast_path_and_reported_by_the
     with pytest.raises(InvalidMapError) as info:
         validate_map_json(json.dumps({"statements": statements, "relations": relations}))
     assert [(p.path, p.message) for p in info.value.problems] == [("relations[0].premises", "premise 'e1' is listed twice")]
+
+
+def test_folding_white_space_is_comparing_words_when_there_is_no_zero_width_character() -> None:
+    """The anchor check compares ``split()`` words instead of ``normalize_space`` when no zero-width character is present."""
+    import random
+    import re
+
+    from argmap._text import normalize_space
+
+    space = re.compile(r"\s")
+    assert [hex(c) for c in range(0x110000) if (space.fullmatch(chr(c)) is not None) != chr(c).isspace()] == []
+    rnd = random.Random(14)
+    alphabet = "ab \t\n\u00a0\u2007\u202f\u3000\x1c\x85é"
+    for _ in range(2_000):
+        s = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(12)))
+        assert normalize_space(s) == " ".join(s.split()), repr(s)

@@ -6,6 +6,7 @@ as test artefacts in pytest's tmp_path and, with ``ARGMAP_GALLERY=1``, written t
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from collections.abc import Iterator
@@ -396,3 +397,65 @@ def test_a_large_map_keeps_only_what_is_near_the_view_and_draws_text_only_when_l
     assert pg.evaluate(attached) == n
     assert errors == []
     pg.close()
+
+
+def _chain_is_real(m: argmap.ArgumentMap, chain: list[str]) -> bool:
+    """Each statement of the chain argues for the next (directly, or by undercutting a relation into it); it ends at the main claim."""
+    rels = {r.id: r for r in m.relations}
+
+    def up(r: Any) -> str:
+        while r.target in rels:
+            r = rels[r.target]
+        return str(r.target)
+
+    return chain[-1] == m.main_claim and all(
+        any(a in r.premises and up(r) == b for r in m.relations if r.type != "preference") for a, b in itertools.pairwise(chain)
+    )
+
+
+_MINI_PIXEL = """([x, y]) => Array.from(document.getElementById('minimap').getContext('2d')
+  .getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3))"""
+_MINI_PATH_PIXELS = """() => { const c = document.getElementById('minimap');
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] === 245 && d[i + 1] === 159 && d[i + 2] === 0) n++; return n; }"""
+
+
+def test_the_minimap_and_the_map_show_the_path_from_a_deep_statement_to_the_main_claim(page: Any, tmp_path: Path) -> None:
+    m = argmap.load(ESSAY)
+    page.evaluate("() => window.argmapView.fit()")
+    page.wait_for_timeout(150)
+    assert page.evaluate(_MINI_PATH_PIXELS) == 0  # nothing selected: no path
+    page.click('g.statement[data-id="blocked"]')  # five levels down, under an undercut
+    page.wait_for_timeout(150)
+    chain = page.evaluate("() => window.argmapView.state().path")
+    assert chain == ["blocked", "reality", "work", "mentality", "thesis"] and _chain_is_real(m, chain)
+    marked = page.eval_on_selector_all("g.statement.on-path", "gs => gs.map(g => g.dataset.id)")
+    assert sorted(marked) == sorted(chain[1:])  # the selected statement is marked as selected, not as path
+    assert page.eval_on_selector('g.statement[data-id="blocked"]', "g => g.classList.contains('selected')")
+    edges = set(page.eval_on_selector_all("g.edge.on-path, g.on-path[id^='relation-']", "gs => gs.map(g => g.id)"))
+    assert {"relation-blocked.reality", "relation-reality.mission", "relation-mission.work-target", "relation-work.mentality"} <= edges
+    assert "relation-mission.work-premise-0" not in edges  # the undercut relation's premise (mission) is not on the path
+    on_path = ("relation-blocked.", "relation-reality.", "relation-mission.work", "relation-work.", "relation-mentality.")
+    assert all(e.startswith(on_path) for e in edges), edges
+    # the minimap: every box on the path in the path's colour, the selected one in the accent, others grey
+    accent, path_colour, grey = [217, 72, 15], [245, 159, 0], [134, 142, 150]
+    for sid in chain:
+        xy = page.evaluate("id => window.argmapView.miniAt(id)", sid)
+        assert page.evaluate(_MINI_PIXEL, xy) == (accent if sid == "blocked" else path_colour), sid
+    assert page.evaluate(_MINI_PIXEL, page.evaluate("id => window.argmapView.miniAt(id)", "hashtag-spam")) == grey
+    assert page.evaluate(_MINI_PATH_PIXELS) > 30  # boxes and the line between them
+    details = page.inner_text("#details")
+    assert "Up to the main claim: thesis \u203a mentality \u203a work \u203a reality" in details
+    _shot(page, tmp_path, "essay-nl-path.png")
+    page.evaluate("() => window.argmapView.setLang('en')")  # the new drawing is marked; nothing stale is left
+    page.wait_for_timeout(150)
+    assert sorted(page.eval_on_selector_all("g.statement.on-path", "gs => gs.map(g => g.dataset.id)")) == sorted(chain[1:])
+    page.evaluate("() => window.argmapView.fit()")
+    page.wait_for_timeout(150)
+    page.click('g.statement[data-id="thesis"]')  # the main claim itself: no path
+    page.wait_for_timeout(150)
+    assert page.evaluate("() => window.argmapView.state().path") == ["thesis"]
+    assert page.eval_on_selector_all(".on-path", "gs => gs.length") == 0 and page.evaluate(_MINI_PATH_PIXELS) == 0
+    page.click('g.statement[data-id="we-move-on"]')
+    page.keyboard.press("Escape")
+    assert page.eval_on_selector_all(".on-path", "gs => gs.length") == 0

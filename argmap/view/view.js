@@ -258,12 +258,61 @@
     zoom(Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015)), e.clientX - r.left, e.clientY - r.top, true);
   }, { passive: false });
 
+  /* ---------------------------------------------------------------- the path to the main claim
+     As in Kialo's minimap: the chain of relations from the selected statement up to the main claim (the
+     shortest, when there are several; through an undercut to the target of the relation it undercuts) is
+     marked in the minimap and, lightly, in the map: its statements and the parts of its relations. */
+  var path = [], pathEls = [];
+  function pathUp(id) {
+    /* [{ id: statement, steps: [{ rel, from }] }...] from id up to the main claim; [] when there is no way up */
+    if (!D.main || !byId.has(D.main) || !byId.has(id)) return [];
+    var prev = new Map([[id, null]]), queue = [id];
+    while (queue.length && !prev.has(D.main)) {
+      var cur = queue.shift();
+      byId.get(cur).out.forEach(function (o) {
+        if (o.type === "preference") return;  /* a preference compares arguments; it does not argue for one */
+        var steps = [{ rel: o.rel, from: cur }], t = o.other;
+        for (var guard = 0; guard < 64 && !byId.has(t) && relById.has(t); guard++) {  /* an undercut: on to what that relation targets */
+          steps.push({ rel: t, from: null });
+          t = relById.get(t).target;
+        }
+        if (byId.has(t) && !prev.has(t)) { prev.set(t, { from: cur, steps: steps }); queue.push(t); }
+      });
+    }
+    if (!prev.has(D.main)) return [];
+    var chain = [], at = D.main;
+    while (at !== id) { var p = prev.get(at); chain.unshift({ id: at, steps: p.steps }); at = p.from; }
+    chain.unshift({ id: id, steps: [] });
+    return chain;
+  }
+  function clearPath() {
+    pathEls.forEach(function (g) { g.classList.remove("on-path"); });
+    pathEls = [];
+  }
+  function markPath() {
+    /* the classes on this drawing's elements (kept on parts out of the document too) */
+    clearPath();
+    var mark = function (g) { if (g) { g.classList.add("on-path"); pathEls.push(g); } };
+    path.forEach(function (link) {
+      if (link.id !== selected) mark(nodes.get(link.id));
+      link.steps.forEach(function (step) {
+        var r = relById.get(step.rel);
+        (relEls.get(step.rel) || []).forEach(function (g) {
+          var part = /-premise-(\d+)$/.exec(g.id);  /* of a relation with parts, only the premise on the path */
+          if (!part || (step.from !== null && r.premises[+part[1]] === step.from)) mark(g);
+        });
+      });
+    });
+  }
+
   /* ---------------------------------------------------------------- selection and details */
   function select(id, opts) {
     opts = opts || {};
     if (selected && nodes.get(selected)) { nodes.get(selected).classList.remove("selected"); nodes.get(selected).setAttribute("tabindex", "-1"); }
     document.querySelectorAll("mark.on").forEach(function (m) { m.classList.remove("on"); });
     selected = id && byId.has(id) ? id : null;
+    path = selected ? pathUp(selected) : [];
+    markPath();
     if (!selected) {
       details.replaceChildren(el("p", { class: "empty", text: "Click a statement or a highlighted passage." }));
       collapseButton();
@@ -312,6 +361,14 @@
     if (s.note) dl.append(el("dt", { text: "note" }), el("dd", { text: s.note }));
     if (s.implicit) dl.append(el("dt", { text: "implicit" }), el("dd", { text: "reconstructed, not in the source" }));
     var parts = [el("h2", { text: kind + " " + s.id + (D.main === s.id ? " (main claim)" : "") }), dl];
+    if (path.length > 1) {
+      var up = el("p", { class: "path", text: "Up to the main claim: " });
+      path.slice(1).reverse().forEach(function (link, i) {
+        if (i) up.append(" \u203a ");
+        up.append(el("a", { href: "#" + encodeURIComponent(link.id), "data-goto": link.id, text: link.id }));
+      });
+      parts.push(up);
+    }
     if (s.anchors.length) {
       var ul = el("ul", { class: "anchors" });
       s.anchors.forEach(function (a) { ul.append(el("li", {}, el("q", { text: a.quote }), " (" + a.source + (a.start != null ? " " + a.start + "\u2013" + a.end : "") + ")")); });
@@ -579,6 +636,8 @@
       drawings[code] = document.importNode(tpl.content, true).querySelector("svg");
     }
     var keep = selected;
+    if (selected && nodes.get(selected)) nodes.get(selected).classList.remove("selected");  /* the drawing leaves unmarked */
+    clearPath();
     lang = code;
     showParts(true);  /* the drawing leaves with all its parts, so that it comes back whole */
     mapEl.replaceChild(drawings[code], svg);
@@ -631,6 +690,7 @@
   /* ---------------------------------------------------------------- minimap
      A raster: every statement's box drawn once into an offscreen canvas (again only when the selection,
      the filters or the collapsing change); each frame copies it and draws the view's rectangle. */
+  var MINI_PATH = "#f59f00";  /* the path to the main claim in the minimap */
   function drawMini() {
     var H = Math.round(Math.max(30, Math.min(160, 240 * base.h / base.w)));  /* as wide as useful, as high as the map's shape */
     if (mini.height !== H) { mini.height = H; miniBase = null; }
@@ -640,14 +700,29 @@
       miniBase = document.createElement("canvas");
       miniBase.width = W; miniBase.height = H;
       var bctx = miniBase.getContext("2d");
-      var colours = [["#868e96", []], ["#ddd", []], ["#d9480f", []]];
+      /* grey, faded, then the path to the main claim (a line through its boxes' centres, the boxes at least
+         3 px), then the selected statement: each drawn over the one before, so the path is never covered */
+      var onPath = new Set(path.map(function (link) { return link.id; }));
+      var colours = [["#868e96", [], 1], ["#ddd", [], 1], [MINI_PATH, [], 3], ["#d9480f", [], 4]];
       nodes.forEach(function (g, id) {
         if (hidden.has(id)) return;
-        colours[id === selected ? 2 : faded.has(id) ? 1 : 0][1].push(box(id));
+        colours[id === selected ? 3 : onPath.has(id) ? 2 : faded.has(id) ? 1 : 0][1].push(box(id));
       });
-      colours.forEach(function (c) {
+      var centreOf = function (b) { return [ox + (b.x + b.w / 2 - base.x) * s, oy + (b.y + b.h / 2 - base.y) * s]; };
+      colours.forEach(function (c, n) {
+        if (n === 2 && path.length > 1) {
+          bctx.strokeStyle = MINI_PATH;
+          bctx.lineWidth = 2;
+          bctx.beginPath();
+          path.forEach(function (link, i) { var b = box(link.id); if (!b) return; var xy = centreOf(b); if (i) bctx.lineTo(xy[0], xy[1]); else bctx.moveTo(xy[0], xy[1]); });
+          bctx.stroke();
+        }
         bctx.fillStyle = c[0];
-        c[1].forEach(function (b) { bctx.fillRect(ox + (b.x - base.x) * s, oy + (b.y - base.y) * s, Math.max(1, b.w * s), Math.max(1, b.h * s)); });
+        c[1].forEach(function (b) {
+          if (!b) return;
+          var w = Math.max(c[2], b.w * s), h = Math.max(c[2], b.h * s), xy = centreOf(b);
+          bctx.fillRect(xy[0] - w / 2, xy[1] - h / 2, w, h);
+        });
       });
     }
     var ctx = mini.getContext("2d");
@@ -691,7 +766,12 @@
   window.argmapView = {
     ready: performance.now(), script: performance.now() - t0, select: select, setLang: setLang, fit: fit, zoom: zoom, collapse: collapse, expand: expand,
     state: function () {
-      return { selected: selected, lang: lang, overlay: overlay, viewBox: vb, collapsed: Array.from(collapsed.keys()), hidden: Array.from(hidden) };
+      return { selected: selected, lang: lang, overlay: overlay, viewBox: vb, collapsed: Array.from(collapsed.keys()), hidden: Array.from(hidden),
+        path: path.map(function (link) { return link.id; }) };
+    },
+    miniAt: function (id) {  /* where a statement's box centre is in the minimap's canvas (for tests) */
+      var b = box(id), k = +mini.dataset.scale;
+      return b ? [+mini.dataset.ox + (b.x + b.w / 2 - base.x) * k, +mini.dataset.oy + (b.y + b.h / 2 - base.y) * k] : null;
     }
   };
   /* when the first frame with the map has been drawn (the next task after that frame): for the benchmark */

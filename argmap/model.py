@@ -83,10 +83,10 @@ def _suspect_relations(relations: tuple[Any, ...], statements: Mapping[str, Any]
     types = list(map(_TYPE, relations))
     targets = list(map(_TARGET, relations))
     premises = list(map(_PREMISES, relations))
+    suspects: set[int] = {i for i, t in enumerate(types) if t not in _PLAIN} if not _PLAIN.issuperset(types) else set()
     missing = set(targets).difference(statements)
-    suspects: set[int] = set()
-    if missing or not _PLAIN.issuperset(types):  # one pass for both: undercuts target relations, which are "missing" here
-        suspects.update(i for i, (kind, target) in enumerate(zip(types, targets, strict=True)) if kind not in _PLAIN or target in missing)
+    if missing:
+        suspects.update(i for i, t in enumerate(targets) if t in missing)
     unknown = set(chain.from_iterable(premises)).difference(statements)  # difference with a dict: no rehashing
     if unknown:
         suspects.update(i for i, ps in enumerate(premises) if not unknown.isdisjoint(ps))

@@ -423,3 +423,115 @@ def test_db_upgrade_makes_the_schema_where_argmap_is_installed(tmp_path: Path) -
 def test_json_schema_still_prints(work: Path) -> None:
     code, out, _ = argmap_cli("schema", cwd=work)
     assert code == 0 and json.loads(out)["$schema"].startswith("https://json-schema.org/")
+
+
+# ------------------------------------------------------------- render, serve and db: what a newcomer's QA pass found
+
+
+def _big_map(folder: Path, n: int = 60) -> str:
+    """A map of ``n`` titled pieces of evidence for one claim: too many for one legible slide, even as an overview."""
+    lines = ["main_claim: c", "statements:", "  - {id: c, claim: The main claim, title: Main}"]
+    lines += [f"  - {{id: e{i}, evidence: Evidence number {i} with a few words of text in it, title: Evidence {i}}}" for i in range(n)]
+    lines += ["relations:"] + [f"  - {{support: e{i}, target: c}}" for i in range(n)]
+    (folder / "big.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "big.yaml"
+
+
+RENDER_USAGE_MISTAKES = [
+    (["render", EXAMPLE, "-o", "x.svg", "-k", "2"], "-k 2 needs --focus ID"),  # was silently ignored
+    (["render", "maps", "-o", "out", "-k", "0"], "-k 0 needs --focus ID"),
+    (["render", EXAMPLE, "--steps", "steps", "-f", "png"], "--steps writes SVG frames; -f png is the format of -o"),  # -f was ignored
+    (["render", "maps", "--steps", "steps", "-f", "pdf"], "--steps writes SVG frames; -f pdf is the format of -o"),
+    (["db", "upgrade", "--database-url", "mysql://x"], "--database-url: only SQLite and PostgreSQL are supported, not 'mysql'"),
+    (["keys", "list", "--database-url", "nonsense"], "--database-url: 'nonsense' is not a database URL"),
+]
+
+
+@pytest.mark.parametrize(("args", "says"), RENDER_USAGE_MISTAKES, ids=[" ".join(a[:1] + a[2:]) for a, _ in RENDER_USAGE_MISTAKES])
+def test_render_and_database_usage_mistakes_are_one_line_exit_2(work: Path, args: list[str], says: str) -> None:
+    code, _, err = argmap_cli(*args, cwd=work)
+    line = one_error_line(err)
+    assert code == 2 and says in line, err
+    assert not [p.name for p in work.iterdir() if p.name in ("x.svg", "out", "steps")]  # refused before anything was written
+
+
+def test_a_database_the_store_cannot_use_from_the_environment_exits_1(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("argmap_api")
+    monkeypatch.setenv("ARGMAP_DATABASE_URL", "mysql://x")
+    code, _, err = argmap_cli("db", "upgrade", cwd=work)
+    assert code == 1 and "ARGMAP_DATABASE_URL: only SQLite and PostgreSQL are supported" in one_error_line(err)
+    assert "ModuleNotFoundError" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["-o", "x.svg", "--highlight", "nobody"], "error: unknown statement or relation 'nobody' to highlight"),
+        (["-o", "x.svg", "--highlight", "c1,nobody,zz"], "error: unknown statements or relations to highlight: 'nobody', 'zz'"),
+        (["--steps", "steps", "--highlight", "nobody"], "error: unknown statement or relation 'nobody' to highlight"),
+        (
+            ["-o", "x.svg", "--max-statements", "3"],
+            "limit is 3; raise --max-statements, or draw part of it with --focus ID -k 1",
+        ),
+        (["-o", "x.svg", "--max-statements", "3", "--focus", "c1", "-k", "2"], "raise --max-statements, or draw less of it with -k 1"),
+    ],
+)
+def test_render_refuses_what_it_cannot_draw_as_asked_in_one_line_exit_1(work: Path, args: list[str], says: str) -> None:
+    code, _, err = argmap_cli("render", EXAMPLE, *args, cwd=work)
+    line = one_error_line(err)
+    assert code == 1 and says in line, err
+    assert "max_statements" not in line and "focus=" not in line, "command-line flags, not Python's parameters"
+    assert not (work / "x.svg").exists() and not list(work.glob("steps/*.svg"))
+
+
+def test_argmap_dot_is_named_as_the_path_it_is(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGMAP_DOT", "/nope")
+    code, _, err = argmap_cli("render", EXAMPLE, "-o", "x.svg", cwd=work)
+    line = one_error_line(err)
+    assert code == 1 and "ARGMAP_DOT='/nope'" in line and "no such file" in line and "PATH" not in line, err
+
+
+@pytest.mark.parametrize(
+    ("args", "hint", "never"),
+    [
+        (["--steps", "steps"], "; draw part of it with --focus ID -k 1, or show titles only with --preset overview", ["--steps"]),
+        (["-o", "x.svg", "--fit", "16:9", "--focus", "c", "-k", "1"], "; draw less of it with -k 0, or show titles", ["--focus ID"]),
+        (
+            ["-o", "x.svg", "--preset", "overview"],
+            "(needs 18); the SVG keeps its natural size; draw part of it with --focus ID -k 1",
+            ["--preset"],
+        ),
+    ],
+    ids=["steps", "focus", "overview"],
+)
+def test_a_slide_too_small_to_read_gets_a_hint_in_flags_never_one_already_given(
+    work: Path, args: list[str], hint: str, never: list[str]
+) -> None:
+    code, _, err = argmap_cli("render", _big_map(work), *args, cwd=work)
+    assert code == 0, err
+    warned = [line for line in err.splitlines() if line.startswith("warning: ")]
+    assert len(warned) == 1 and "too big for one legible 16:9 slide" in warned[0] and hint in warned[0], err
+    for flag in [*never, "focus=", "k=1", "`"]:
+        assert flag not in warned[0], (flag, warned[0])
+
+
+def test_labels_both_shows_whole_texts_so_nothing_is_said_cut_short(work: Path) -> None:
+    code, _, err = argmap_cli("render", EXAMPLE, "-o", "both.svg", "--labels", "both", "--lang", "en", cwd=work)
+    assert code == 0 and err == "", err
+    code, _, err = argmap_cli("render", EXAMPLE, "-o", "title.svg", "--labels", "title", "--lang", "en", cwd=work)
+    assert code == 0 and "show their text cut short" in err
+
+
+def test_serve_on_a_busy_port_is_one_line_exit_1_before_anything_is_made(work: Path) -> None:
+    pytest.importorskip("argmap_api")
+    pytest.importorskip("uvicorn")
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, out, err = argmap_cli("serve", "--port", str(port), "--database-url", f"sqlite:///{work / 'store.db'}", cwd=work)
+    line = one_error_line(err)
+    assert code == 1 and f"port {port} on 127.0.0.1 is already in use" in line and "--port" in line, err
+    assert out == b"" and not (work / "store.db").exists()  # no banner, no store, no first key

@@ -287,3 +287,86 @@ def test_notebook_repr_is_the_svg(debate: argmap.ArgumentMap) -> None:
     svg = debate._repr_svg_()
     assert svg is not None and 'id="statement-c1"' in svg
     assert os.environ.get("ARGMAP_DOT") is None
+
+
+def test_highlighting_an_unknown_id_is_refused_not_dimming_everything(debate: argmap.ArgumentMap) -> None:
+    with pytest.raises(NotFoundError, match=r"unknown statement or relation 'nobody' to highlight") as info:
+        render(debate, highlight=["nobody"])
+    assert info.value.id == "nobody"
+    with pytest.raises(NotFoundError, match=r"unknown statements or relations to highlight: 'nobody', 'zz'"):
+        argmap.render(debate, highlight=["c1", "zz", "nobody"])
+    with pytest.raises(NotFoundError, match="nobody"):
+        argmap.render.render_steps(debate, highlight="nobody")
+    # a relation id is a real one; so is a statement outside the focus (it is simply not drawn)
+    root = fromstring(render(debate, highlight=["r1"], focus="o1", k=1, fit=None))
+    assert {g.get("data-id") for g in root.iter(NS + "g") if "dimmed" in g.get("class", "").split()} >= {"o1", "t1"}
+    frames = argmap.render.render_steps(debate, focus="o1", k=1, highlight=["e1"]).frames
+    assert b"statement-o1" in frames[-1] and b"statement-e1" not in frames[-1]
+
+
+def test_argmap_dot_names_the_variable_and_the_path_it_was_given(monkeypatch: pytest.MonkeyPatch, debate: argmap.ArgumentMap) -> None:
+    monkeypatch.setenv("ARGMAP_DOT", "/nope/dot")
+    with pytest.raises(RenderError) as info:
+        render(debate)
+    message = str(info.value)
+    assert "ARGMAP_DOT='/nope/dot'" in message and "no such file" in message and "PATH" not in message
+    monkeypatch.setenv("ARGMAP_DOT", os.path.dirname(os.path.abspath(__file__)))  # a folder, not a program
+    with pytest.raises(RenderError, match=r"ARGMAP_DOT=.*names no `dot` program \(a folder\)"):
+        render(debate)
+    monkeypatch.delenv("ARGMAP_DOT")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(RenderError, match=r"`dot` program was not found on PATH; install Graphviz") as missing:
+        render(debate)
+    assert "ARGMAP_DOT" not in str(missing.value)
+
+
+def test_a_limit_error_names_the_limit_and_says_what_in_no_interfaces_words(debate: argmap.ArgumentMap) -> None:
+    from argmap.render.options import RenderLimitError
+
+    n, near = len(debate.statements), len(argmap.query.focus(debate, "c1", k=1).statements)
+    assert n > near > 3
+    with pytest.raises(LimitExceededError, match=rf"^the map has {n} statements; the render limit is 3$") as info:
+        render(debate, max_statements=3)
+    assert isinstance(info.value, RenderLimitError) and info.value.limit == "max_statements"
+    with pytest.raises(
+        RenderLimitError, match=rf"^the part of the map around 'c1' has {near} statements; the render limit is 3$"
+    ) as focused:
+        render(debate, max_statements=3, focus="c1", k=1)
+    assert focused.value.limit == "max_statements"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m: argmap.render(m, preset="overview"),  # the module called as a function: one more frame of argmap's
+        lambda m: argmap.render.render(m, labels="title"),
+        lambda m: argmap.render.render_steps(m, labels="title"),
+    ],
+    ids=["argmap.render()", "argmap.render.render()", "render_steps()"],
+)
+def test_a_warning_points_at_the_callers_line_not_at_argmap(debate: argmap.ArgumentMap, call: object) -> None:
+    import warnings
+
+    from argmap.render import MissingTitleWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        call(debate)  # type: ignore[operator]
+    titles = [w for w in caught if issubclass(w.category, MissingTitleWarning)]
+    assert titles and {w.filename for w in titles} == {__file__}, [(w.filename, w.lineno) for w in titles]
+
+
+def test_the_slide_fit_warning_points_at_the_callers_line() -> None:
+    import warnings
+
+    from argmap.render import SlideFitWarning
+
+    b = argmap.MapBuilder()
+    c = b.claim("Main", main=True)
+    for i in range(40):
+        b.support(b.evidence(f"Evidence {i} with a few words of text."), c)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        argmap.render(b.build(), preset="presentation")
+    fits = [w for w in caught if issubclass(w.category, SlideFitWarning)]
+    assert fits and {w.filename for w in fits} == {__file__}

@@ -54,8 +54,11 @@ def test_a_map_too_big_for_one_slide_says_so_instead_of_shrinking() -> None:
     c = b.claim("Main", main=True)
     for i in range(60):
         b.support(b.evidence(f"Evidence {i} with a few words of text."), c)
-    with pytest.warns(SlideFitWarning, match=r"too big for one legible 16:9 slide.*focus.*steps"):
+    with pytest.warns(SlideFitWarning, match=r"\(61 statements\) is too big for one legible 16:9 slide.*needs 14") as caught:
         svg = render(b.build(), fit="16:9")
+    warning = next(w.message for w in caught if isinstance(w.message, SlideFitWarning))
+    assert warning.too_small  # the command line adds its hint (--focus ID -k 1) to this one
+    assert "--" not in str(warning) and "`" not in str(warning), "no command-line wording in Python's warning"
     fit = slide_fit(svg)
     assert fit.min_font >= 12, "the fonts keep their size; nothing is shrunk"
 

@@ -72,6 +72,16 @@ def test_both_mode_puts_the_bold_title_above_the_text() -> None:
     assert _bold(svg, "e") == ["Same story"]
 
 
+def test_both_mode_does_not_warn_of_text_cut_short_it_shows_whole() -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        svg = render(_map(), labels="both")
+    assert not [w for w in caught if issubclass(w.category, MissingTitleWarning)], [str(w.message) for w in caught]
+    assert LONG.split()[-1] in " ".join(_texts(svg, "u")), "the untitled statement shows its whole text"
+    with pytest.warns(MissingTitleWarning):  # title mode, where the text is cut, still says so
+        render(_map(), labels="title")
+
+
 def test_text_mode_is_the_default_and_overview_drops_the_kind_line() -> None:
     svg = render(_map())
     assert "Same story" not in " ".join(_texts(svg, "e"))

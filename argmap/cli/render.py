@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -61,6 +63,45 @@ def _overlay(m: ArgumentMap, semantics: str) -> dict[str, Any]:
     return dict(result.strengths or {})
 
 
+def _hint(options: dict[str, Any], limit: str | None = None) -> str:
+    """What to do about a map too big to draw (``limit``: the option it ran past) or to read on a slide, in flags.
+
+    Never what the command line already says: a focused drawing is told a smaller ``-k``, an overview no ``--preset overview``.
+    """
+    ways = {"max_statements": ["raise --max-statements"], "timeout": ["raise --timeout"]}.get(limit or "", [])
+    focus, k = options.get("focus"), options.get("k", 1)
+    if not focus:
+        ways.append("draw part of it with --focus ID -k 1")
+    elif k > 0:
+        ways.append(f"draw less of it with -k {k - 1}")
+    if limit is None and options.get("preset") != "overview":
+        ways.append("show titles only with --preset overview")
+    return ", or ".join(ways)
+
+
+def _said(caught: list[warnings.WarningMessage], options: dict[str, Any]) -> list[warnings.WarningMessage]:
+    """The warnings to print: a slide too small to read gets the command line's hint."""
+    from argmap.render import SlideFitWarning
+
+    out = []
+    for w in caught:
+        hint = _hint(options) if isinstance(w.message, SlideFitWarning) and w.message.too_small else ""
+        out.append(warnings.WarningMessage(f"{w.message}; {hint}", w.category, w.filename, w.lineno) if hint else w)
+    return out
+
+
+@contextmanager
+def _limits(options: dict[str, Any]) -> Iterator[None]:
+    """A render past a limit (``--max-statements``, ``--timeout``) is one line with what to do, in flags."""
+    from argmap.render.options import RenderLimitError
+
+    try:
+        yield
+    except RenderLimitError as exc:
+        hint = _hint(options, exc.limit)
+        raise ArgmapError(f"{exc}; {hint}" if hint else str(exc)) from None
+
+
 def _render_one(path: Path, out: Path, fmt: str, options: dict[str, Any], evaluate: str | None, *, quiet: bool = False) -> None:
     if fmt == "html":  # the interactive view (argmap view): one offline page, evaluations for its overlay
         from argmap.cli.view import write_view_file
@@ -77,10 +118,10 @@ def _render_one(path: Path, out: Path, fmt: str, options: dict[str, Any], evalua
     opts = dict(options)
     if evaluate:
         opts["overlay"] = _overlay(m, evaluate)
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, _limits(opts):
         warnings.simplefilter("always")
         data = render(m, fmt, **opts)
-    say_warnings(caught, f"{path}: " if quiet else "")
+    say_warnings(_said(caught, opts), f"{path}: " if quiet else "")
     write_output(out, data, binary=fmt in ("png", "pdf"), say_folder=not quiet)
 
 
@@ -89,16 +130,21 @@ def _render_steps(path: Path, folder: Path, options: dict[str, Any], evaluate: s
 
     if is_stdio(folder):
         raise CliUsageError("--steps needs a folder, not standard output (-)")
+    from argmap.render.dot import prepare_map
+    from argmap.render.options import options_from
+
     m = load_map(path)
     map_language(m, options.get("lang"))
+    with _limits(options):
+        prepare_map(m, options_from(**options))  # ids to focus on or highlight, and the size limit: before any folder is made
     ensure_folder(folder, say=say_folder)  # before the drawing: a file in the way is said at once
     opts = dict(options)
     if evaluate:
         opts["overlay"] = _overlay(m, evaluate)
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, _limits(opts):
         warnings.simplefilter("always")
         result = render_steps(m, **opts)
-    say_warnings(caught, "")
+    say_warnings(_said(caught, opts), "")
     written: list[Path] = []
     width = max(2, len(str(len(result.frames))))
     for n, frame in enumerate(result.frames, start=1):
@@ -137,7 +183,9 @@ def render_command(
         bool, typer.Option("--intrinsic-size", help="Keep the SVG's natural size in pt instead of scaling to its container.")
     ] = False,
     focus: Annotated[str | None, typer.Option("--focus", help="Draw only the neighbourhood of this statement.")] = None,
-    k: Annotated[int, typer.Option("-k", help="With --focus: how many relations away to include.", min=0)] = 1,
+    k: Annotated[
+        int | None, typer.Option("-k", help="With --focus: how many relations away to include (default 1).", min=0, show_default=False)
+    ] = None,
     highlight: Annotated[
         list[str] | None, typer.Option("--highlight", help="Statement ids to highlight (repeat or comma-separate); the rest is dimmed.")
     ] = None,
@@ -183,6 +231,12 @@ def render_command(
         if intrinsic_size:
             options["responsive"] = False
         options = {key: v for key, v in options.items() if v is not None}
+        if k is not None and focus is None:
+            raise CliUsageError(f"-k {k} needs --focus ID: it counts relations away from that statement")
+        if fmt is not None and fmt not in _KINDS:
+            raise CliUsageError(f"unknown output format '{fmt}'; choose svg, png, pdf, dot or html")
+        if steps is not None and output is None and fmt not in (None, "svg"):
+            raise CliUsageError(f"--steps writes SVG frames; -f {fmt} is the format of -o, which is not given (add -o OUT, or drop -f)")
         from argmap.errors import InvalidOptionError
         from argmap.render.options import options_from
 

@@ -47,16 +47,58 @@ DatabaseUrl = Annotated[
 
 
 def _settings(database_url: str | None, **changes: Any) -> Settings:
+    if database_url:
+        _check_database(database_url, "--database-url")  # a usage error, said even without the 'api' extra
     settings_class = _api("settings").Settings
     values = {k: v for k, v in changes.items() if v is not None}
     if database_url:
         values["database_url"] = database_url
     try:
-        return settings_class(**values)
+        settings = settings_class(**values)
     except ValueError as exc:  # pydantic's ValidationError: say which setting and why
         errors = exc.errors() if hasattr(exc, "errors") else [{"loc": (), "msg": str(exc)}]
         detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in errors)
         raise ArgmapError(f"invalid setting: {detail}") from None
+    if not database_url:
+        _check_database(settings.database_url, "ARGMAP_DATABASE_URL")
+    return settings
+
+
+_DATABASES = "use sqlite:///path/to/file.db or postgresql+psycopg://user@host/db"
+
+
+def _check_database(url: str, given_by: str) -> None:
+    """Only SQLite and PostgreSQL stores are supported: another URL is refused by name, before any driver is looked for.
+
+    On the command line (``--database-url``) that is a usage error (exit 2); from ``ARGMAP_DATABASE_URL``, exit 1.
+    """
+    error = CliUsageError if given_by.startswith("--") else ArgmapError
+    scheme, sep, _ = url.partition("://")
+    if not sep or not scheme:
+        raise error(f"{given_by}: {url!r} is not a database URL; {_DATABASES}")
+    backend = scheme.split("+", 1)[0].lower()
+    if backend not in ("sqlite", "postgresql"):
+        raise error(f"{given_by}: only SQLite and PostgreSQL are supported, not {backend!r}; {_DATABASES}")
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail with one line, before anything is printed or made, when ``host:port`` cannot be listened on (as uvicorn binds it)."""
+    import errno
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except socket.gaierror as exc:
+            raise ArgmapError(f"--host {host}: {exc.strerror or exc}; give an address of this machine (127.0.0.1, 0.0.0.0)") from None
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise ArgmapError(f"port {port} on {host} is already in use (another server?); choose another with --port") from None
+            if exc.errno == errno.EACCES:
+                raise ArgmapError(f"no permission to listen on port {port}; choose a port above 1023 with --port") from None
+            raise ArgmapError(f"cannot listen on {host} port {port}: {exc.strerror or exc}; check --host and --port") from None
 
 
 def _store(settings: Settings) -> Store:
@@ -84,6 +126,7 @@ def serve(
             raise CliUsageError(f"--auth must be 'on' or 'off', not '{auth}'")
         uvicorn = _api_dependency("uvicorn")
         settings = _settings(database_url, auth=auth)
+        _check_port(host, port)  # a busy port is one line, before the banner, the store or a first key
         store = _store(settings)
         url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
         err_console.print(f"argmap API on [bold]{url}[/]  (interactive docs: {url}/docs)", markup=True, soft_wrap=True)

@@ -157,7 +157,8 @@ def legend_label(m: ArgumentMap, theme: Theme, lang: str, *, size: float) -> str
         style = styles[key]
         looks = ",".join(x for x, on in (("rounded", style.rounded), ("dashed", style.dashed)) if on)
         rounded = f' STYLE="{looks}"' if looks else ""
-        swatch = f'<TR><TD BGCOLOR="{style.fill}" COLOR="{style.border}" BORDER="2"{rounded} WIDTH="34" HEIGHT="18" FIXEDSIZE="TRUE"><FONT POINT-SIZE="1"> </FONT></TD>'
+        cell = f'BGCOLOR="{style.fill}" COLOR="{style.border}" BORDER="2"{rounded} WIDTH="34" HEIGHT="18" FIXEDSIZE="TRUE"'
+        swatch = f'<TR><TD {cell}><FONT POINT-SIZE="1"> </FONT></TD>'
         rows.append(row(swatch, word(key + "_sample", lang)))
     rels = {r.id: r for r in m.relations}
     for kind, text in _relation_kinds(m.relations, rels, lang):

@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import LimitExceededError
 from argmap.model import ArgumentMap, Claim, Evidence
 from argmap.render._escape import clean, escape_html_label
 from argmap.render._labels import badge, header, label, legend_label, title_of
 from argmap.render._select import focus_map
 from argmap.render._words import word
-from argmap.render.options import RenderOptions, check_language, options_from
+from argmap.render.options import RenderLimitError, RenderOptions, check_highlight, check_language, options_from
 from argmap.render.order import step_order
 from argmap.render.theme import NodeStyle, Theme
 
@@ -123,14 +122,19 @@ def relation_svg_id(rid: str) -> str:
 
 
 def prepare_map(m: ArgumentMap, opts: RenderOptions) -> ArgumentMap:
-    """Check the label language (the map must have text in it), apply ``focus``/``k`` and check the statement limit."""
+    """Check the label language and the highlight ids, apply ``focus``/``k`` and check the statement limit.
+
+    Past ``max_statements`` it raises :class:`~argmap.render.options.RenderLimitError` (a ``LimitExceededError``):
+    raise the limit, or draw part of the map (``focus=ID, k=1``, or a smaller ``k``).
+    """
     check_language(m, opts.lang)
+    check_highlight(m, opts.highlight)  # against the whole map: an id outside the focus is still a real one
     if opts.focus:
         m = focus_map(m, opts.focus, opts.k)
     if len(m.statements) > opts.max_statements:
-        raise LimitExceededError(
-            f"the map has {len(m.statements):,} statements; the render limit is {opts.max_statements:,} "
-            "(raise max_statements, or draw part of it with focus=ID, k=N)"
+        part = f"the part of the map around '{opts.focus}' has" if opts.focus else "the map has"
+        raise RenderLimitError(
+            f"{part} {len(m.statements):,} statements; the render limit is {opts.max_statements:,}", limit="max_statements"
         )
     return m
 

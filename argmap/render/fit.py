@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 import time
-import warnings
 from dataclasses import dataclass
 
-from argmap.errors import LimitExceededError
 from argmap.model import ArgumentMap
-from argmap.render.options import RenderOptions
+from argmap.render._warn import warn
+from argmap.render.options import RenderLimitError, RenderOptions
 from argmap.render.svg import _S, parse_svg
 
 __all__ = ["MIN_LABEL_PX", "OVERVIEW_MIN_PX", "SCREEN", "SlideFit", "SlideFitWarning", "choose_layout", "slide_fit", "warn_if_illegible"]
@@ -56,7 +55,15 @@ _OVERVIEW = (
 
 
 class SlideFitWarning(UserWarning):
-    """The map is too large to be legible on one slide; the message suggests focus or steps."""
+    """The drawing breaks the slide rule: its text too small to read at 1920x1080 (``too_small``), or off the slide's shape.
+
+    The message states the facts only: what to do depends on how the map was drawn (in Python ``focus=ID, k=1``
+    or ``preset="overview"``; the command line adds its own hint with ``--focus ID -k 1`` or ``--preset overview``).
+    """
+
+    def __init__(self, message: str, *, too_small: bool = False) -> None:
+        super().__init__(message)
+        self.too_small = too_small
 
 
 @dataclass(frozen=True)
@@ -165,7 +172,7 @@ def choose_layout(m: ArgumentMap, opts: RenderOptions) -> RenderOptions:
         graph, _ = build_dot(m, trial)
         left = deadline - time.monotonic()
         if left <= 0:
-            raise LimitExceededError(f"choosing a slide layout took longer than {opts.timeout:g} s; draw less at once (focus=ID, k=N)")
+            raise RenderLimitError(f"choosing a slide layout took longer than {opts.timeout:g} s (the timeout)", limit="timeout")
         width, height = plain_size(run_dot(graph.source, "plain", timeout=left))
         px = predicted_label_px(width, height, trial, ratio)
         if best is None or px > best[0] * 1.02:  # prefer earlier (more natural) layouts unless clearly better
@@ -180,14 +187,11 @@ def warn_if_illegible(svg: bytes, opts: RenderOptions, n_statements: int) -> Sli
     ratio = opts.fit_ratio or 16 / 9
     need = min_px(opts)
     if fit.min_label_px < need:
-        warnings.warn(
+        message = (
             f"the map ({n_statements} statements) is too big for one legible {opts.fit} slide: its smallest text would be "
-            f"{fit.min_label_px:.1f} px high at {SCREEN[0]}x{SCREEN[1]} (needs {need:g}); the SVG keeps its natural size. "
-            "Draw part of it (focus=ID, k=1; `--focus ID -k 1`) or build it up in steps (`--steps DIR`).",
-            SlideFitWarning,
-            stacklevel=3,
+            f"{fit.min_label_px:.1f} px high at {SCREEN[0]}x{SCREEN[1]} (needs {need:g}); the SVG keeps its natural size"
         )
+        warn(SlideFitWarning(message, too_small=True))
     elif not fit.aspect_ok(ratio, tolerance(opts)):
-        message = f"the map's aspect ratio is {fit.aspect:.2f}, not within {tolerance(opts):.0%} of {opts.fit}"
-        warnings.warn(message, SlideFitWarning, stacklevel=3)
+        warn(SlideFitWarning(f"the map's aspect ratio is {fit.aspect:.2f}, not within {tolerance(opts):.0%} of {opts.fit}"))
     return fit

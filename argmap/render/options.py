@@ -9,11 +9,20 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
-from argmap.errors import InvalidOptionError, UnknownOptionError
+from argmap.errors import InvalidOptionError, LimitExceededError, NotFoundError, UnknownOptionError
 from argmap.model import ArgumentMap
 from argmap.render.theme import THEMES, Theme, get_theme
 
-__all__ = ["DEFAULT_MAX_STATEMENTS", "DEFAULT_TIMEOUT", "OverlayValue", "RenderOptions", "check_language", "options_from"]
+__all__ = [
+    "DEFAULT_MAX_STATEMENTS",
+    "DEFAULT_TIMEOUT",
+    "OverlayValue",
+    "RenderLimitError",
+    "RenderOptions",
+    "check_highlight",
+    "check_language",
+    "options_from",
+]
 
 DEFAULT_MAX_STATEMENTS = 20_000
 DEFAULT_TIMEOUT = 120.0
@@ -45,6 +54,46 @@ def check_language(m: ArgumentMap, lang: str | None) -> None:
     """
     if lang is not None and lang not in m.languages:
         raise InvalidOptionError("lang", f"the map has no text in '{lang}'; its languages: {', '.join(m.languages)}")
+
+
+def check_highlight(m: ArgumentMap, ids: Collection[str]) -> None:
+    """Refuse highlight ids that name no statement or relation of the map (a typo would dim everything).
+
+    Examples
+    --------
+    >>> m = ArgumentMap.model_validate({"statements": [{"id": "c", "claim": "Ja."}]})
+    >>> check_highlight(m, ["c", "nobody"])
+    Traceback (most recent call last):
+    ...
+    argmap.errors.NotFoundError: unknown statement or relation 'nobody' to highlight
+    """
+    if not ids:
+        return
+    known = {st.id for st in m.statements} | {rel.id for rel in m.relations}
+    unknown = sorted(set(ids) - known)
+    if len(unknown) == 1:
+        raise NotFoundError(f"unknown statement or relation '{unknown[0]}' to highlight", id=unknown[0])
+    if unknown:
+        raise NotFoundError(f"unknown statements or relations to highlight: {', '.join(repr(i) for i in unknown)}", id=unknown[0])
+
+
+class RenderLimitError(LimitExceededError):
+    """A render past one of its limits; ``limit`` names the option (``"max_statements"`` or ``"timeout"``).
+
+    The message says what was exceeded; what to do is said by each interface in its own words (in Python:
+    raise ``max_statements``/``timeout``, or draw part of the map with ``focus=ID, k=1``).
+    """
+
+    def __init__(self, message: str, *, limit: str) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_limit_error, (self.message, self.limit))
+
+
+def _limit_error(message: str, limit: str) -> RenderLimitError:
+    return RenderLimitError(message, limit=limit)
 
 
 @dataclass(frozen=True, kw_only=True)

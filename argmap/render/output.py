@@ -9,11 +9,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import warnings
 from collections.abc import Callable
 from typing import Any, Literal
 
-from argmap.errors import LimitExceededError, RenderError
+from argmap.errors import RenderError
+from argmap.render._warn import warn
 
 __all__ = ["FORMATS", "GraphvizWarning", "OutputFormat", "dot_binary", "finish_dot", "run_dot", "start_dot", "stop_dot"]
 
@@ -51,12 +51,22 @@ def _dot_messages(stderr: str) -> list[str]:
 
 
 def dot_binary() -> str:
-    """The path of the ``dot`` program (``ARGMAP_DOT`` overrides); :class:`RenderError` when there is none."""
-    name = os.environ.get("ARGMAP_DOT", "dot")
+    """The path of the ``dot`` program (``ARGMAP_DOT`` overrides); :class:`RenderError` when there is none.
+
+    ``ARGMAP_DOT`` is a path (``/opt/graphviz/bin/dot``) or a name looked up on ``PATH``; the error says which
+    was tried, and names the variable when it was set.
+    """
+    given = os.environ.get("ARGMAP_DOT")
+    name = given or "dot"
     path = shutil.which(name)
-    if path is None:
-        raise RenderError(f"Graphviz's `dot` program was not found (looked for {name!r} on PATH); {INSTALL_HINT}")
-    return path
+    if path is not None:
+        return path
+    if not given:
+        raise RenderError(f"Graphviz's `dot` program was not found on PATH; {INSTALL_HINT}")
+    if os.sep in given or (os.altsep and os.altsep in given):
+        why = "no such file" if not os.path.exists(given) else ("a folder" if os.path.isdir(given) else "not executable")
+        raise RenderError(f"ARGMAP_DOT={given!r} names no `dot` program ({why}); point it at Graphviz's dot, or unset it")
+    raise RenderError(f"ARGMAP_DOT={given!r}: no program of that name on PATH; give the path of Graphviz's dot, or {INSTALL_HINT}")
 
 
 def _die_with_parent() -> Callable[[], None] | None:
@@ -118,10 +128,9 @@ def finish_dot(proc: subprocess.Popen[bytes], source: str, fmt: str, *, timeout:
         out, err = proc.communicate(source.encode("utf-8"), timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill(proc)
-        raise LimitExceededError(
-            f"Graphviz took longer than {timeout:g} s and was stopped; draw less at once (focus=ID with k=N, or steps), "
-            "or raise the timeout"
-        ) from None
+        from argmap.render.options import RenderLimitError  # a LimitExceededError naming the option; options load pydantic
+
+        raise RenderLimitError(f"Graphviz took longer than {timeout:g} s (the timeout) and was stopped", limit="timeout") from None
     except BaseException:  # Ctrl-C (KeyboardInterrupt), SystemExit from a SIGTERM handler...: dot must not outlive the render
         _kill(proc)
         raise
@@ -133,7 +142,7 @@ def finish_dot(proc: subprocess.Popen[bytes], source: str, fmt: str, *, timeout:
     if not out:
         raise RenderError(f"Graphviz `dot -T{fmt}` produced no output" + (f": {message}" if message else ""))
     for said in _dot_messages(message):
-        warnings.warn(f"Graphviz: {said}", GraphvizWarning, stacklevel=2)
+        warn(f"Graphviz: {said}", GraphvizWarning)
     result: bytes = out
     return result
 

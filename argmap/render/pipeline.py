@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 from argmap.model import ArgumentMap
 from argmap.render._labels import missing_titles
+from argmap.render._warn import warn
 from argmap.render.dot import DotGraph, DotMeta, build_dot, prepare_map
 from argmap.render.fit import MAX_TRIAL_STATEMENTS, choose_layout, plain_size, warn_if_illegible
 from argmap.render.options import RenderOptions, options_from
@@ -21,18 +21,20 @@ class MissingTitleWarning(UserWarning):
 
 
 def warn_missing_titles(m: ArgumentMap, opts: RenderOptions) -> None:
-    """Warn (:class:`MissingTitleWarning`) which statements lack a title when labels show titles."""
-    if opts.labels == "text":
+    """Warn (:class:`MissingTitleWarning`) which statements lack a title when labels show titles only.
+
+    With ``labels="both"`` a statement without a title shows its whole text, so nothing is cut short.
+    """
+    if opts.labels != "title":
         return
     lang = opts.lang or m.language
     missing = missing_titles(m, lang)
     if missing:
         shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
-        warnings.warn(
+        warn(
             f"{len(missing)} of {len(m.statements)} statements have no title in '{lang}' and show their text cut short: {shown} "
             f"(give them `title: {{{lang}: ...}}`)",
             MissingTitleWarning,
-            stacklevel=4,
         )
 
 

@@ -48,10 +48,8 @@ def render_steps(m: ArgumentMap, **options: Any) -> StepFrames:
     """
     if options.get("fit") is None and options.get("preset") is None:
         options = {**options, "fit": "16:9"}  # every step is slide-shaped
-    opts = options_from(**options)
-    m = prepare_map(m, opts)
-    order = step_order(m)
-    full = render(m, "svg", **{**options, "focus": None})
+    order = step_order(prepare_map(m, options_from(**options)))
+    full = render(m, "svg", **options)  # focus (and the checks) as above: highlight ids outside the focus stay valid
     step_of = _step_of(order)
     frames: list[bytes] = []
     for n in range(1, len(order) + 1):

@@ -213,8 +213,8 @@ def test_cli_builds_one_deck_for_several_outputs(tmp_path: Path, monkeypatch: py
     slides = len(built[0].slides)
     assert done.output.split("\n")[:3] == [f"wrote {o} ({slides} slides)" for o in outs]
     assert outs[0].read_text(encoding="utf-8") == to_html(built[0])
-    import pypdf
     import pptx
+    import pypdf
 
     assert len(pypdf.PdfReader(outs[1]).pages) == slides and len(pptx.Presentation(str(outs[2])).slides) == slides
     one = tmp_path / "one.html"  # a single -o as before

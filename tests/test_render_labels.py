@@ -148,3 +148,15 @@ def test_a_preference_between_two_relations_renders() -> None:
     svg = render(argmap.ArgumentMap.model_validate(data))
     ids = {g.get("id") for g in fromstring(svg).iter(NS + "g")}
     assert {"relation-r1", "relation-r2", "relation-r3"} <= ids
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_legend_draws_through_cairo_without_graphviz_complaints(fmt: str) -> None:
+    # The legend's swatches once held a 1 pt space, which Pango refuses in PNG and PDF ("Pango-CRITICAL").
+    from argmap.render.output import GraphvizWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = render(_map(), fmt, legend=True)
+    assert out.startswith(b"\x89PNG" if fmt == "png" else b"%PDF")
+    assert not [w for w in caught if issubclass(w.category, GraphvizWarning)], [str(w.message)[:200] for w in caught]

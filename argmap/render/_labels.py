@@ -158,7 +158,7 @@ def legend_label(m: ArgumentMap, theme: Theme, lang: str, *, size: float) -> str
         looks = ",".join(x for x, on in (("rounded", style.rounded), ("dashed", style.dashed)) if on)
         rounded = f' STYLE="{looks}"' if looks else ""
         cell = f'BGCOLOR="{style.fill}" COLOR="{style.border}" BORDER="2"{rounded} WIDTH="34" HEIGHT="18" FIXEDSIZE="TRUE"'
-        swatch = f'<TR><TD {cell}><FONT POINT-SIZE="1"> </FONT></TD>'
+        swatch = f'<TR><TD {cell}></TD>'  # empty: a space overflows the cell, a 1 pt one upsets Pango in PNG
         rows.append(row(swatch, word(key + "_sample", lang)))
     rels = {r.id: r for r in m.relations}
     for kind, text in _relation_kinds(m.relations, rels, lang):

@@ -192,6 +192,29 @@ def _add_links(spec: dict[str, Any]) -> None:
             response["links"] = links
 
 
+_VERSIONED = {"MapOut", "MapSummary", "EditResult"}  # answers about one stored map's version: they carry its ETag
+
+
+def _add_headers(spec: dict[str, Any]) -> None:
+    """``ETag`` on every answer about one version of a stored map, ``Location`` on what a POST created."""
+    etag = {"description": 'The map version\'s ETag ("v3"); send it back in If-Match.', "schema": {"type": "string"}}
+    location = {"description": "The path of what was created.", "schema": {"type": "string"}}
+    for item in spec["paths"].values():
+        for method, op in item.items():
+            if method not in _METHODS:
+                continue
+            for code, response in op.get("responses", {}).items():
+                if not code.startswith("2"):
+                    continue
+                schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+                refs = [schema.get("$ref", "")] + [s.get("$ref", "") for s in schema.get("anyOf", ())]
+                if any(r.rsplit("/", 1)[-1] in _VERSIONED for r in refs):
+                    headers = response.setdefault("headers", {})
+                    headers["ETag"] = etag
+                    if code == "201" and method == "post":
+                        headers["Location"] = location
+
+
 def install_openapi(app: FastAPI) -> None:
     """Make ``app.openapi()`` say what the service does (see the module's docstring), once, when first asked."""
     default = app.openapi
@@ -215,6 +238,7 @@ def install_openapi(app: FastAPI) -> None:
         for unused in ("HTTPValidationError", "ValidationError"):
             components.pop(unused, None)
         _add_links(spec)
+        _add_headers(spec)
         app.openapi_schema = spec
         return spec
 

@@ -105,3 +105,14 @@ def test_a_search_for_nothing_but_spaces_is_422(client: TestClient, alice: dict[
     r = client.get(f"/maps/{pets}/query/search", params={"q": "   "}, headers=alice)
     assert r.status_code == 422 and r.json()["errors"][0]["path"] == "query.q"
     assert client.get(f"/maps/{pets}/query/search", params={"q": " purr "}, headers=alice).json()["items"]
+
+
+def test_answers_about_a_map_version_declare_its_etag(client: TestClient, alice: dict[str, str], pets_yaml: str) -> None:
+    spec = _spec(client)
+    created = spec["paths"]["/maps"]["post"]["responses"]["201"]["headers"]
+    assert set(created) == {"ETag", "Location"}
+    assert "ETag" in spec["paths"]["/maps/{map_id}/statements/{statement_id}"]["delete"]["responses"]["200"]["headers"]
+    r = client.post("/maps", content=pets_yaml, headers={**alice, "Content-Type": "application/yaml"})
+    assert r.headers["etag"] == '"v1"' and r.headers["location"] == f"/maps/{r.json()['id']}"
+    gone = client.delete(f"/maps/{r.json()['id']}/statements/o2?cascade=true", headers=alice)
+    assert gone.status_code == 200 and gone.headers["etag"] == '"v2"'

@@ -32,7 +32,19 @@ from argmap.semantics import _asp, dung
 from argmap.semantics._sat import Encoding, credulous_set
 from argmap.semantics.framework import Framework
 
-__all__ = ["AUTO", "BACKENDS", "SEMANTICS", "TASKS", "cone", "count", "credulous", "extensions_iter", "sceptical", "some_extension"]
+__all__ = [
+    "AUTO",
+    "BACKENDS",
+    "SAT_BELOW",
+    "SEMANTICS",
+    "TASKS",
+    "cone",
+    "count",
+    "credulous",
+    "extensions_iter",
+    "sceptical",
+    "some_extension",
+]
 
 TASKS: tuple[str, ...] = ("SE", "EE", "DC", "DS", "CE")
 SEMANTICS: tuple[str, ...] = (*dung.DUNG_SEMANTICS, "admissible")
@@ -59,12 +71,16 @@ def _check(fw: Framework, semantics: str, argument: int | None = None, backend: 
         raise ArgmapError(f"argument index {argument} is outside 0..{len(fw) - 1}")
 
 
-def _backend(task: str, semantics: str, backend: str) -> str:
+SAT_BELOW = 1_000  # under ``auto``, a solver question on fewer attacks (after the grounded reduction) goes to SAT:
+# it has no program to build and ground, which is most of clingo's time on small frameworks
+
+
+def _backend(task: str, semantics: str, backend: str, attacks: int = 0) -> str:
     """The back end a task runs on: SAT or ASP (semi-stable: always ASP)."""
     if semantics not in _SAT_SEMANTICS:
         return "asp"
     if backend == "auto":
-        return AUTO.get((task, semantics), "sat")
+        return "sat" if attacks < SAT_BELOW else AUTO.get((task, semantics), "sat")
     return backend
 
 
@@ -179,12 +195,13 @@ def some_extension(
     label = label or repr(fw)
     if semantics in ("grounded", "complete", "admissible"):
         return dung.grounded(fw)  # the grounded extension is complete (so admissible)
-    engine = _backend("SE", semantics, backend)
     if semantics == "ideal":
+        engine = _backend("SE", semantics, backend)
         return ideal_extension(fw, timeout=timeout, label=label) if engine == "sat" else dung.ideal(fw, timeout=timeout, label=label)
     red = _Reduced(fw)
     if not red.undec:
         return red.base
+    engine = _backend("SE", semantics, backend, red.sub.n_attacks)
     if engine == "asp":
         found = _call("one", red.sub, semantics, timeout, label)
         return None if found is None else red.lift(found)  # type: ignore[arg-type]
@@ -286,7 +303,7 @@ def credulous(
     if code == dung.IN:
         return semantics != "stable" or some_extension(fw, "stable", timeout=timeout, label=label, backend=backend) is not None
     k = red.position[argument]
-    engine = _backend("DC", semantics, backend)
+    engine = _backend("DC", semantics, backend, red.sub.n_attacks)
     if semantics == "semi-stable":
         return any(argument in e for e in dung.extensions(fw, semantics, limit=None, timeout=timeout, label=label))
     # in some preferred <=> in some complete <=> in some admissible
@@ -328,7 +345,7 @@ def sceptical(
         return False
     if semantics == "semi-stable":
         return all(argument in e for e in dung.extensions(fw, semantics, limit=None, timeout=timeout, label=label))
-    engine = _backend("DS", semantics, backend)
+    engine = _backend("DS", semantics, backend, red.sub.n_attacks)
     deadline = _asp.deadline_of(timeout)
     if engine == "sat":
         with (

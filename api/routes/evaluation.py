@@ -7,11 +7,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
+from argmap import ArgumentMap, LimitExceededError
+from argmap.semantics import Evaluation, evaluate
+
 from ..access import readable
 from ..deps import CallerDep, StoreDep
 from ..problems import ApiProblem, problem_responses
-from argmap import ArgumentMap, LimitExceededError
-from argmap.semantics import Evaluation, evaluate
 
 __all__ = ["SemanticsName", "evaluate_bounded", "router"]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ..schemas import FormatInfo
 from argmap.formats import formats
+
+from ..schemas import FormatInfo
 
 __all__ = ["router"]
 

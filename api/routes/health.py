@@ -22,8 +22,9 @@ async def live() -> Response:
 @router.get("/health", response_model=Health, responses=problem_responses(503), summary="Readiness: the database answers")
 def health(store: StoreDep) -> Health:
     """``ok`` when the database answers a query; 503 when it does not."""
-    from ..problems import ApiProblem
     from argmap import __version__
+
+    from ..problems import ApiProblem
 
     try:
         store.ping()

@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
+from argmap import ArgumentMap, LimitExceededError, RenderError
+
 from ..access import not_modified, readable
 from ..compression import accepts_gzip
 from ..deps import CallerDep, SettingsDep, StoreDep
@@ -26,7 +28,6 @@ from ..render_cache import Failure, RenderCache
 from ..render_gate import RenderGate
 from ..routes.evaluation import SemanticsName, evaluate_bounded
 from ..settings import Settings
-from argmap import ArgumentMap, LimitExceededError, RenderError
 
 __all__ = ["router"]
 

@@ -24,8 +24,8 @@ import pytest
 from api_fixtures import free_port, wait_until_live
 from typer.testing import CliRunner
 
-from argmap_api.store import Store
 from argmap.cli import app
+from argmap_api.store import Store
 
 ARGMAP = str(Path(sys.executable).with_name("argmap"))
 MAX_RSS = 300 * 1024 * 1024

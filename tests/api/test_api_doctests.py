@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["argmap_api.app", "argmap_api.cache", "argmap_api.compression", "argmap_api.problems", "argmap_api.render_cache", "argmap_api.settings", "argmap_api.store"]
+MODULES = [f"argmap_api.{name}" for name in ("app", "cache", "compression", "problems", "render_cache", "settings", "store")]
 
 
 @pytest.mark.parametrize("name", MODULES)

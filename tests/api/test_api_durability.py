@@ -26,9 +26,9 @@ from typing import Any
 import httpx
 from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
 from api_fixtures import free_port, wait_until_live
-from argmap_api.store import Store
 
 from argmap import ArgumentMap
+from argmap_api.store import Store
 
 WRITERS = 16
 SECONDS = 2.0  # of concurrent writing

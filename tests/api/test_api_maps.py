@@ -6,8 +6,9 @@ import json
 
 import pytest
 from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
-from argmap_api.store import Store
 from fastapi.testclient import TestClient
+
+from argmap_api.store import Store
 
 PROBLEM = "application/problem+json"
 
@@ -152,9 +153,8 @@ def test_health(client: TestClient) -> None:
 def test_get_serves_the_stored_json_as_it_is(
     client: TestClient, alice: dict[str, str], pets: str, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from argmap_api.schemas import MapOut
-
     from argmap import ArgumentMap
+    from argmap_api.schemas import MapOut
 
     created = client.get(f"/maps/{pets}", headers=alice)
     # The answer is byte for byte what dumping the parsed map in the envelope gives...

@@ -9,9 +9,10 @@ from html.parser import HTMLParser
 from typing import Any
 
 from api_fixtures import *  # noqa: F403
+from fastapi.testclient import TestClient
+
 from argmap_api.app import create_app
 from argmap_api.settings import Settings
-from fastapi.testclient import TestClient
 
 
 def _data(page: str) -> dict[str, Any]:

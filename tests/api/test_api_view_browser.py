@@ -18,10 +18,10 @@ import httpx
 import pytest
 import uvicorn
 from api_fixtures import free_port, wait_until_live
-from argmap_api.app import create_app
-from argmap_api.settings import Settings
 
 import argmap
+from argmap_api.app import create_app
+from argmap_api.settings import Settings
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ESSAY = Path(__file__).parent.parent.parent / "examples" / "social_media" / "social-media.argmap.yaml"

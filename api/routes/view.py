@@ -77,7 +77,8 @@ async def view_map(
         request.app.state.anonymous_limits.check(request, render=True)
     rec, amap = await run_in_threadpool(readable, store, map_id, caller, with_tags=False)
     if lang is not None and lang not in amap.languages:
-        raise ApiProblem(422, f"this map has no language {lang!r}; it has {', '.join(amap.languages)}", slug="unknown-language")
+        # The stored map's state, not the request's shape: 409, as a render in a language the map lacks.
+        raise ApiProblem(409, f"this map has no language {lang!r}; it has {', '.join(amap.languages)}", slug="unknown-language")
     options = {"lang": lang, "theme": theme, "labels": labels}
     key = hashlib.sha256(repr((rec.id, rec.version, "view", tuple(sorted(options.items())))).encode("utf-8")).hexdigest()
     gzipped = accepts_gzip(request.headers.get("accept-encoding", ""))

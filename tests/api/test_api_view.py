@@ -106,7 +106,8 @@ def test_lang_and_theme(client: TestClient, alice: dict[str, str]) -> None:
     assert "Katten spinnen." in svg and "Cats purr." not in svg
     assert _data(client.get(f"/maps/{ref}/view?theme=light", headers=alice).text)["languages"] == ["en", "nl"]
     unknown = client.get(f"/maps/{ref}/view?lang=fr", headers=alice)
-    assert unknown.status_code == 422 and "'fr'" in unknown.json()["detail"] and "en, nl" in unknown.json()["detail"]
+    assert unknown.status_code == 409 and "'fr'" in unknown.json()["detail"] and "en, nl" in unknown.json()["detail"]
+    assert client.get(f"/maps/{ref}/render.svg?lang=fr", headers=alice).status_code == unknown.status_code  # as a render
     assert client.get(f"/maps/{ref}/view?theme=../../etc/passwd", headers=alice).status_code == 422
 
 
@@ -156,7 +157,7 @@ def test_both_routes_are_declared_in_openapi() -> None:
     landing = spec["paths"]["/"]["get"]
     assert view["operationId"] == "view_map" and landing["operationId"] == "landing_page"
     assert "text/html" in view["responses"]["200"]["content"] and "text/html" in landing["responses"]["200"]["content"]
-    assert {"401", "404", "422", "429", "503"} <= set(view["responses"])
+    assert {"401", "404", "409", "422", "429", "503"} <= set(view["responses"])
     assert view["responses"]["404"]["content"]["application/problem+json"]["schema"]["$ref"].endswith("ProblemDetails")
     assert [p["name"] for p in view["parameters"] if p["in"] == "query"] == ["lang", "theme", "labels"]
 

@@ -10,7 +10,7 @@ from fastapi import Request
 
 from argmap import ArgmapError, ArgumentMap, FormatError, LimitExceededError, Problem
 from argmap._yaml import YamlLimits
-from argmap.formats import Format, dump, formats, get_format, sniff
+from argmap.formats import Format, dump, formats, get_format, json_kind, sniff
 from argmap.formats.native import parse_yaml
 
 from .problems import ApiProblem
@@ -29,11 +29,24 @@ MAP_BODY_OPENAPI: dict[str, Any] = {
         "required": True,
         "description": (
             "The map: argmap's native JSON or YAML (hand-written short forms allowed), or any readable format "
-            "(see GET /formats) named by Content-Type or ?format=. A source's `file` is never read by the API."
+            "(see GET /formats) named by Content-Type or ?format=. A body sent as application/json is read by its "
+            "content, as the CLI reads a .json file: AIF, xAIF and SADFace JSON are recognised by their keys. "
+            "A source's `file` is never read by the API."
         ),
         "content": {
             "application/json": {
-                "schema": {"$ref": "#/components/schemas/ArgumentMap-Input"},
+                "schema": {
+                    "anyOf": [
+                        {"$ref": "#/components/schemas/ArgumentMap-Input"},
+                        {
+                            "title": "AIF or SADFace JSON",
+                            "type": "object",
+                            "required": ["nodes", "edges"],
+                            "properties": {"nodes": {"type": "array"}, "edges": {"type": "array"}},
+                        },
+                        {"title": "xAIF JSON", "type": "object", "required": ["AIF"], "properties": {"AIF": {"type": "object"}}},
+                    ]
+                },
                 "examples": {"pets": {"summary": "A small map, short forms", "value": EXAMPLE_MAP}},
             },
             "application/yaml": {
@@ -113,7 +126,14 @@ def parse_map(body: bytes, content_type: str | None, format_name: str | None, se
         line = body.count(b"\n", 0, exc.start) + 1
         raise FormatError([Problem(f"not UTF-8 text (byte 0x{body[exc.start]:02x})", line=line)]) from None
     if format_name is None:
-        fmt = _by_media_type(content_type or "") or sniff(text)
+        fmt = _by_media_type(content_type or "")
+        if fmt is None:
+            fmt = sniff(text)
+        elif fmt.name == "json":
+            # application/json says "JSON", not which JSON: read by its keys, as the CLI reads a plain .json file.
+            kind = json_kind(text)
+            if kind is not None and kind != fmt.name:
+                fmt = get_format(kind)
     else:
         fmt = _named(format_name, reading=True)
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
@@ -173,3 +174,35 @@ def test_get_serves_the_stored_json_as_it_is(
     assert again.status_code == 200 and again.content == created.content
     assert again.headers["etag"] == '"v1"'
     assert client.get(f"/maps/{pets}", headers={**alice, "If-None-Match": '"v1"'}).status_code == 304
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "formats" / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["sample.aif.json", "sample.ova.json", "sample.sadface.json", "real/aif/nodeset6064.json"])
+def test_foreign_json_sent_as_application_json_is_read_by_its_content(client: TestClient, alice: dict[str, str], name: str) -> None:
+    """AIF, xAIF and SADFace sent as plain application/json are stored as the CLI reads a plain .json file (by its keys)."""
+    from argmap.formats import json_kind, parse
+
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    kind = json_kind(text)
+    assert kind in ("aif", "sadface")
+    expected = parse(text, kind)
+    r = client.post("/maps", content=text.encode("utf-8"), headers={**alice, "Content-Type": "application/json"})
+    assert r.status_code == 201, r.text
+    stored = client.get(f"/maps/{r.json()['id']}", headers=alice).json()["map"]
+    assert sorted(s["id"] for s in stored["statements"]) == sorted(s.id for s in expected.statements)
+    assert len(stored["relations"]) == len(expected.relations) > 0
+    # the same body under its own media type gives the same map
+    own = {"aif": "application/vnd.aif+json", "sadface": "application/x-sadface+json"}[kind]
+    r2 = client.post("/maps", content=text.encode("utf-8"), headers={**alice, "Content-Type": own})
+    assert r2.status_code == 201, r2.text
+    assert client.get(f"/maps/{r2.json()['id']}", headers=alice).json()["map"]["statements"] == stored["statements"]
+
+
+def test_application_json_that_is_no_known_format_is_still_checked_as_a_native_map(client: TestClient, alice: dict[str, str]) -> None:
+    r = client.post("/maps", json={"title": "T", "statementz": []}, headers=alice)
+    assert r.status_code == 422 and "statementz" in r.text
+    # ?format=json says "native" outright: an AIF body is then refused as one, not sniffed
+    aif = (FIXTURES / "sample.aif.json").read_bytes()
+    assert client.post("/maps?format=json", content=aif, headers={**alice, "Content-Type": "application/json"}).status_code == 422

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import logging
 import time
 from collections.abc import Mapping
 from enum import StrEnum
@@ -26,12 +27,14 @@ from ..problems import ApiProblem, problem_responses
 from ..ratelimit import client_address
 from ..render_cache import Failure, RenderCache
 from ..render_gate import RenderGate
+from ..render_warnings import HEADER, HEADER_OPENAPI, collect, header_values, pack, unpack
 from ..routes.evaluation import SemanticsName, evaluate_bounded
 from ..settings import Settings
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["render"])
+log = logging.getLogger("argmap.api")
 
 MEDIA = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf", "dot": "text/vnd.graphviz; charset=utf-8"}
 
@@ -57,6 +60,7 @@ def _ids(values: list[str] | None) -> list[str]:
         200: {
             "description": "The drawing.",
             "content": {m.split(";")[0]: {"schema": {"type": "string", "format": "binary"}} for m in MEDIA.values()},
+            "headers": HEADER_OPENAPI,
         },
         304: {"description": "Not modified: your copy (If-None-Match) is current."},
     },
@@ -149,11 +153,15 @@ async def render_map(
             raise _problem(failed)
         gate: RenderGate = request.app.state.render_gate
         who = caller.owner if caller.owner is not None else "@" + client_address(request)
-        data = await gate.run(stored_key, who, lambda: _draw_and_keep(cache, key, amap, fmt.value, options, settings, gzipped))
+        data = await gate.run(stored_key, who, lambda: _draw_and_keep(cache, key, rec.id, amap, fmt.value, options, settings, gzipped))
+    data, said = unpack(data)
     if gzipped:
         headers["Content-Encoding"] = "gzip"
     headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"  # the server's own time, no transfer
-    return Response(data, media_type=MEDIA[fmt.value], headers=headers)
+    response = Response(data, media_type=MEDIA[fmt.value], headers=headers)
+    for value in header_values(said):
+        response.headers.append(HEADER, value)  # one header per warning
+    return response
 
 
 def _problem(failed: Failure) -> ApiProblem:
@@ -164,22 +172,35 @@ def _problem(failed: Failure) -> ApiProblem:
 
 
 def _draw_and_keep(
-    cache: RenderCache, key: str, amap: ArgumentMap, fmt: str, options: Mapping[str, object], settings: Settings, gzipped: bool
+    cache: RenderCache,
+    key: str,
+    map_id: str,
+    amap: ArgumentMap,
+    fmt: str,
+    options: Mapping[str, object],
+    settings: Settings,
+    gzipped: bool,
 ) -> bytes:
-    """Draw (in a render slot), keep the drawing, or keep the failure for ``render_failure_ttl`` seconds."""
-    raw = cache.get(key) if gzipped else None
-    if raw is None:
+    """Draw (in a render slot), keep the drawing with its warnings (see render_warnings.pack), or keep the failure
+    for ``render_failure_ttl`` seconds. The warnings of a drawing made here are logged once, at info level."""
+    entry = cache.get(key) if gzipped else None
+    if entry is None:
         try:
-            raw = _draw(amap, fmt, options, settings)
+            with collect() as said:
+                raw = _draw(amap, fmt, options, settings)
         except ApiProblem as exc:
             cache.remember_failure(
                 key, {"status": exc.status, "detail": exc.detail, "slug": exc.slug, "retry_after": (exc.headers or {}).get("Retry-After")}
             )
             raise
-        cache.put(key, raw)
+        for message in said:
+            log.info("map %s: render warning: %s", map_id, message)
+        entry = pack(raw, said)
+        cache.put(key, entry)
     if not gzipped:
-        return raw
-    data = gzip.compress(raw, compresslevel=6, mtime=0)
+        return entry
+    raw, said = unpack(entry)
+    data = pack(gzip.compress(raw, compresslevel=6, mtime=0), said)
     cache.put(key + ".gz", data)
     return data
 

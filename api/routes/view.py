@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import logging
 import time
 from collections.abc import Mapping
 from typing import Annotated, Literal
@@ -28,6 +29,7 @@ from ..problems import ApiProblem, problem_responses
 from ..ratelimit import client_address
 from ..render_cache import RenderCache
 from ..render_gate import RenderGate
+from ..render_warnings import HEADER, HEADER_OPENAPI, collect, header_values, pack, unpack
 from ..routes.evaluation import EVALUATION_TIMEOUT
 from ..routes.render import Theme
 from ..settings import Settings
@@ -35,6 +37,7 @@ from ..settings import Settings
 __all__ = ["router"]
 
 router = APIRouter(tags=["render"])
+log = logging.getLogger("argmap.api")
 
 EXPLAINED = 100  # explanations of each statement's status for maps up to this size (each costs ~15 ms)
 MAX_EXTENSIONS = 100  # as GET /maps/{id}/evaluation's default
@@ -45,7 +48,7 @@ MAX_EXTENSIONS = 100  # as GET /maps/{id}/evaluation's default
     response_class=HTMLResponse,
     responses={
         **problem_responses(401, 404, 422, 429, 503),
-        200: {"description": "The interactive view: one self-contained HTML page (no network)."},
+        200: {"description": "The interactive view: one self-contained HTML page (no network).", "headers": HEADER_OPENAPI},
         304: {"description": "Not modified: your copy (If-None-Match) is current."},
     },
     summary="The map in the browser",
@@ -100,23 +103,32 @@ async def view_map(
     if data is None:
         gate: RenderGate = request.app.state.render_gate
         who = caller.owner if caller.owner is not None else "@" + client_address(request)
-        data = await gate.run(stored_key, who, lambda: _build_and_keep(cache, key, amap, options, settings, gzipped))
+        data = await gate.run(stored_key, who, lambda: _build_and_keep(cache, key, rec.id, amap, options, settings, gzipped))
+    data, said = unpack(data)
     if gzipped:
         headers["Content-Encoding"] = "gzip"
     headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
-    return Response(data, media_type="text/html; charset=utf-8", headers=headers)
+    response = Response(data, media_type="text/html; charset=utf-8", headers=headers)
+    for value in header_values(said):
+        response.headers.append(HEADER, value)  # one header per warning, as a render's
+    return response
 
 
 def _build_and_keep(
-    cache: RenderCache, key: str, amap: ArgumentMap, options: Mapping[str, str | None], settings: Settings, gzipped: bool
+    cache: RenderCache, key: str, map_id: str, amap: ArgumentMap, options: Mapping[str, str | None], settings: Settings, gzipped: bool
 ) -> bytes:
-    raw = cache.get(key) if gzipped else None
-    if raw is None:
-        raw = _build(amap, options, settings)
-        cache.put(key, raw)
+    entry = cache.get(key) if gzipped else None
+    if entry is None:
+        with collect() as said:
+            raw = _build(amap, options, settings)
+        for message in said:
+            log.info("map %s: render warning: %s", map_id, message)
+        entry = pack(raw, said)
+        cache.put(key, entry)
     if not gzipped:
-        return raw
-    data = gzip.compress(raw, compresslevel=6, mtime=0)
+        return entry
+    raw, said = unpack(entry)
+    data = pack(gzip.compress(raw, compresslevel=6, mtime=0), said)
     cache.put(key + ".gz", data)
     return data
 

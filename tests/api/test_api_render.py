@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pytest
 from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -111,3 +112,54 @@ def _label_modes(client) -> None:  # type: ignore[no-untyped-def]
     fixed = client.get(f"/maps/{mid}/render.svg", params={"intrinsic_size": "true"}).text
     assert 'width="100%"' not in fixed and 'pt"' in fixed
     assert client.get(f"/maps/{mid}/render.svg", params={"labels": "titles"}).status_code == 422
+
+
+def _warned_by_argmap(client: TestClient, alice: dict[str, str], map_id: str, **options: object) -> list[str]:
+    """What argmap's own renderer warns for the stored map with these options (the CLI's and Python's messages)."""
+    import warnings
+
+    import argmap
+    from argmap.render import render
+
+    amap = argmap.ArgumentMap.model_validate(client.get(f"/maps/{map_id}", headers=alice).json()["map"])
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        render(amap, "svg", **options)
+    return [str(w.message) for w in seen]
+
+
+def test_render_warnings_reach_the_client_as_headers_not_the_server_log(
+    client: TestClient, alice: dict[str, str], pets: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+    import warnings
+
+    from argmap.render.fit import SlideFitWarning
+    from argmap.render.output import GraphvizWarning
+    from argmap.render.pipeline import MissingTitleWarning
+
+    expected = _warned_by_argmap(client, alice, pets, labels="title")
+    assert expected, "the pets map has no titles: labels=title must warn"
+    url = f"/maps/{pets}/render.svg?labels=title"
+    with caplog.at_level(logging.INFO, logger="argmap.api"), warnings.catch_warnings(record=True) as raw:
+        warnings.simplefilter("always")
+        first = client.get(url, headers=alice)
+        again = client.get(url, headers=alice)
+        zipped = client.get(url, headers={**alice, "Accept-Encoding": "gzip"})
+    assert first.status_code == 200 and first.headers["x-cache"] == "miss"
+    assert first.headers.get_list("argmap-warning") == expected
+    assert again.headers["x-cache"] == "hit" and again.headers.get_list("argmap-warning") == expected  # kept with the drawing
+    assert zipped.headers["content-encoding"] == "gzip" and zipped.headers.get_list("argmap-warning") == expected
+    assert again.content == first.content and b"<svg" in again.content  # the drawing itself, without the warnings kept with it
+    # Not shown as Python warnings (no file:line and source line in the log); logged once, at info, with the map id.
+    assert [w for w in raw if issubclass(w.category, (SlideFitWarning, MissingTitleWarning, GraphvizWarning))] == []
+    logged = [r for r in caplog.records if "render warning" in r.getMessage()]
+    assert [(r.levelname, pets in r.getMessage()) for r in logged] == [("INFO", True)] * len(expected)
+    # A drawing nothing was wrong with carries no such header.
+    assert "argmap-warning" not in client.get(f"/maps/{pets}/render.svg", headers=alice).headers
+
+
+def test_render_warning_header_is_declared(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path in ("/maps/{map_id}/render.{fmt}", "/maps/{map_id}/view"):
+        assert "Argmap-Warning" in spec["paths"][path]["get"]["responses"]["200"]["headers"]

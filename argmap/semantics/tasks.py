@@ -58,8 +58,9 @@ AUTO: dict[tuple[str, str], str] = {
     ("SE", "stable"): "asp",
     ("DC", "complete"): "asp",
     ("DC", "preferred"): "asp",
+    ("DC", "stable"): "asp",
     ("DS", "stable"): "asp",
-}  # everything else: SAT (DC-ST, DS-PR's counterexample loop in one incremental solver, EE lazily, ideal)
+}  # everything else: SAT (DS-PR's counterexample loop in one incremental solver, EE lazily, ideal)
 
 
 def _check(fw: Framework, semantics: str, argument: int | None = None, backend: str = "auto") -> None:

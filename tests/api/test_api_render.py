@@ -41,7 +41,10 @@ def test_focus_highlight_and_evaluation_overlay(client: TestClient, alice: dict[
     assert client.get(f"/maps/{pets}/render.svg?highlight=c1,e1", headers=alice).status_code == 200
     assert client.get(f"/maps/{pets}/render.svg?evaluate=grounded", headers=alice).status_code == 200
     bad = client.get(f"/maps/{pets}/render.svg?focus=nope", headers=alice)
-    assert bad.status_code in (404, 422) and "nope" in bad.json()["detail"]
+    assert bad.status_code == 404 and "nope" in bad.json()["detail"]
+    # an unknown id to highlight is refused the same way, not drawn with everything dimmed
+    dim = client.get(f"/maps/{pets}/render.svg?highlight=c1,nope", headers=alice)
+    assert dim.status_code == bad.status_code and "nope" in dim.json()["detail"] and dim.json()["type"] == bad.json()["type"]
 
 
 def test_a_theme_file_path_is_refused(client: TestClient, alice: dict[str, str], pets: str) -> None:

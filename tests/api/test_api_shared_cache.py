@@ -39,6 +39,12 @@ def test_two_servers_share_one_render_cache(make_app: Callable[..., FastAPI], re
         other = httpx.get(two + url, timeout=60)
         assert first.status_code == other.status_code == 200
         assert first.headers["x-cache"] == "miss" and other.headers["x-cache"] == "hit" and other.content == first.content
+        # What the renderer warned (no titles to show) is kept with the drawing: the other server's hit says it too.
+        warned = f"{url}?labels=title"
+        made = httpx.get(one + warned, timeout=60)
+        hit = httpx.get(two + warned, timeout=60)
+        assert made.headers["x-cache"] == "miss" and hit.headers["x-cache"] == "hit" and hit.content == made.content
+        assert made.headers.get_list("argmap-warning") and hit.headers.get_list("argmap-warning") == made.headers.get_list("argmap-warning")
 
 
 def test_without_redis_each_server_has_its_own_cache(make_app: Callable[..., FastAPI]) -> None:

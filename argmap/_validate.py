@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from operator import attrgetter
 from typing import Any
 
@@ -120,7 +121,39 @@ def _long_form_validator() -> SchemaValidator | None:
     ArgumentMap.model_rebuild()  # builds the deferred schema once (a no-op when built)
     found: set[str] = set()
     schema = _long_form(ArgumentMap.__pydantic_core_schema__, found)
-    return SchemaValidator(schema) if found == _SHORT_FORMS | _TEXT_RULES.keys() | _MAP_WIDE else None
+    if found != _SHORT_FORMS | _TEXT_RULES.keys() | _MAP_WIDE:
+        return None
+    with _no_prebuilt_validators(_model_classes(schema)):
+        return SchemaValidator(schema)
+
+
+def _model_classes(node: Any) -> set[type]:
+    """The classes of the ``model`` nodes of a core schema."""
+    if isinstance(node, dict):
+        found = {node["cls"]} if node.get("type") == "model" and isinstance(node.get("cls"), type) else set()
+        return found.union(*(_model_classes(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_model_classes(value) for value in node))
+    return set()
+
+
+@contextlib.contextmanager
+def _no_prebuilt_validators(classes: set[type]) -> Iterator[None]:
+    """Make pydantic-core build every nested model from the schema given, not reuse the model's own validator.
+
+    pydantic-core takes a nested model's ready validator (``__pydantic_validator__``, short forms and all) in place
+    of its schema when the class is complete, so once a ``Claim`` had been validated on its own the long-form
+    validator quietly expanded short forms again. It looks for ``__pydantic_complete__`` in the class's own
+    ``__dict__``; for the moment the validator is built it is false there.
+    """
+    complete = [cls for cls in classes if cls.__dict__.get("__pydantic_complete__") is True]
+    for cls in complete:
+        cls.__pydantic_complete__ = False  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for cls in complete:
+            cls.__pydantic_complete__ = True  # type: ignore[attr-defined]
 
 
 def _long_form(node: Any, found: set[str]) -> Any:

@@ -179,3 +179,26 @@ def test_folding_white_space_is_comparing_words_when_there_is_no_zero_width_char
     for _ in range(2_000):
         s = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(12)))
         assert normalize_space(s) == " ".join(s.split()), repr(s)
+
+
+def test_the_fast_path_refuses_short_forms_even_after_a_part_was_validated_on_its_own() -> None:
+    # pydantic-core reuses a complete nested model's own validator (short forms and all) when it builds a schema;
+    # a fresh interpreter that validates a Claim before the first load must still get the long-form validator.
+    import subprocess
+    import sys
+
+    code = (
+        "import json, pydantic\n"
+        "from argmap.model import Claim, Support\n"
+        "Claim(id='c0', text={'nl': 'x'}); Support(id='r0', premises=['c0'], target='c1')\n"
+        "from argmap._validate import _long_form_validator\n"
+        "text = json.dumps({'language': 'nl', 'statements': [{'id': 'c1', 'kind': 'claim', 'text': 'Bare.'}]})\n"
+        "try:\n"
+        "    _long_form_validator().validate_json(text)\n"
+        "except pydantic.ValidationError:\n"
+        "    print('refused')\n"
+        "else:\n"
+        "    print('accepted')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "refused", done.stdout + done.stderr

@@ -17,7 +17,7 @@ import functools
 import importlib
 from collections.abc import Callable, Iterator, Mapping
 from itertools import chain, compress
-from operator import attrgetter, contains
+from operator import attrgetter, contains, eq, getitem, le
 from typing import Annotated, Any
 
 from pydantic import Field, PrivateAttr, TypeAdapter, model_validator
@@ -71,6 +71,71 @@ _TYPE = attrgetter("type")
 _TARGET = attrgetter("target")
 _PREMISES = attrgetter("premises")
 _PLAIN = frozenset({"support", "attack", "rephrase"})
+_SOURCE = attrgetter("source")
+_QUOTE = attrgetter("quote")
+_START = attrgetter("start")
+_END = attrgetter("end")
+_SOURCE_TEXT = attrgetter("text")
+
+
+def _references_hold(relations: tuple[Any, ...], statements: Mapping[str, Any], by_id: Mapping[str, Any]) -> bool:
+    """True when no relation breaks a reference rule, found for the whole map in C (``map``, ``all``, ``compress``).
+
+    Every premise a statement, no target among its relation's premises, a support's, attack's or rephrase's
+    target a statement, an undercut's a relation other than itself. False (the rules are then checked one
+    relation at a time, see :func:`_suspect_relations`) when any of this fails or the map has a preference.
+    """
+    types = list(map(_TYPE, relations))
+    if "preference" in types:
+        return False
+    targets = list(map(_TARGET, relations))
+    premises = list(map(_PREMISES, relations))
+    is_statement = statements.__contains__
+    if not all(map(is_statement, chain.from_iterable(premises))) or any(map(contains, premises, targets)):
+        return False
+    if _PLAIN.issuperset(types):
+        return all(map(is_statement, targets))
+    undercut = list(map(_UNDERCUT, types))
+    plain = list(map(_PLAIN.__contains__, types))
+    undercut_targets = list(compress(targets, undercut))
+    return (
+        all(map(is_statement, compress(targets, plain)))
+        and all(map(by_id.__contains__, undercut_targets))
+        and not any(map(eq, undercut_targets, compress(map(_ID, relations), undercut)))
+    )
+
+
+_UNDERCUT = "undercut".__eq__
+
+
+def _anchors_hold(statements: tuple[Any, ...], sources: Mapping[str, Any]) -> bool:
+    """True when every anchor names a known source with a text and has offsets that hold its quote.
+
+    Checked for the whole map at once (slices and word lists compared in C, as :func:`_quote_at` compares
+    them). False (each anchor is then checked on its own) when any anchor fails or lacks offsets, a source
+    has no text, or a zero-width character makes the comparison need :func:`normalize_space`.
+    """
+    anchors = list(chain.from_iterable(map(_ANCHORS, statements)))
+    if not anchors:
+        return True
+    try:
+        texts = list(map(_SOURCE_TEXT, map(sources.__getitem__, map(_SOURCE, anchors))))
+    except KeyError:
+        return False
+    starts = list(map(_START, anchors))
+    ends = list(map(_END, anchors))
+    if None in texts or None in starts or None in ends:
+        return False
+    if min(starts) < 0 or not all(map(le, starts, ends)) or not all(map(le, ends, map(len, texts))):
+        return False
+    found: list[str] = list(map(getitem, texts, map(slice, starts, ends)))
+    quotes = list(map(_QUOTE, anchors))
+    if found == quotes:
+        return True
+    joined = "".join(found) + "".join(quotes)
+    if not _ZERO_WIDTH.isdisjoint(joined):
+        return False
+    return list(map(str.split, found)) == list(map(str.split, quotes))
 
 
 def _suspect_relations(relations: tuple[Any, ...], statements: Mapping[str, Any]) -> list[int]:
@@ -248,7 +313,8 @@ class ArgumentMap(_Frozen):
 
     def _check_references(self, problems: list[tuple[str, str]]) -> None:
         stmts, rels = self._statements, self._relations
-        for i in _suspect_relations(self.relations, stmts):
+        suspects = () if _references_hold(self.relations, stmts, rels) else _suspect_relations(self.relations, stmts)
+        for i in suspects:
             rel = self.relations[i]
             where = f"relations[{i}]"
             for j, p in enumerate(rel.premises):
@@ -280,6 +346,8 @@ class ArgumentMap(_Frozen):
                 problems.append(("main_claim", f"'{self.main_claim}' is {main.kind}, not a claim"))
 
     def _check_anchors(self, problems: list[tuple[str, str]]) -> None:
+        if _anchors_hold(self.statements, self._sources):
+            return  # every anchor holds its quote and has its offsets: nothing to report or fill in
         fixed: dict[int, Claim | Evidence] = {}
         # Only the statements that quote a source (found in C: most have no anchor).
         for i, st in compress(enumerate(self.statements), map(_ANCHORS, self.statements)):

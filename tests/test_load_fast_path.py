@@ -202,3 +202,66 @@ def test_the_fast_path_refuses_short_forms_even_after_a_part_was_validated_on_it
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "refused", done.stdout + done.stderr
+
+
+# The map-wide rules checked for the whole map at once (argmap.model._references_hold, _anchors_hold): a map that
+# breaks one must be refused with the message the one-at-a-time check gives.
+
+
+def _map(relations: list[dict[str, object]], anchors: list[dict[str, object]] | None = None) -> str:
+    statements: list[dict[str, object]] = [
+        {"id": "a", "kind": "claim", "text": {"en": "A."}},
+        {"id": "b", "kind": "claim", "text": {"en": "B."}},
+        {"id": "c", "kind": "claim", "text": {"en": "C."}, "anchors": anchors or []},
+    ]
+    source = {"id": "src", "text": "One\u00a0two  three. Four."}
+    return json.dumps({"sources": [source], "statements": statements, "relations": relations})
+
+
+_FINE = [
+    {"id": "r1", "type": "support", "premises": ["b"], "target": "a"},
+    {"id": "r2", "type": "attack", "premises": ["c"], "target": "a"},
+]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"id": "u", "type": "undercut", "premises": ["c"], "target": "u"}, "undercut 'u' cannot target itself"),
+        ({"id": "u", "type": "undercut", "premises": ["c"], "target": "zz"}, "unknown relation 'zz'"),
+        ({"id": "u", "type": "undercut", "premises": ["c"], "target": "a"}, "unknown relation 'a' (a statement"),
+        ({"id": "u", "type": "undercut", "premises": ["zz"], "target": "r1"}, "unknown statement 'zz'"),
+        ({"id": "u", "type": "support", "premises": ["c"], "target": "r1"}, "unknown statement 'r1' ('r1' is a relation"),
+        ({"id": "u", "type": "rephrase", "premises": ["r1"], "target": "a"}, "'r1' is a relation; premises must be statements"),
+        ({"id": "u", "type": "attack", "premises": ["a", "b"], "target": "a"}, "'a' is both a premise and the target"),
+        ({"id": "u", "type": "preference", "premises": ["r1"], "target": "zz"}, "unknown statement or relation 'zz'"),
+    ],
+)
+def test_a_broken_reference_is_found_by_the_whole_map_check(extra: dict[str, object], message: str) -> None:
+    with pytest.raises(InvalidMapError) as info:
+        parse_json(_map([*_FINE, extra]))
+    assert any(message in p.message and p.path.startswith("relations[2]") for p in info.value.problems), info.value.problems
+    fine = parse_json(_map([*_FINE, {"id": "u", "type": "undercut", "premises": ["c"], "target": "r1"}]))
+    assert fine.relation("u").target == "r1"
+
+
+@pytest.mark.parametrize(
+    ("anchor", "message"),
+    [
+        ({"source": "src", "quote": "two three", "start": 0, "end": 9}, "offsets 0-9 do not hold the quote; the quote is at 4-14"),
+        ({"source": "src", "quote": "Four.", "start": 16, "end": 30}, "offsets 16-30 do not hold the quote"),
+        ({"source": "nope", "quote": "Four.", "start": 16, "end": 21}, "unknown source 'nope'"),
+        ({"source": "src", "quote": "Five.", "start": 16, "end": 21}, "do not hold the quote"),
+        ({"source": "src", "quote": "Four\u200b.", "start": 16, "end": 21}, "do not hold the quote"),
+    ],
+)
+def test_a_broken_anchor_is_found_by_the_whole_map_check(anchor: dict[str, object], message: str) -> None:
+    with pytest.raises(InvalidMapError) as info:
+        parse_json(_map(_FINE, [{"source": "src", "quote": "One two", "start": 0, "end": 7}, anchor]))
+    assert any(message in p.message and "anchors[1]" in p.path for p in info.value.problems), info.value.problems
+
+
+def test_anchors_whose_offsets_hold_the_quote_up_to_white_space_are_kept_as_written() -> None:
+    anchors = [{"source": "src", "quote": "One two three.", "start": 0, "end": 15}, {"source": "src", "quote": "Four."}]
+    m = parse_json(_map(_FINE, anchors))
+    assert [(a.start, a.end) for a in m.statement("c").anchors] == [(0, 15), (16, 21)]  # the second filled in

@@ -117,6 +117,10 @@ def _long_form_validator() -> SchemaValidator | None:
     text rules as constraints (:data:`_TEXT_RULES`) and the premise rule checked once for the map
     (:data:`_MAP_WIDE`); every other rule (field types and bounds, the parts' own checks, the map-wide
     invariants) is shared.
+
+    Only the JSON keys go through pydantic-core's string cache (``cache_strings="keys"``), not the values: a
+    large map's values are mostly distinct ids and texts, which thrash the small cache; 0.9 s to 0.8 s for a
+    100,000-statement map. The strings are equal either way.
     """
     ArgumentMap.model_rebuild()  # builds the deferred schema once (a no-op when built)
     found: set[str] = set()
@@ -124,7 +128,7 @@ def _long_form_validator() -> SchemaValidator | None:
     if found != _SHORT_FORMS | _TEXT_RULES.keys() | _MAP_WIDE:
         return None
     with _no_prebuilt_validators(_model_classes(schema)):
-        return SchemaValidator(schema)
+        return SchemaValidator(schema, {"cache_strings": "keys"})
 
 
 def _model_classes(node: Any) -> set[type]:

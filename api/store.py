@@ -272,21 +272,12 @@ class Store:
 
     def load(self, map_id: str, *, with_tags: bool = True) -> tuple[MapRecord, ArgumentMap]:
         """The map's row and the map itself; :class:`UnknownMapError` when there is none."""
-        for _ in range(5):
-            rec = self.record(map_id, with_tags=with_tags)
-            if rec is None:
-                raise UnknownMapError(map_id)
-            cached = self._maps.get((map_id, rec.version))
-            if cached is not None:
-                return rec, cached
-            with self.engine.connect() as conn:
-                body = conn.execute(select(maps.c.body).where(maps.c.id == map_id, maps.c.version == rec.version)).scalar()
-            if body is None:
-                continue  # written in between: read the header again
+        rec, body = self.load_json(map_id, with_tags=with_tags)
+        amap = self._maps.get((map_id, rec.version))
+        if amap is None:
             amap = ArgumentMap.model_validate_json(body)
             self._maps.put((map_id, rec.version), amap)
-            return rec, amap
-        raise StaleVersionError(map_id, -1, -1)  # pragma: no cover - five writes in a row between two reads
+        return rec, amap
 
     def load_json(self, map_id: str, *, with_tags: bool = True) -> tuple[MapRecord, str]:
         """The map's row and its stored JSON as it is (validated when written): for answers that need no parsed map.

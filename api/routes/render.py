@@ -7,7 +7,6 @@ never goes stale; its ETag is a hash of the same key, so a client's ``If-None-Ma
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import logging
 import time
@@ -27,7 +26,7 @@ from ..problems import ApiProblem, problem_responses
 from ..ratelimit import client_address
 from ..render_cache import Failure, RenderCache
 from ..render_gate import RenderGate
-from ..render_warnings import HEADER, HEADER_OPENAPI, collect, header_values, pack, unpack
+from ..render_warnings import HEADER, HEADER_OPENAPI, draw_and_keep, header_values, unpack
 from ..routes.evaluation import SemanticsName, evaluate_bounded
 from ..settings import Settings
 
@@ -153,7 +152,13 @@ async def render_map(
             raise _problem(failed)
         gate: RenderGate = request.app.state.render_gate
         who = caller.owner if caller.owner is not None else "@" + client_address(request)
-        data = await gate.run(stored_key, who, lambda: _draw_and_keep(cache, key, rec.id, amap, fmt.value, options, settings, gzipped))
+        data = await gate.run(
+            stored_key,
+            who,
+            lambda: draw_and_keep(
+                cache, key, rec.id, lambda: _draw(amap, fmt.value, options, settings), gzipped=gzipped, remember_failures=True
+            ),
+        )
     data, said = unpack(data)
     if gzipped:
         headers["Content-Encoding"] = "gzip"
@@ -169,40 +174,6 @@ def _problem(failed: Failure) -> ApiProblem:
     return ApiProblem(
         int(failed["status"]), str(failed["detail"]), slug=failed.get("slug"), headers={"Retry-After": str(retry)} if retry else None
     )
-
-
-def _draw_and_keep(
-    cache: RenderCache,
-    key: str,
-    map_id: str,
-    amap: ArgumentMap,
-    fmt: str,
-    options: Mapping[str, object],
-    settings: Settings,
-    gzipped: bool,
-) -> bytes:
-    """Draw (in a render slot), keep the drawing with its warnings (see render_warnings.pack), or keep the failure
-    for ``render_failure_ttl`` seconds. The warnings of a drawing made here are logged once, at info level."""
-    entry = cache.get(key) if gzipped else None
-    if entry is None:
-        try:
-            with collect() as said:
-                raw = _draw(amap, fmt, options, settings)
-        except ApiProblem as exc:
-            cache.remember_failure(
-                key, {"status": exc.status, "detail": exc.detail, "slug": exc.slug, "retry_after": (exc.headers or {}).get("Retry-After")}
-            )
-            raise
-        for message in said:
-            log.info("map %s: render warning: %s", map_id, message)
-        entry = pack(raw, said)
-        cache.put(key, entry)
-    if not gzipped:
-        return entry
-    raw, said = unpack(entry)
-    data = pack(gzip.compress(raw, compresslevel=6, mtime=0), said)
-    cache.put(key + ".gz", data)
-    return data
 
 
 def _draw(amap: ArgumentMap, fmt: str, options: Mapping[str, object], settings: Settings) -> bytes:

@@ -9,7 +9,6 @@ so the page is cached under (map, version, options) and answered 304 to a matchi
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import logging
 import time
@@ -29,7 +28,7 @@ from ..problems import ApiProblem, problem_responses
 from ..ratelimit import client_address
 from ..render_cache import RenderCache
 from ..render_gate import RenderGate
-from ..render_warnings import HEADER, HEADER_OPENAPI, collect, header_values, pack, unpack
+from ..render_warnings import HEADER, HEADER_OPENAPI, draw_and_keep, header_values, unpack
 from ..routes.evaluation import EVALUATION_TIMEOUT
 from ..routes.render import Theme
 from ..settings import Settings
@@ -103,7 +102,9 @@ async def view_map(
     if data is None:
         gate: RenderGate = request.app.state.render_gate
         who = caller.owner if caller.owner is not None else "@" + client_address(request)
-        data = await gate.run(stored_key, who, lambda: _build_and_keep(cache, key, rec.id, amap, options, settings, gzipped))
+        data = await gate.run(
+            stored_key, who, lambda: draw_and_keep(cache, key, rec.id, lambda: _build(amap, options, settings), gzipped=gzipped)
+        )
     data, said = unpack(data)
     if gzipped:
         headers["Content-Encoding"] = "gzip"
@@ -112,25 +113,6 @@ async def view_map(
     for value in header_values(said):
         response.headers.append(HEADER, value)  # one header per warning, as a render's
     return response
-
-
-def _build_and_keep(
-    cache: RenderCache, key: str, map_id: str, amap: ArgumentMap, options: Mapping[str, str | None], settings: Settings, gzipped: bool
-) -> bytes:
-    entry = cache.get(key) if gzipped else None
-    if entry is None:
-        with collect() as said:
-            raw = _build(amap, options, settings)
-        for message in said:
-            log.info("map %s: render warning: %s", map_id, message)
-        entry = pack(raw, said)
-        cache.put(key, entry)
-    if not gzipped:
-        return entry
-    raw, said = unpack(entry)
-    data = pack(gzip.compress(raw, compresslevel=6, mtime=0), said)
-    cache.put(key + ".gz", data)
-    return data
 
 
 def _build(amap: ArgumentMap, options: Mapping[str, str | None], settings: Settings) -> bytes:

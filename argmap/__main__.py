@@ -1,5 +1,5 @@
 """``python -m argmap``: the same command line as the ``argmap`` script."""
 
-from argmap.cli import main
+from argmap.cli import console_main
 
-main()
+console_main()

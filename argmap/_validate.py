@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import threading
 from collections.abc import Callable, Iterator
 from operator import attrgetter
 from typing import Any
@@ -109,8 +110,18 @@ def _repeats_a_premise(amap: ArgumentMap) -> bool:
 _PREMISES = attrgetter("premises")
 
 
-@functools.cache
+_BUILDING = threading.Lock()
+
+
 def _long_form_validator() -> SchemaValidator | None:
+    """The long-form validator, built once (under a lock: building flips shared class flags, see
+    :func:`_no_prebuilt_validators`, so two threads building at once could build it with short forms)."""
+    with _BUILDING:
+        return _build_long_form_validator()
+
+
+@functools.cache
+def _build_long_form_validator() -> SchemaValidator | None:
     """ArgumentMap's validator for the long form; None if pydantic's schema is not as expected.
 
     The model's own core schema, with the short-form ``before`` validators left out (:data:`_SHORT_FORMS`), the

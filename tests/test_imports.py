@@ -118,3 +118,25 @@ def test_the_built_in_themes_made_without_validation_are_valid() -> None:
     for name, theme in THEMES.items():
         assert Theme.model_validate(theme.model_dump()) == theme, name
         assert Theme.model_validate_json(theme.model_dump_json()).model_dump() == theme.model_dump(), name
+
+
+def test_a_program_that_calls_main_keeps_its_finally_blocks_and_files(tmp_path: Path) -> None:
+    # Only the console script ends the process without teardown; argmap.cli.main() raises SystemExit like click.
+    log = tmp_path / "log.txt"
+    code = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        f"handle = open({str(log)!r}, 'w')\n"
+        "handle.write('before\\n')\n"
+        "sys.argv = ['argmap', '--version']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    print('exit', exc.code)\n"
+        "finally:\n"
+        "    print('finally ran')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "exit 0" in done.stdout and "finally ran" in done.stdout
+    assert log.read_text() == "before\n"  # flushed when the interpreter ended normally

@@ -265,3 +265,46 @@ def test_anchors_whose_offsets_hold_the_quote_up_to_white_space_are_kept_as_writ
     anchors = [{"source": "src", "quote": "One two three.", "start": 0, "end": 15}, {"source": "src", "quote": "Four."}]
     m = parse_json(_map(_FINE, anchors))
     assert [(a.start, a.end) for a in m.statement("c").anchors] == [(0, 15), (16, 21)]  # the second filled in
+
+
+def test_a_second_thread_cannot_build_the_fast_path_while_the_first_one_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Building flips shared class flags for a moment (_no_prebuilt_validators). Without the lock a second thread
+    # built too, after the first had put the flags back, and cached a validator that expands short forms.
+    import threading
+
+    from argmap import _validate
+    from argmap.model import Claim
+
+    Claim(id="c0", text={"nl": "x"})  # complete: pydantic-core would reuse its own validator
+    real = _validate.SchemaValidator
+    first_done, second_arrived = threading.Event(), threading.Event()
+    calls: list[str] = []
+
+    def slow_build(*args: object, **kwargs: object) -> object:
+        name = threading.current_thread().name
+        calls.append(name)
+        if name == "second":
+            second_arrived.set()
+            first_done.wait(5)  # build only after the first thread has put the flags back
+        else:
+            second_arrived.wait(0.5)  # give the second thread its chance to build at the same time
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_validate, "SchemaValidator", slow_build)
+    _validate._build_long_form_validator.cache_clear()
+    try:
+        first = threading.Thread(target=_validate._long_form_validator, name="first")
+        first.start()
+        while not calls:  # the first thread is building
+            threading.Event().wait(0.01)
+        second = threading.Thread(target=_validate._long_form_validator, name="second")
+        second.start()
+        first.join(10)
+        first_done.set()
+        second.join(10)
+        text = json.dumps({"language": "nl", "statements": [{"id": "c1", "kind": "claim", "text": "Bare."}]})
+        with pytest.raises(pydantic.ValidationError):
+            fast(text)
+        assert calls == ["first"]
+    finally:
+        _validate._build_long_form_validator.cache_clear()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from argmap.cli._app import app
 
-__all__ = ["app", "main"]
+__all__ = ["app", "console_main", "main"]
 
 # Each module registers its commands on the typer app when imported, in this order (that of ``--help``).
 _MODULES = ("core", "convert", "render", "deck", "evaluate", "iccma", "serve", "view")
@@ -70,12 +70,24 @@ def _command_app(argv: list[str]) -> Any:
 
 
 def main() -> None:
-    """Entry point of the ``argmap`` console script (and ``python -m argmap``).
+    """Run the command line on ``sys.argv``; ends with :class:`SystemExit` carrying the exit code.
 
     Standard output that cannot be written is one line, never a traceback: a full disk
     (``argmap schema > /dev/full``) is an error, exit code 1; a reader that stopped reading
     (``argmap show MAP | head -1``) ends the command quietly, exit code 1, as click does.
+    A program may call it: its ``finally`` blocks and open files are left alone.
     """
+    sys.exit(_run())
+
+
+def console_main() -> None:
+    """Entry point of the ``argmap`` console script and ``python -m argmap``: :func:`main`, then the process ends
+    without the interpreter's teardown (see :func:`_exit`). Only for a process that is nothing but the command line."""
+    _exit(_run())
+
+
+def _run() -> int | str | None:
+    """The command line's work; returns the exit code."""
     _fast_start()
     code: int | str | None = 0
     try:
@@ -88,7 +100,7 @@ def main() -> None:
         sys.stdout.flush()  # what is still buffered: its failure would otherwise be a message at exit
     except OSError as exc:
         code = _output_failed(exc)
-    _exit(code)
+    return code
 
 
 def _fast_start() -> None:

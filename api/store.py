@@ -272,12 +272,20 @@ class Store:
 
     def load(self, map_id: str, *, with_tags: bool = True) -> tuple[MapRecord, ArgumentMap]:
         """The map's row and the map itself; :class:`UnknownMapError` when there is none."""
-        rec, body = self.load_json(map_id, with_tags=with_tags)
-        amap = self._maps.get((map_id, rec.version))
-        if amap is None:
+        for _ in range(5):
+            rec = self.record(map_id, with_tags=with_tags)
+            if rec is None:
+                raise UnknownMapError(map_id)
+            cached = self._maps.get((map_id, rec.version))
+            if cached is not None:  # the parsed map: no need to read its body
+                return rec, cached
+            body = self._body(map_id, rec.version)
+            if body is None:
+                continue  # written in between: read the header again
             amap = ArgumentMap.model_validate_json(body)
             self._maps.put((map_id, rec.version), amap)
-        return rec, amap
+            return rec, amap
+        raise StaleVersionError(map_id, -1, -1)  # pragma: no cover - five writes in a row between two reads
 
     def load_json(self, map_id: str, *, with_tags: bool = True) -> tuple[MapRecord, str]:
         """The map's row and its stored JSON as it is (validated when written): for answers that need no parsed map.
@@ -288,16 +296,22 @@ class Store:
             rec = self.record(map_id, with_tags=with_tags)
             if rec is None:
                 raise UnknownMapError(map_id)
-            cached = self._bodies.get((map_id, rec.version))
-            if cached is not None:
-                return rec, cached
-            with self.engine.connect() as conn:
-                body = conn.execute(select(maps.c.body).where(maps.c.id == map_id, maps.c.version == rec.version)).scalar()
+            body = self._body(map_id, rec.version)
             if body is None:
                 continue  # written in between: read the header again
-            self._bodies.put((map_id, rec.version), body)
             return rec, body
         raise StaleVersionError(map_id, -1, -1)  # pragma: no cover - five writes in a row between two reads
+
+    def _body(self, map_id: str, version: int) -> str | None:
+        """The stored JSON of that version (kept in memory by (id, version)); None when it is no longer stored."""
+        cached = self._bodies.get((map_id, version))
+        if cached is not None:
+            return cached
+        with self.engine.connect() as conn:
+            body = conn.execute(select(maps.c.body).where(maps.c.id == map_id, maps.c.version == version)).scalar()
+        if body is not None:
+            self._bodies.put((map_id, version), body)
+        return body
 
     @property
     def fast_reads(self) -> bool:

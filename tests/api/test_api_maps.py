@@ -206,3 +206,23 @@ def test_application_json_that_is_no_known_format_is_still_checked_as_a_native_m
     # ?format=json says "native" outright: an AIF body is then refused as one, not sniffed
     aif = (FIXTURES / "sample.aif.json").read_bytes()
     assert client.post("/maps?format=json", content=aif, headers={**alice, "Content-Type": "application/json"}).status_code == 422
+
+
+def test_loading_a_map_already_parsed_reads_no_body(client: TestClient, alice: dict[str, str], pets: str, store: Store) -> None:
+    """A parsed map in memory answers render, query and view without reading and dropping its stored JSON."""
+    from sqlalchemy import event
+
+    store.load(pets)  # parsed and kept
+    store._bodies.clear()  # as after the body cache evicted it (it is far smaller than the parsed-map cache)
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_a: object) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        rec, amap = store.load(pets)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert rec.id == pets and amap.statements
+    assert statements and not [s for s in statements if "maps.body" in s], statements

@@ -82,16 +82,19 @@ async def view_map(
         # The stored map's state, not the request's shape: 409, as a render in a language the map lacks.
         raise ApiProblem(409, f"this map has no language {lang!r}; it has {', '.join(amap.languages)}", slug="unknown-language")
     options = {"lang": lang, "theme": theme, "labels": labels}
-    key = hashlib.sha256(repr((rec.id, rec.version, "view", tuple(sorted(options.items())))).encode("utf-8")).hexdigest()
-    gzipped = accepts_gzip(request.headers.get("accept-encoding", ""))
-    tag = f'"w{key[:24]}{"-gz" if gzipped else ""}"'
     from argmap.view import content_security_policy
 
+    # The page's script is part of the key and the ETag: after an upgrade (or with servers of two versions on one
+    # Redis) a page kept from an older view.js would be sent with the new script's hash and blocked by the browser.
+    policy = content_security_policy()
+    key = hashlib.sha256(repr((rec.id, rec.version, "view", policy, tuple(sorted(options.items())))).encode("utf-8")).hexdigest()
+    gzipped = accepts_gzip(request.headers.get("accept-encoding", ""))
+    tag = f'"w{key[:24]}{"-gz" if gzipped else ""}"'
     headers = {
         "ETag": tag,
         "Cache-Control": "private, no-cache" if not rec.public else "public, no-cache",
         "Vary": "Accept-Encoding",
-        "Content-Security-Policy": content_security_policy(),  # its own inline script only; nothing from anywhere
+        "Content-Security-Policy": policy,  # its own inline script only; nothing from anywhere
     }
     if not_modified(if_none_match, tag):
         return Response(status_code=304, headers=headers)

@@ -8,6 +8,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+import pytest
 from api_fixtures import *  # noqa: F403
 from fastapi.testclient import TestClient
 
@@ -67,6 +68,19 @@ def test_the_view_is_cached_per_version_and_answers_304(client: TestClient, alic
     assert changed.status_code == 200, changed.text
     after = client.get(f"/maps/{pets}/view", headers={**alice, "If-None-Match": tag})
     assert after.status_code == 200 and "Cats ignore everyone." in after.text and after.headers["etag"] != tag
+
+
+def test_a_new_view_script_is_a_new_page_and_etag(
+    client: TestClient, alice: dict[str, str], pets: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade the kept page (built with the old script) is not sent with the new script's CSP hash."""
+    import argmap.view
+
+    old = client.get(f"/maps/{pets}/view", headers=alice)
+    monkeypatch.setattr(argmap.view, "content_security_policy", lambda: "default-src 'none'; script-src 'sha256-new'")
+    new = client.get(f"/maps/{pets}/view", headers={**alice, "If-None-Match": old.headers["etag"]})
+    assert new.status_code == 200 and new.headers["etag"] != old.headers["etag"]
+    assert new.headers["content-security-policy"].endswith("'sha256-new'")
 
 
 def test_the_view_is_gzipped_for_clients_that_take_it(client: TestClient, alice: dict[str, str], pets: str) -> None:

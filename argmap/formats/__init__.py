@@ -7,6 +7,7 @@ Each format lives in its own module with ``parse_X``/``dump_X`` (text) and ``rea
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
 import os
@@ -312,6 +313,8 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
                 fh.write(data)
             return
         mode = stat.S_IMODE(st.st_mode)
+        if not os.access(target, os.W_OK):  # a file the user may not write stays as it is, as with a plain write
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     import secrets  # here, not at the top: hmac and OpenSSL are not needed to read a map
@@ -323,6 +326,14 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             break
         except FileExistsError:
             continue
+        except OSError as exc:
+            if mode is None or exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise
+            # A writable file in a folder the user may not write to: no file can be made beside it, so it is
+            # written in place, as a plain write would (not atomic, but not refused either).
+            with open(target, "wb") as fh:
+                fh.write(data)
+            return
     else:  # pragma: no cover - 100 random names taken
         raise FileExistsError(f"no free temporary name beside {target}")
     try:

@@ -128,3 +128,44 @@ def test_mermaid_and_graphml_properties(m: ArgumentMap) -> None:
         st.id: st.text_in(m.language) for st in m.statements
     }
     assert g.number_of_edges() == sum(len(r.premises) + 1 for r in m.relations)
+
+
+def test_atomic_write_refuses_a_file_the_user_may_not_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As a plain write would: a read-only file is not silently replaced by a rename beside it.
+    import errno
+    import os
+
+    from argmap import formats
+
+    target = tmp_path / "locked.dot"
+    target.write_bytes(b"old")
+    real_access = os.access
+    monkeypatch.setattr(formats.os, "access", lambda p, m: False if m == os.W_OK and Path(p) == target else real_access(p, m))
+    with pytest.raises(PermissionError) as caught:
+        formats.write_bytes_atomic(target, b"new")
+    assert caught.value.errno == errno.EACCES and target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["locked.dot"]
+
+
+def test_atomic_write_into_a_folder_it_may_not_write_writes_the_file_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A writable file in a read-only folder: no temporary file can be made beside it, so the file is written in place.
+    import errno
+    import os
+
+    from argmap import formats
+
+    target = tmp_path / "out.dot"
+    target.write_bytes(b"old")
+    inode = target.stat().st_ino
+    real_open = os.open
+
+    def no_new_files(p: object, flags: int, *args: object) -> int:
+        if flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, "Permission denied", str(p))
+        return real_open(p, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(formats.os, "open", no_new_files)
+    formats.write_bytes_atomic(target, b"new")
+    assert target.read_bytes() == b"new" and target.stat().st_ino == inode
+    with pytest.raises(PermissionError):  # a new file there is still refused
+        formats.write_bytes_atomic(tmp_path / "other.dot", b"x")

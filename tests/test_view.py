@@ -209,3 +209,27 @@ def test_to_pandas_needs_pandas_or_says_so() -> None:
     else:
         frame = result.to_pandas()
         assert list(frame.index) == ["a"] and frame.loc["a", "label"] == "IN"
+
+
+def test_the_overlays_explanations_stay_within_the_time_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each explanation labels the map again: under a Dung semantics it gets what is left of the overlay's time,
+    # and one that runs out ends the explanations (they were unbounded: 60 s each by default).
+    import argmap.semantics
+
+    m = argmap.load(Path(__file__).resolve().parents[1] / "examples" / "example.argmap.yaml")
+    seen: list[dict[str, object]] = []
+    real = argmap.semantics.explain
+
+    def spy(m: object, id: str, semantics: str, **options: object) -> object:  # noqa: A002
+        seen.append({"semantics": semantics, **options})
+        if len(seen) == 3:
+            raise argmap.LimitExceededError("out of time")
+        return real(m, id, semantics, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(argmap.semantics, "explain", spy)
+    out = evaluations_for(m, ["grounded", "dfquad"], timeout=20.0, limit=50)
+    grounded = [s for s in seen if s["semantics"] == "grounded"]
+    assert len(grounded) == 3 and len(out["grounded"]["explanations"]) == 2  # stopped at the one that ran out
+    assert all(0 < float(s["timeout"]) <= 20.0 and s["limit"] == 50 for s in grounded)  # type: ignore[arg-type]
+    assert [s for s in seen if s["semantics"] == "dfquad"] and all("timeout" not in s for s in seen if s["semantics"] == "dfquad")
+    assert out["dfquad"]["explanations"]

@@ -6,7 +6,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, LimitExceededError
 from argmap.model import ArgumentMap
 
 __all__ = ["DEFAULT_SEMANTICS", "MAX_EXPLAINED", "evaluations_for"]
@@ -59,6 +59,7 @@ def evaluations_for(
     """
     from argmap.semantics import evaluate
     from argmap.semantics import explain as explain_one
+    from argmap.semantics.dung import DUNG_SEMANTICS
 
     want_explain = len(m.statements) <= MAX_EXPLAINED if explain is None else explain
     deadline = None if timeout is None else time.monotonic() + timeout
@@ -77,10 +78,16 @@ def evaluations_for(
         explanations: dict[str, str] = {}
         if want_explain:
             for st in m.statements:
-                if deadline is not None and time.monotonic() >= deadline:
-                    break
+                bound: dict[str, Any] = {}
+                if deadline is not None:
+                    if time.monotonic() >= deadline:
+                        break
+                    if name in DUNG_SEMANTICS:  # each explanation labels the map again: within what is left
+                        bound = {"timeout": max(deadline - time.monotonic(), 0.001), "limit": limit}
                 try:
-                    explanations[st.id] = explain_one(m, st.id, name, lang=lang).text
+                    explanations[st.id] = explain_one(m, st.id, name, lang=lang, **bound).text
+                except LimitExceededError:
+                    break
                 except ArgmapError:
                     continue
         out[name] = {"values": values, "explanations": explanations}

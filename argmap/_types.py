@@ -154,7 +154,7 @@ def _texts(value: Any, info: ValidationInfo, field: str) -> Any:
 
 @functools.lru_cache(maxsize=256)
 def _is_language(code: str) -> bool:
-    return _LANG_RE.match(code) is not None
+    return _LANG_RE.fullmatch(code) is not None
 
 
 def _check_texts(value: dict[str, str], *, allow_empty: bool = False) -> dict[str, str]:

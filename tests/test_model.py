@@ -320,3 +320,9 @@ def test_single_statement_and_relation_helpers() -> None:
     assert statement_from({"id": "e1", "evidence": "Tekst", "evidence_type": "statistic"}, "nl").text == {"nl": "Tekst"}
     rel = relation_from({"attack": "a", "target": "b"}, default_id="r7")
     assert (rel.id, rel.type, rel.premises) == ("r7", "attack", ("a",))
+
+
+def test_a_language_key_with_a_trailing_newline_is_not_a_language() -> None:
+    # re.match with '$' also matches before a final newline; the fast JSON path (Rust regex) already refused it.
+    with pytest.raises(pydantic.ValidationError, match="is not a language code"):
+        ArgumentMap.model_validate({"language": "nl", "statements": [{"id": "a", "kind": "claim", "text": {"en\n": "x"}}]})

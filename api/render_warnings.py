@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from argmap import __version__ as _ARGMAP_VERSION
 from argmap.render.fit import SlideFitWarning
 from argmap.render.output import GraphvizWarning
 from argmap.render.pipeline import MissingTitleWarning
@@ -27,9 +28,24 @@ from argmap.render.pipeline import MissingTitleWarning
 from .problems import ApiProblem
 from .render_cache import RenderCache
 
-__all__ = ["HEADER", "HEADER_OPENAPI", "MAX_CHARS", "MAX_WARNINGS", "collect", "draw_and_keep", "header_values", "pack", "unpack"]
+__all__ = [
+    "ENTRY_VERSION",
+    "HEADER",
+    "HEADER_OPENAPI",
+    "MAX_CHARS",
+    "MAX_WARNINGS",
+    "collect",
+    "draw_and_keep",
+    "header_values",
+    "pack",
+    "unpack",
+]
 
 log = logging.getLogger("argmap.api")
+
+#: Part of every drawing's cache key: an entry made by another argmap (another renderer, another :func:`pack`
+#: format) is never read, also when servers of two versions share one Redis.
+ENTRY_VERSION = f"argmap {_ARGMAP_VERSION}, entries 1"
 
 HEADER = "Argmap-Warning"
 MAX_WARNINGS = 5  # headers per answer; past that, one more says how many were left out

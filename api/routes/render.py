@@ -26,7 +26,7 @@ from ..problems import ApiProblem, problem_responses
 from ..ratelimit import client_address
 from ..render_cache import Failure, RenderCache
 from ..render_gate import RenderGate
-from ..render_warnings import HEADER, HEADER_OPENAPI, draw_and_keep, header_values, unpack
+from ..render_warnings import ENTRY_VERSION, HEADER, HEADER_OPENAPI, draw_and_keep, header_values, unpack
 from ..routes.evaluation import SemanticsName, evaluate_bounded
 from ..settings import Settings
 
@@ -126,7 +126,7 @@ async def render_map(
         "rankdir": rankdir,
         "evaluate": evaluate,
     }
-    key = hashlib.sha256(repr((rec.id, rec.version, fmt.value, tuple(sorted(options.items())))).encode("utf-8")).hexdigest()
+    key = hashlib.sha256(repr((ENTRY_VERSION, rec.id, rec.version, fmt.value, tuple(sorted(options.items())))).encode("utf-8")).hexdigest()
     tag = f'"r{key[:24]}"'
     # SVG and DOT are text and shrink ~10x: gzip them (once, cached) for clients that accept it.
     gzipped = fmt.value in ("svg", "dot") and accepts_gzip(request.headers.get("accept-encoding", ""))

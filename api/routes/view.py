@@ -28,7 +28,7 @@ from ..problems import ApiProblem, problem_responses
 from ..ratelimit import client_address
 from ..render_cache import RenderCache
 from ..render_gate import RenderGate
-from ..render_warnings import HEADER, HEADER_OPENAPI, draw_and_keep, header_values, unpack
+from ..render_warnings import ENTRY_VERSION, HEADER, HEADER_OPENAPI, draw_and_keep, header_values, unpack
 from ..routes.evaluation import EVALUATION_TIMEOUT
 from ..routes.render import Theme
 from ..settings import Settings
@@ -87,7 +87,8 @@ async def view_map(
     # The page's script is part of the key and the ETag: after an upgrade (or with servers of two versions on one
     # Redis) a page kept from an older view.js would be sent with the new script's hash and blocked by the browser.
     policy = content_security_policy()
-    key = hashlib.sha256(repr((rec.id, rec.version, "view", policy, tuple(sorted(options.items())))).encode("utf-8")).hexdigest()
+    what = (ENTRY_VERSION, rec.id, rec.version, "view", policy, tuple(sorted(options.items())))
+    key = hashlib.sha256(repr(what).encode("utf-8")).hexdigest()
     gzipped = accepts_gzip(request.headers.get("accept-encoding", ""))
     tag = f'"w{key[:24]}{"-gz" if gzipped else ""}"'
     headers = {

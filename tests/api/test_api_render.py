@@ -27,6 +27,19 @@ def test_svg_then_cached_then_304(client: TestClient, alice: dict[str, str], pet
     assert fresh.status_code == 200 and b"Cats are great pets." in fresh.content
 
 
+def test_a_drawing_kept_by_another_argmap_is_not_served(
+    client: TestClient, alice: dict[str, str], pets: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The argmap version is part of a drawing's key and ETag: servers of two versions sharing a cache never mix entries."""
+    import argmap_api.routes.render as render_route
+
+    old = client.get(f"/maps/{pets}/render.svg", headers=alice)
+    monkeypatch.setattr(render_route, "ENTRY_VERSION", "argmap 9.9, entries 1")
+    new = client.get(f"/maps/{pets}/render.svg", headers={**alice, "If-None-Match": old.headers["etag"]})
+    assert new.status_code == 200 and new.headers["etag"] != old.headers["etag"]
+    assert new.headers.get("x-cache", "").lower() != "hit"
+
+
 def test_png_pdf_dot(client: TestClient, alice: dict[str, str], pets: str) -> None:
     assert client.get(f"/maps/{pets}/render.png", headers=alice).content[:8] == b"\x89PNG\r\n\x1a\n"
     assert client.get(f"/maps/{pets}/render.pdf", headers=alice).content[:5] == b"%PDF-"

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,7 +173,7 @@ class Store:
         self.url = make_url(url)
         self.engine = self._engine()
         self._maps: LRUCache[ArgumentMap] = LRUCache(map_cache_items, size=lambda m: 1 + len(m.statements) + len(m.relations))
-        self._bodies: LRUCache[str] = LRUCache(body_cache_bytes, size=len)  # stored JSON by (id, version), weighed by length
+        self._bodies: LRUCache[str] = LRUCache(body_cache_bytes, size=sys.getsizeof)  # stored JSON by (id, version), by its memory
         self._keys: LRUCache[tuple[str, str, float]] = LRUCache(1024)  # token hash -> (key id, owner, checked at)
         self.key_cache_seconds = key_cache_seconds
 

@@ -10,42 +10,29 @@ with the drawing in the render cache (:func:`pack` / :func:`unpack`), so a cache
 
 from __future__ import annotations
 
-import gzip
 import json
-import logging
 import re
 import threading
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from argmap import __version__ as _ARGMAP_VERSION
 from argmap.render.fit import SlideFitWarning
 from argmap.render.output import GraphvizWarning
 from argmap.render.pipeline import MissingTitleWarning
 
-from .problems import ApiProblem
-from .render_cache import RenderCache
-
 __all__ = [
-    "ENTRY_VERSION",
     "HEADER",
     "HEADER_OPENAPI",
     "MAX_CHARS",
     "MAX_WARNINGS",
     "collect",
-    "draw_and_keep",
     "header_values",
     "pack",
     "unpack",
 ]
 
-log = logging.getLogger("argmap.api")
-
-#: Part of every drawing's cache key: an entry made by another argmap (another renderer, another :func:`pack`
-#: format) is never read, also when servers of two versions share one Redis.
-ENTRY_VERSION = f"argmap {_ARGMAP_VERSION}, entries 1"
 
 HEADER = "Argmap-Warning"
 MAX_WARNINGS = 5  # headers per answer; past that, one more says how many were left out
@@ -151,39 +138,3 @@ def unpack(entry: bytes) -> tuple[bytes, list[str]]:
     messages: list[str] = json.loads(entry[start : start + size])
     return entry[start + size :], messages
 
-
-def draw_and_keep(
-    cache: RenderCache,
-    key: str,
-    map_id: str,
-    draw: Callable[[], bytes],
-    *,
-    gzipped: bool,
-    remember_failures: bool = False,
-) -> bytes:
-    """Draw (the caller holds a render slot), keep the drawing with its warnings, and its gzip form when asked.
-
-    Returns the cache entry (:func:`pack`ed). The warnings of a drawing made here are logged once, at info level.
-    With ``remember_failures``, an :class:`ApiProblem` from ``draw`` is kept too, for ``render_failure_ttl``
-    seconds (the render route reads it back before queueing the same drawing again).
-    """
-    entry = cache.get(key) if gzipped else None
-    if entry is None:
-        try:
-            with collect() as said:
-                raw = draw()
-        except ApiProblem as exc:
-            if remember_failures:
-                retry = (exc.headers or {}).get("Retry-After")
-                cache.remember_failure(key, {"status": exc.status, "detail": exc.detail, "slug": exc.slug, "retry_after": retry})
-            raise
-        for message in said:
-            log.info("map %s: render warning: %s", map_id, message)
-        entry = pack(raw, said)
-        cache.put(key, entry)
-    if not gzipped:
-        return entry
-    raw, said = unpack(entry)
-    data = pack(gzip.compress(raw, compresslevel=6, mtime=0), said)
-    cache.put(key + ".gz", data)
-    return data

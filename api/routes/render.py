@@ -7,7 +7,6 @@ never goes stale; its ETag is a hash of the same key, so a client's ``If-None-Ma
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections.abc import Mapping
@@ -17,16 +16,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from argmap import ArgumentMap, LimitExceededError, RenderError
+from argmap import ArgumentMap
 
 from ..access import not_modified, readable
 from ..compression import accepts_gzip
 from ..deps import CallerDep, SettingsDep, StoreDep
-from ..problems import ApiProblem, problem_responses
-from ..ratelimit import client_address
-from ..render_cache import Failure, RenderCache
-from ..render_gate import RenderGate
-from ..render_warnings import ENTRY_VERSION, HEADER, HEADER_OPENAPI, draw_and_keep, header_values, unpack
+from ..drawing import draw_within, drawing_key, drawing_response, kept_or_drawn, require_dot
+from ..problems import problem_responses
+from ..render_warnings import HEADER_OPENAPI
 from ..routes.evaluation import SemanticsName, evaluate_bounded
 from ..settings import Settings
 
@@ -126,7 +123,7 @@ async def render_map(
         "rankdir": rankdir,
         "evaluate": evaluate,
     }
-    key = hashlib.sha256(repr((ENTRY_VERSION, rec.id, rec.version, fmt.value, tuple(sorted(options.items())))).encode("utf-8")).hexdigest()
+    key = drawing_key(rec.id, rec.version, fmt.value, tuple(sorted(options.items())))
     tag = f'"r{key[:24]}"'
     # SVG and DOT are text and shrink ~10x: gzip them (once, cached) for clients that accept it.
     gzipped = fmt.value in ("svg", "dot") and accepts_gzip(request.headers.get("accept-encoding", ""))
@@ -142,62 +139,22 @@ async def render_map(
     }
     if not_modified(if_none_match, tag):
         return Response(status_code=304, headers=headers)
-    cache: RenderCache = request.app.state.render_cache
-    stored_key = key + (".gz" if gzipped else "")
-    data = await run_in_threadpool(cache.get, stored_key)
-    headers["X-Cache"] = "hit" if data is not None else "miss"
-    if data is None:
-        failed = await run_in_threadpool(cache.failure, key)
-        if failed is not None:
-            raise _problem(failed)
-        gate: RenderGate = request.app.state.render_gate
-        who = caller.owner if caller.owner is not None else "@" + client_address(request)
-        data = await gate.run(
-            stored_key,
-            who,
-            lambda: draw_and_keep(
-                cache, key, rec.id, lambda: _draw(amap, fmt.value, options, settings), gzipped=gzipped, remember_failures=True
-            ),
-        )
-    data, said = unpack(data)
-    if gzipped:
-        headers["Content-Encoding"] = "gzip"
-    headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"  # the server's own time, no transfer
-    response = Response(data, media_type=MEDIA[fmt.value], headers=headers)
-    for value in header_values(said):
-        response.headers.append(HEADER, value)  # one header per warning
-    return response
-
-
-def _problem(failed: Failure) -> ApiProblem:
-    retry = failed.get("retry_after")
-    return ApiProblem(
-        int(failed["status"]), str(failed["detail"]), slug=failed.get("slug"), headers={"Retry-After": str(retry)} if retry else None
+    data, said, hit = await kept_or_drawn(
+        request, caller, key, rec.id, lambda: _draw(amap, fmt.value, options, settings), gzipped=gzipped, remember_failures=True
     )
+    return drawing_response(data, said, hit=hit, media_type=MEDIA[fmt.value], headers=headers, gzipped=gzipped, started=started)
 
 
 def _draw(amap: ArgumentMap, fmt: str, options: Mapping[str, object], settings: Settings) -> bytes:
     from argmap.render import render
-    from argmap.render.output import dot_binary
 
-    try:
-        dot_binary()
-    except RenderError as exc:  # the server's own trouble, not the map's: not remembered as the map's failure
-        raise ApiProblem(503, str(exc), slug="render-unavailable", headers={"Retry-After": "60"}) from None
+    require_dot()
     kwargs = {k: v for k, v in options.items() if v is not None and v != () and k != "evaluate"}
     if options.get("evaluate"):
         kwargs["overlay"] = evaluate_bounded(amap, str(options["evaluate"])).overlay()
-    start = time.monotonic()
-    try:
-        return render(amap, fmt, **kwargs, timeout=settings.render_timeout)
-    except LimitExceededError as exc:
-        if time.monotonic() - start >= settings.render_timeout:
-            raise ApiProblem(
-                503,
-                f"rendering took longer than the limit of {settings.render_timeout:g} s and was stopped; draw less at once (focus=ID&k=1)",
-                slug="render-timeout",
-                headers={"Retry-After": "60"},
-            ) from None
-        raise ApiProblem(422, str(exc), slug="limit-exceeded") from None
-    except RenderError as exc:  # Graphviz refused this map: asking again gives the same answer
-        raise ApiProblem(422, f"this map cannot be drawn: {exc}", slug="render-failed") from None
+    return draw_within(
+        settings,
+        lambda: render(amap, fmt, **kwargs, timeout=settings.render_timeout),
+        what="rendering",
+        advice="draw less at once (focus=ID&k=1)",
+    )

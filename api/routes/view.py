@@ -9,7 +9,6 @@ so the page is cached under (map, version, options) and answered 304 to a matchi
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections.abc import Mapping
@@ -19,16 +18,14 @@ from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
-from argmap import ArgumentMap, LimitExceededError, RenderError
+from argmap import ArgumentMap
 
 from ..access import not_modified, readable
 from ..compression import accepts_gzip
 from ..deps import CallerDep, SettingsDep, StoreDep
+from ..drawing import draw_within, drawing_key, drawing_response, kept_or_drawn, require_dot
 from ..problems import ApiProblem, problem_responses
-from ..ratelimit import client_address
-from ..render_cache import RenderCache
-from ..render_gate import RenderGate
-from ..render_warnings import ENTRY_VERSION, HEADER, HEADER_OPENAPI, draw_and_keep, header_values, unpack
+from ..render_warnings import HEADER_OPENAPI
 from ..routes.evaluation import EVALUATION_TIMEOUT
 from ..routes.render import Theme
 from ..settings import Settings
@@ -87,8 +84,7 @@ async def view_map(
     # The page's script is part of the key and the ETag: after an upgrade (or with servers of two versions on one
     # Redis) a page kept from an older view.js would be sent with the new script's hash and blocked by the browser.
     policy = content_security_policy()
-    what = (ENTRY_VERSION, rec.id, rec.version, "view", policy, tuple(sorted(options.items())))
-    key = hashlib.sha256(repr(what).encode("utf-8")).hexdigest()
+    key = drawing_key(rec.id, rec.version, "view", policy, tuple(sorted(options.items())))
     gzipped = accepts_gzip(request.headers.get("accept-encoding", ""))
     tag = f'"w{key[:24]}{"-gz" if gzipped else ""}"'
     headers = {
@@ -99,34 +95,14 @@ async def view_map(
     }
     if not_modified(if_none_match, tag):
         return Response(status_code=304, headers=headers)
-    cache: RenderCache = request.app.state.render_cache
-    stored_key = key + (".gz" if gzipped else "")
-    data = await run_in_threadpool(cache.get, stored_key)
-    headers["X-Cache"] = "hit" if data is not None else "miss"
-    if data is None:
-        gate: RenderGate = request.app.state.render_gate
-        who = caller.owner if caller.owner is not None else "@" + client_address(request)
-        data = await gate.run(
-            stored_key, who, lambda: draw_and_keep(cache, key, rec.id, lambda: _build(amap, options, settings), gzipped=gzipped)
-        )
-    data, said = unpack(data)
-    if gzipped:
-        headers["Content-Encoding"] = "gzip"
-    headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
-    response = Response(data, media_type="text/html; charset=utf-8", headers=headers)
-    for value in header_values(said):
-        response.headers.append(HEADER, value)  # one header per warning, as a render's
-    return response
+    data, said, hit = await kept_or_drawn(request, caller, key, rec.id, lambda: _build(amap, options, settings), gzipped=gzipped)
+    return drawing_response(data, said, hit=hit, media_type="text/html; charset=utf-8", headers=headers, gzipped=gzipped, started=started)
 
 
 def _build(amap: ArgumentMap, options: Mapping[str, str | None], settings: Settings) -> bytes:
-    from argmap.render.output import dot_binary
     from argmap.view import DEFAULT_SEMANTICS, build_view, evaluations_for
 
-    try:
-        dot_binary()
-    except RenderError as exc:
-        raise ApiProblem(503, str(exc), slug="render-unavailable", headers={"Retry-After": "60"}) from None
+    require_dot()
     evaluations = evaluations_for(
         amap,
         DEFAULT_SEMANTICS,
@@ -136,18 +112,9 @@ def _build(amap: ArgumentMap, options: Mapping[str, str | None], settings: Setti
         limit=MAX_EXTENSIONS,
     )
     kwargs = {k: v for k, v in options.items() if v is not None}
-    start = time.monotonic()
-    try:
-        return build_view(amap, evaluations=evaluations, timeout=settings.render_timeout, **kwargs).encode("utf-8")
-    except LimitExceededError as exc:
-        if time.monotonic() - start >= settings.render_timeout:
-            raise ApiProblem(
-                503,
-                f"drawing the view took longer than the limit of {settings.render_timeout:g} s and was stopped; "
-                "draw part of the map with GET /maps/{id}/render.svg?focus=ID&k=1",
-                slug="render-timeout",
-                headers={"Retry-After": "60"},
-            ) from None
-        raise ApiProblem(422, str(exc), slug="limit-exceeded") from None
-    except RenderError as exc:
-        raise ApiProblem(422, f"this map cannot be drawn: {exc}", slug="render-failed") from None
+    return draw_within(
+        settings,
+        lambda: build_view(amap, evaluations=evaluations, timeout=settings.render_timeout, **kwargs).encode("utf-8"),
+        what="drawing the view",
+        advice="draw part of the map with GET /maps/{id}/render.svg?focus=ID&k=1",
+    )

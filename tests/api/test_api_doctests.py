@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = [f"argmap_api.{name}" for name in ("app", "cache", "compression", "problems", "render_cache", "settings", "store")]
+MODULES = [f"argmap_api.{name}" for name in ("app", "cache", "compression", "drawing", "problems", "render_cache", "settings", "store")]
 
 
 @pytest.mark.parametrize("name", MODULES)

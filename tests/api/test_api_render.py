@@ -31,10 +31,10 @@ def test_a_drawing_kept_by_another_argmap_is_not_served(
     client: TestClient, alice: dict[str, str], pets: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The argmap version is part of a drawing's key and ETag: servers of two versions sharing a cache never mix entries."""
-    import argmap_api.routes.render as render_route
+    import argmap_api.drawing
 
     old = client.get(f"/maps/{pets}/render.svg", headers=alice)
-    monkeypatch.setattr(render_route, "ENTRY_VERSION", "argmap 9.9, entries 1")
+    monkeypatch.setattr(argmap_api.drawing, "ENTRY_VERSION", "argmap 9.9, entries 1")
     new = client.get(f"/maps/{pets}/render.svg", headers={**alice, "If-None-Match": old.headers["etag"]})
     assert new.status_code == 200 and new.headers["etag"] != old.headers["etag"]
     assert new.headers.get("x-cache", "").lower() != "hit"

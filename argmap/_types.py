@@ -5,9 +5,12 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue, ValidationInfo
+
+from argmap.errors import InvalidOptionError
 
 __all__ = [
     "ID_CHECK",
@@ -24,6 +27,8 @@ __all__ = [
     "Tags",
     "Text",
     "Unit",
+    "check_language",
+    "is_language",
 ]
 
 ID_PATTERN = r"^[\w][\w.:\-]{0,127}$"
@@ -153,8 +158,22 @@ def _texts(value: Any, info: ValidationInfo, field: str) -> Any:
 
 
 @functools.lru_cache(maxsize=256)
-def _is_language(code: str) -> bool:
+def is_language(code: str) -> bool:
+    """True when ``code`` is a language code as the model takes them (``nl``, ``en``, ``pt-BR``).
+
+    Examples
+    --------
+    >>> is_language("pt-BR"), is_language("en\\n"), is_language("!!")
+    (True, False, False)
+    """
     return _LANG_RE.fullmatch(code) is not None
+
+
+def check_language(lang: str | None, languages: Sequence[str]) -> None:
+    """Refuse a language (``--lang``, ``lang=``) the map has no text in, naming those it has: one rule, one message,
+    for every command and for rendering."""
+    if lang is not None and lang not in languages:
+        raise InvalidOptionError("lang", f"the map has no text in '{lang}'; its languages: {', '.join(languages)}")
 
 
 def _check_texts(value: dict[str, str], *, allow_empty: bool = False) -> dict[str, str]:
@@ -163,7 +182,7 @@ def _check_texts(value: dict[str, str], *, allow_empty: bool = False) -> dict[st
     # Run once per statement of every map loaded: each test is the cheapest that says the same thing
     # (``isspace`` is what ``strip`` strips, without a copy; an ASCII text has no surrogate).
     for lang, text in value.items():
-        if not _is_language(lang):
+        if not is_language(lang):
             shown = lang.encode("utf-8", "backslashreplace").decode()[:20]
             raise ValueError(f"'{shown}' is not a language code (use ISO 639 codes such as 'nl' or 'en')")
         if not text or text.isspace():

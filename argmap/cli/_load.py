@@ -10,14 +10,13 @@ no extra argument.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap.cli._app import CliUsageError, err_console
-from argmap.errors import ArgmapError, FormatError, InvalidOptionError, LimitExceededError, Problem
+from argmap.errors import ArgmapError, FormatError, LimitExceededError, Problem
 
 if TYPE_CHECKING:  # the formats (and the model, pydantic) are imported when a map is read, not by `argmap --help`
     from argmap.model import ArgumentMap
@@ -110,18 +109,16 @@ def load_map(path: str | os.PathLike[str], format: str | None = None) -> Argumen
     return fmt.parse(text, filename=STDIN_NAME)
 
 
-_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # as the model's (and the renderer's) language codes
-
-
 def map_language(amap: ArgumentMap, lang: str | None) -> str:
     """``lang`` when the map has text in it (else the one error every command gives, listing its languages); the map's by default.
 
-    The same rule, and message, as the renderer's (``argmap.render.options.check_language``).
+    The same rule, and message, as the renderer's (``argmap._types.check_language``).
     """
-    if lang is not None and not _LANGUAGE_CODE.match(lang):
+    from argmap._types import check_language, is_language
+
+    if lang is not None and not is_language(lang):
         raise CliUsageError(f"--lang: {lang!r} is not a language code (use ISO 639 codes such as 'nl' or 'en')")
-    if lang is not None and lang not in amap.languages:
-        raise InvalidOptionError("lang", f"the map has no text in '{lang}'; its languages: {', '.join(amap.languages)}")
+    check_language(lang, amap.languages)
     return lang or amap.language
 
 

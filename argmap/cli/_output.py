@@ -70,9 +70,7 @@ def write_output(path: Path, data: bytes | str, *, binary: bool = False, say_fol
                 raise
             raise ArgmapError(f"standard output: cannot write: {exc.strerror or exc}") from None
         return
-    if path.is_dir():
-        raise ArgmapError(f"{path}: is a folder; give a file name")
-    ensure_folder(path.parent, say=say_folder, for_file=path)
+    prepare_output_file(path, say=say_folder)
     from argmap.formats import write_bytes_atomic
 
     try:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 import os
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
+from argmap._types import check_language as check_map_language
+from argmap._types import is_language
 from argmap.errors import InvalidOptionError, LimitExceededError, NotFoundError, UnknownOptionError
 from argmap.model import ArgumentMap
 from argmap.render.theme import THEMES, Theme, get_theme
@@ -33,7 +34,6 @@ LabelMode = Literal["text", "title", "both"]
 PRESETS = ("presentation", "overview")
 
 
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # as the model's language codes
 
 
 def _bad(message: str, path: str) -> InvalidOptionError:
@@ -52,8 +52,7 @@ def check_language(m: ArgumentMap, lang: str | None) -> None:
     ...
     argmap.errors.InvalidOptionError: invalid option 'lang': the map has no text in 'fr'; its languages: nl
     """
-    if lang is not None and lang not in m.languages:
-        raise InvalidOptionError("lang", f"the map has no text in '{lang}'; its languages: {', '.join(m.languages)}")
+    check_map_language(lang, m.languages)
 
 
 def check_highlight(m: ArgumentMap, ids: Collection[str]) -> None:
@@ -183,7 +182,7 @@ def options_from(options: RenderOptions | None = None, **kwargs: Any) -> RenderO
     base = options or RenderOptions()
     values: dict[str, Any] = {k: v for k, v in kwargs.items() if v is not None or k in ("title", "fit", "lang", "focus", "overlay")}
     lang = values.get("lang")
-    if lang is not None and not (isinstance(lang, str) and _LANGUAGE.match(lang)):
+    if lang is not None and not (isinstance(lang, str) and is_language(lang)):
         raise _bad(f"{lang!r} is not a language code (use ISO 639 codes such as 'nl' or 'en')", "lang")
     theme_name = values.get("theme")
     is_file = isinstance(theme_name, str) and (theme_name.endswith((".yaml", ".yml", ".json")) or os.sep in theme_name)

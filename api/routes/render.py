@@ -17,6 +17,7 @@ from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from argmap import ArgumentMap
+from argmap._types import LANGUAGE_PATTERN
 
 from ..access import not_modified, readable
 from ..compression import accepts_gzip
@@ -71,7 +72,7 @@ async def render_map(
     caller: CallerDep,
     settings: SettingsDep,
     theme: Annotated[Theme, Query(description="A built-in theme.")] = "light",
-    lang: Annotated[str | None, Query(max_length=20, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$", description="Label language.")] = None,
+    lang: Annotated[str | None, Query(max_length=20, pattern=LANGUAGE_PATTERN, description="Label language.")] = None,
     fit: Annotated[str | None, Query(max_length=11, pattern=r"^\d{1,5}:\d{1,5}$", description="Shape for a slide, e.g. 16:9.")] = None,
     preset: Annotated[
         Literal["presentation", "overview"] | None,

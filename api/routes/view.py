@@ -19,6 +19,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from argmap import ArgumentMap
+from argmap._types import LANGUAGE_PATTERN
 
 from ..access import not_modified, readable
 from ..compression import accepts_gzip
@@ -57,7 +58,7 @@ async def view_map(
     settings: SettingsDep,
     lang: Annotated[
         str | None,
-        Query(max_length=20, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$", description="The language shown first (one the map has)."),
+        Query(max_length=20, pattern=LANGUAGE_PATTERN, description="The language shown first (one the map has)."),
     ] = None,
     theme: Annotated[Theme, Query(description="A built-in theme.")] = "light",
     labels: Annotated[

@@ -97,10 +97,6 @@ def _named(semantics: str, label: str, timeout: float | None) -> Iterator[None]:
         raise LimitExceededError(f"{semantics} semantics on {label}: {reason}") from None
 
 
-def _encoding(fw: Framework, encoding: str, deadline: float | None, timeout: float | None) -> Encoding:
-    return Encoding(fw, encoding, deadline=deadline, timeout=timeout)
-
-
 class _Reduced:
     """The framework restricted to what the grounded labelling leaves UNDEC."""
 
@@ -209,7 +205,7 @@ def some_extension(
     deadline = _asp.deadline_of(timeout)
     with (
         _named(semantics, label, timeout),
-        _encoding(red.sub, semantics if semantics == "stable" else "complete", deadline, timeout) as enc,
+        Encoding(red.sub, semantics if semantics == "stable" else "complete", deadline=deadline, timeout=timeout) as enc,
     ):
         one = enc.solve()
         if one is not None and semantics == "preferred":
@@ -256,7 +252,7 @@ def extensions_iter(
         sub = red.sub
     encoding = "complete" if semantics == "preferred" else semantics
     given = 0
-    with _named(semantics, label, timeout), _encoding(sub, encoding, deadline, timeout) as enc:
+    with _named(semantics, label, timeout), Encoding(sub, encoding, deadline=deadline, timeout=timeout) as enc:
         for ext in enc.preferred() if semantics == "preferred" else enc.enumerate():
             if limit is not None and given >= limit:
                 raise LimitExceededError(f"more than {limit} extensions (pass a larger limit, or limit=None)")
@@ -311,7 +307,7 @@ def credulous(
     encoding = "stable" if semantics == "stable" else "complete"
     if engine == "asp":
         return _call("one", red.sub, encoding, timeout, label, require_in=[k]) is not None
-    with _named(semantics, label, timeout), _encoding(red.sub, encoding, _asp.deadline_of(timeout), timeout) as enc:
+    with _named(semantics, label, timeout), Encoding(red.sub, encoding, deadline=_asp.deadline_of(timeout), timeout=timeout) as enc:
         return enc.one(require_in=[k]) is not None
 
 
@@ -351,7 +347,7 @@ def sceptical(
     if engine == "sat":
         with (
             _named(semantics, label, timeout),
-            _encoding(red.sub, "stable" if semantics == "stable" else "complete", deadline, timeout) as enc,
+            Encoding(red.sub, "stable" if semantics == "stable" else "complete", deadline=deadline, timeout=timeout) as enc,
         ):
             if semantics == "stable":  # no stable extension lacks it (vacuously true when there is none)
                 return enc.one(forbid_in=[] if code == dung.OUT else [red.position[argument]]) is None

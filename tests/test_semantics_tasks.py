@@ -79,6 +79,99 @@ def test_random_frameworks_up_to_twelve(seed: int) -> None:
     check_tasks(n, [(a, b) for a in range(n) for b in range(n) if rng.random() < density])
 
 
+def semi_stable_cases(count: int) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Random frameworks up to 10 arguments on which semi-stable differs from stable (none exists) and from
+    preferred: where the range search has work to do."""
+    rng = random.Random(77)
+    found: list[tuple[int, list[tuple[int, int]]]] = []
+    while len(found) < count:
+        n = rng.randint(3, 10)
+        density = rng.choice([0.15, 0.25, 0.35])
+        attacks = [(a, b) for a in range(n) for b in range(n) if rng.random() < density]
+        exts = brute_force(n, attacks)
+        if not exts["stable"] and exts["semi-stable"] != exts["preferred"]:
+            found.append((n, attacks))
+    return found
+
+
+def test_semi_stable_where_it_differs_from_stable_and_preferred() -> None:
+    """SE, EE, DC and DS under semi-stable, on both back ends, where the counterexample search must exclude ranges."""
+    for n, attacks in semi_stable_cases(40):
+        fw = Framework(n, attacks)
+        exts = brute_force(n, attacks)["semi-stable"]
+        for backend in ("sat", "asp"):
+            where = (backend, n, attacks)
+            one = tasks.some_extension(fw, "semi-stable", backend=backend)
+            assert one is not None and sum(1 << a for a in one) in exts, where
+            found = [sum(1 << a for a in e) for e in tasks.extensions_iter(fw, "semi-stable", limit=None, backend=backend)]
+            assert len(found) == len(set(found)) and set(found) == exts, where
+            for a in range(n):
+                assert tasks.credulous(fw, a, "semi-stable", backend=backend) == any(e >> a & 1 for e in exts), ("DC", a, *where)
+                assert tasks.sceptical(fw, a, "semi-stable", backend=backend) == all(e >> a & 1 for e in exts), ("DS", a, *where)
+
+
+def range_gadget(m: int) -> tuple[int, list[tuple[int, int]]]:
+    """A framework on which the semi-stable counterexample search needs more than one round.
+
+    ``k`` and ``k'`` attack each other; so do the choices ``u1 .. um`` and ``v``. Each of ``P``,
+    ``Q``, ``T``, ``Z1 .. Zm`` is an odd cycle, in the range only when something IN attacks it:
+    ``k'`` attacks P, ``k`` and every ``ui`` attack Q, ``v`` attacks T, ``ui`` attacks ``Zi``. With ``k``
+    and ``ui`` IN the range (Q, Zi) is maximal among the labellings with ``k`` IN but not overall (``k'``
+    and ``ui`` add P); only ``k`` with ``v`` is semi-stable. A search that stops after its first
+    excluded range answers wrongly here (checked against brute force).
+    """
+    names: list[str] = []
+    attacks: list[tuple[int, int]] = []
+
+    def new(name: str) -> int:
+        names.append(name)
+        return len(names) - 1
+
+    def odd_cycle(prefix: str) -> int:
+        c = [new(f"{prefix}{i}") for i in range(3)]
+        attacks.extend([(c[0], c[1]), (c[1], c[2]), (c[2], c[0])])
+        return c[0]
+
+    k, k2 = new("k"), new("k'")
+    attacks += [(k, k2), (k2, k)]
+    choices = [new(f"u{i}") for i in range(m)] + [new("v")]
+    attacks += [(a, b) for a in choices for b in choices if a != b]
+    attacks += [(k2, odd_cycle("p")), (k, q := odd_cycle("q")), (choices[-1], odd_cycle("t"))]
+    for i, u in enumerate(choices[:-1]):
+        attacks += [(u, q), (u, odd_cycle(f"z{i}_"))]
+    return len(names), attacks
+
+
+@pytest.mark.parametrize("m", [1, 2])  # m = 2 already takes two rounds on both back ends
+def test_semi_stable_search_over_several_rounds(m: int) -> None:
+    n, attacks = range_gadget(m)
+    exts = brute_force(n, attacks)["semi-stable"]
+    fw = Framework(n, attacks)
+    for backend in ("sat", "asp"):
+        for a in (0, 1):  # k and k'
+            assert tasks.credulous(fw, a, "semi-stable", backend=backend) == any(e >> a & 1 for e in exts), (backend, a)
+            assert tasks.sceptical(fw, a, "semi-stable", backend=backend) == all(e >> a & 1 for e in exts), (backend, a)
+
+
+def test_semi_stable_questions_list_no_extensions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """DC, DS and SE under semi-stable never enumerate: every enumerating call is made to fail."""
+    from argmap.semantics import _asp, _sat, dung
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("enumerated the extensions")
+
+    for target, name in ((dung, "extensions"), (_asp, "solve"), (_sat.Encoding, "enumerate"), (_sat.Encoding, "semi_stable")):
+        monkeypatch.setattr(target, name, refuse)
+    for n, attacks in semi_stable_cases(8):
+        fw = Framework(n, attacks)
+        exts = brute_force(n, attacks)["semi-stable"]
+        for backend in ("sat", "asp"):
+            assert tasks.some_extension(fw, "semi-stable", backend=backend) is not None
+            for a in range(n):
+                assert tasks.credulous(fw, a, "semi-stable", backend=backend) == any(e >> a & 1 for e in exts)
+                assert tasks.sceptical(fw, a, "semi-stable", backend=backend) == all(e >> a & 1 for e in exts)
+
+
 def test_the_cone_of_influence_is_what_reaches_the_argument() -> None:
     fw = Framework(["a", "b", "c", "d", "e"], [("a", "b"), ("b", "c"), ("d", "c"), ("c", "e"), ("e", "a")])
     sub, k = tasks.cone(fw, 1)  # b <- a <- e <- c <- (b, d): everything reaches b
@@ -117,6 +210,11 @@ def test_iccma_interface_lists_and_answers(tmp_path: Path) -> None:
     assert iccma("-p", "SE-ST", "-f", str(cycle)) == "NO"
     assert iccma("-p", "DS-ST", "-f", str(cycle), "-a", "a") == "YES"  # vacuously, as ICCMA has it
     assert iccma("-p", "EE-CO", "-f", str(cycle)) == "[[]]"
+    odd = tmp_path / "odd.af"
+    odd.write_text("p af 3\n1 2\n2 3\n3 1\n")
+    for problem in ("SE-SST", "SE-CO", "EE-SST"):  # the empty extension is a bare "w", no trailing space
+        assert runner.invoke(app, ["iccma", "-p", problem, "-f", str(odd)]).output == "w\n"
+    assert iccma("-p", "DS-SST", "-f", str(odd), "-a", "1") == "NO" and iccma("-p", "CE-SST", "-f", str(odd)) == "1"
 
 
 def test_iccma_errors_are_one_line(tmp_path: Path) -> None:
@@ -164,7 +262,7 @@ def test_against_pygarg_on_random_frameworks(seed: int, tmp_path: Path) -> None:
     fw = Framework(n, attacks)
     args = [str(i + 1) for i in range(n)]
     atts = [[str(a + 1), str(b + 1)] for a, b in attacks]
-    for code, sem in (("CO", "complete"), ("PR", "preferred"), ("ST", "stable")):
+    for code, sem in (("CO", "complete"), ("PR", "preferred"), ("ST", "stable"), ("SST", "semi-stable")):
         for a in range(n):
             assert tasks.credulous(fw, a, sem) == solver.credulous_acceptability(args, atts, str(a + 1), code)[0]
             assert tasks.sceptical(fw, a, sem) == solver.skeptical_acceptability(args, atts, str(a + 1), code)[0]

@@ -60,7 +60,7 @@ def answer_lines(
         if one is None:
             yield "NO"
         else:
-            yield "w " + " ".join(_names(fw, one)) if style == "2023" else "[" + ",".join(_names(fw, one)) + "]"
+            yield " ".join(["w", *_names(fw, one)]) if style == "2023" else "[" + ",".join(_names(fw, one)) + "]"
         return
     if task == "CE":
         yield str(tasks.count(fw, semantics, limit=None, timeout=timeout, backend=backend))
@@ -70,7 +70,7 @@ def answer_lines(
         found = False
         for ext in exts:
             found = True
-            yield "w " + " ".join(_names(fw, ext))
+            yield " ".join(["w", *_names(fw, ext)])
         if not found:
             yield "NO"
         return

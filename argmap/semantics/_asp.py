@@ -181,13 +181,18 @@ def one(
     require_in: Sequence[int] = (),
     forbid_in: Sequence[int] = (),
     not_inside: Sequence[Sequence[int]] = (),
+    range_covers: Sequence[int] = (),
+    range_beyond: bool = False,
+    range_not_inside: Sequence[Sequence[int]] = (),
     timeout: float | None = 60.0,
 ) -> list[int] | None:
     """One extension (a single solver model) under complete, stable, preferred or semi-stable, or None.
 
     ``require_in`` / ``forbid_in``: arguments it must contain / lack; ``not_inside``: sets it must
     not be a subset of. Under preferred (semi-stable) the model is subset-maximal in ``in`` (in
-    range) among those meeting the constraints, by clingo's domain heuristic.
+    range) among those meeting the constraints, by clingo's domain heuristic. The range (the
+    arguments IN or attacked by one that is) must contain ``range_covers`` (and, with
+    ``range_beyond``, more), and must not be a subset of any of ``range_not_inside``.
 
     Examples
     --------
@@ -206,8 +211,15 @@ def one(
         program += _MAXIMAL_IN
         options = _DOM_REC
     elif semantics == "semi-stable":
-        program += _RANGE + _MAXIMAL_RANGE
+        program += _MAXIMAL_RANGE
         options = _DOM_REC
+    if semantics == "semi-stable" or range_covers or range_beyond or range_not_inside:
+        program += _RANGE
+    program += "".join(f":- not range({a}).\n" for a in range_covers)
+    if range_beyond:
+        program += "".join(f"c({x})." for x in range_covers) + "#defined c/1.\nwider :- range(X), not c(X).\n:- not wider.\n"
+    for k, inside in enumerate(range_not_inside):
+        program += "".join(f"q{k}({x})." for x in inside) + f"#defined q{k}/1.\nrout{k} :- range(X), not q{k}(X).\n:- not rout{k}.\n"
     program += "".join(f":- not in({a}).\n" for a in require_in)
     program += "".join(f":- in({a}).\n" for a in forbid_in)
     for k, inside in enumerate(not_inside):

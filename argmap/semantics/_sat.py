@@ -13,7 +13,11 @@ Variables: ``in(a)`` is ``a + 1`` and ``out(a)`` is ``n + a + 1`` for the argume
 - stable: only ``in`` variables: conflict-free, and every argument in or attacked by one that is.
 
 Preferred extensions are subset-maximal complete ones, found by growing: ask for a strict
-superset of the current set until there is none.
+superset of the current set until there is none. Semi-stable ones are complete ones of
+subset-maximal *range* (the arguments IN or OUT): with ``ranges=True`` a variable ``range(a)``,
+``2n + a + 1``, stands for ``in(a) or out(a)``, and the range is grown the same way. Credulous and
+sceptical semi-stable acceptance are decided by counterexample-guided search
+(:func:`semi_stable_accepts`), never by listing the extensions.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from argmap.semantics._asp import left
 from argmap.semantics._deps import require
 from argmap.semantics.framework import Framework
 
-__all__ = ["SOLVER", "Encoding"]
+__all__ = ["SOLVER", "Encoding", "credulous_set", "semi_stable_accepts"]
 
 SOLVER = "glucose4"
 ENCODINGS = ("admissible", "complete", "stable")
@@ -52,7 +56,9 @@ class Encoding:
     [(0,), (1,)]
     """
 
-    def __init__(self, fw: Framework, encoding: str, *, deadline: float | None = None, timeout: float | None = None) -> None:
+    def __init__(
+        self, fw: Framework, encoding: str, *, deadline: float | None = None, timeout: float | None = None, ranges: bool = False
+    ) -> None:
         solvers = require("pysat.solvers")
         self.n = n = len(fw)
         self.deadline, self.timeout = deadline, timeout
@@ -78,8 +84,15 @@ class Encoding:
                     add([i, *(-(n + b + 1) for b in att)])  # every attacker out: in
                     for b in att:
                         add([-(b + 1), o])  # an attacker in: out
+        self.ranges = ranges and encoding != "stable"
+        if self.ranges:  # range(a) <-> in(a) or out(a)
+            for a in range(n):
+                r = 2 * n + a + 1
+                add([-r, a + 1, n + a + 1])
+                add([-(a + 1), r])
+                add([-(n + a + 1), r])
         left(deadline, timeout)
-        self._next = 2 * n + 1  # the next free variable (selectors)
+        self._next = (3 if self.ranges else 2) * n + 1  # the next free variable (selectors)
         self.solver: Any = solvers.Solver(name=SOLVER, bootstrap_with=clauses)
         left(deadline, timeout)
 
@@ -106,6 +119,11 @@ class Encoding:
 
     def solve(self, assumptions: Sequence[int] = ()) -> list[int] | None:
         """The ``in`` arguments of one model under ``assumptions`` (literals), or None when there is none."""
+        model = self.model(assumptions)
+        return None if model is None else [a for a in range(self.n) if model[a] > 0]
+
+    def model(self, assumptions: Sequence[int] = ()) -> list[int] | None:
+        """One whole model (every variable's literal) under ``assumptions``, or None when there is none."""
         remaining = left(self.deadline, self.timeout)
         solver = self.solver
         if remaining is None:
@@ -122,8 +140,8 @@ class Encoding:
             solver.clear_interrupt()
         if not found:
             return None
-        model = solver.get_model()
-        return [a for a in range(self.n) if model[a] > 0]
+        model: list[int] = solver.get_model()
+        return model
 
     def one(self, *, require_in: Sequence[int] = (), forbid_in: Sequence[int] = ()) -> list[int] | None:
         """One extension (the encoding's) with ``require_in`` and without ``forbid_in``, or None."""
@@ -148,6 +166,70 @@ class Encoding:
             if bigger is None:
                 return ext
             ext = bigger
+
+    # ------------------------------------------------------------------ ranges (semi-stable)
+
+    def range_var(self, a: int) -> int:
+        """The variable ``range(a)`` (only with ``ranges=True``)."""
+        return 2 * self.n + a + 1
+
+    def labelling(self, assumptions: Sequence[int] = ()) -> tuple[list[int], list[int]] | None:
+        """The ``in`` arguments and the range (IN or OUT) of one model under ``assumptions``, or None."""
+        model = self.model(assumptions)
+        if model is None:
+            return None
+        n = self.n
+        return [a for a in range(n) if model[a] > 0], [a for a in range(n) if model[a] > 0 or model[n + a] > 0]
+
+    def grow_range(self, found: tuple[list[int], list[int]], assumptions: Sequence[int] = ()) -> tuple[list[int], list[int]]:
+        """A labelling of subset-maximal range, among those under ``assumptions``, whose range contains ``found``'s."""
+        while True:
+            covered = set(found[1])
+            rest = [self.range_var(a) for a in range(self.n) if a not in covered]
+            if not rest:
+                return found
+            sel = self.selector()
+            self.add([-sel, *rest])  # at least one more argument in the range, while sel is assumed
+            bigger = self.labelling([sel, *assumptions, *(self.range_var(a) for a in covered)])
+            self.add([-sel])
+            if bigger is None:
+                return found
+            found = bigger
+
+    def range_not_inside(self, guard: int, members: Sequence[int]) -> None:
+        """While ``guard`` is assumed, every model's range has an argument outside ``members``."""
+        inside = set(members)
+        self.add([-guard, *(self.range_var(a) for a in range(self.n) if a not in inside)])
+
+    def beyond(self, covered: Sequence[int]) -> tuple[list[int], list[int]] | None:
+        """A labelling of subset-maximal range strictly containing ``covered``, or None when ``covered`` is maximal."""
+        inside = set(covered)
+        rest = [self.range_var(a) for a in range(self.n) if a not in inside]
+        if not rest:
+            return None
+        sel = self.selector()
+        self.add([-sel, *rest])
+        bigger = self.labelling([sel, *(self.range_var(a) for a in covered)])
+        self.add([-sel])
+        return None if bigger is None else self.grow_range(bigger)
+
+    def semi_stable(self) -> Iterator[list[int]]:
+        """Every semi-stable extension, lazily: a range not inside any found so far is grown to a maximal one,
+        then every extension of that range is given."""
+        guard = self.selector()  # assumed by the search for a new range only
+        while True:
+            found = self.labelling([guard])
+            if found is None:
+                return
+            _, covered = self.grow_range(found)
+            within = self.selector()
+            fixed = [within, *(self.range_var(a) for a in covered)]
+            while (ext := self.solve(fixed)) is not None:
+                yield ext
+                members = set(ext)
+                self.add([-within, *(-(a + 1) if a in members else a + 1 for a in range(self.n))])
+            self.add([-within])
+            self.range_not_inside(guard, covered)
 
     # ------------------------------------------------------------------ tasks
 
@@ -209,3 +291,30 @@ def credulous_set(fw: Framework, *, deadline: float | None, timeout: float | Non
             else:
                 accepted.update(enc.grow(found))
     return accepted
+
+
+def semi_stable_accepts(enc: Encoding, literal: int) -> bool:
+    """Whether some semi-stable extension satisfies ``literal`` (``in(a)``: credulous; ``-in(a)``: a counterexample
+    to sceptical acceptance), by counterexample-guided search on an encoding with ``ranges=True``.
+
+    A complete labelling meeting the literal is grown to a maximal range R among those meeting it.
+    If no labelling at all has a range beyond R, it is semi-stable: yes. Otherwise the one beyond
+    is grown to a maximal range R* (a semi-stable range); if a labelling of range R* meets the
+    literal: yes. Else no semi-stable extension meeting the literal has its range inside R or R*
+    (a maximal range inside R would be R, inside R* would be R*), so both are excluded from the
+    next candidates; when none is left: no.
+    """
+    guard = enc.selector()
+    while True:
+        found = enc.labelling([guard, literal])
+        if found is None:
+            return False
+        _, covered = enc.grow_range(found, [literal])
+        beyond = enc.beyond(covered)
+        if beyond is None:
+            return True
+        widest = beyond[1]
+        if enc.solve([literal, *(enc.range_var(a) for a in widest)]) is not None:
+            return True
+        enc.range_not_inside(guard, covered)
+        enc.range_not_inside(guard, widest)

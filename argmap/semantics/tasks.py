@@ -7,19 +7,22 @@
 - ``count`` (CE): how many extensions (enumerated, so only where that is cheap).
 
 Two back ends: SAT (python-sat, :mod:`argmap.semantics._sat`: labelling encodings in one incremental
-solver) and ASP (clingo, :mod:`argmap.semantics._asp`: one model per call). ``backend="auto"``
-takes the one measured faster for the task (``AUTO``; see docs/performance.md); semi-stable is
-ASP only. Every task first takes the grounded labelling (every complete labelling agrees with it
-on IN and OUT), so only the arguments it leaves UNDEC reach the solver. Under the directional
-semantics (grounded, complete, preferred, admissible) DC and DS look only at the query's *cone of
-influence*, the arguments from which an attack path leads to it. Preferred DS is decided by
-counterexample-guided search: a complete extension without the argument, not inside any preferred
-extension found so far, is grown to a preferred one; if that lacks the argument the answer is no,
-otherwise it blocks the next candidates. Ideal is the greatest admissible subset of the credulously
-accepted arguments that no credulously accepted argument attacks (Dunne), so it needs one SAT call
-per argument at most, not the preferred extensions. Sceptical acceptance with no extension at all
-(stable on an odd cycle) is *true*, vacuously: the ICCMA convention, which :func:`argmap.evaluate`
-follows too.
+solver) and ASP (clingo, :mod:`argmap.semantics._asp`: one model per call). ``backend="auto"`` takes
+the one measured faster for the task (``AUTO``; see docs/performance.md). Every task first takes the
+grounded labelling (every complete labelling agrees with it on IN and OUT), so only the arguments it
+leaves UNDEC reach the solver. Under the directional semantics (grounded, complete, preferred,
+admissible) DC and DS look only at the query's *cone of influence*, the arguments from which an
+attack path leads to it. Preferred DS is decided by counterexample-guided search: a complete
+extension without the argument, not inside any preferred extension found so far, is grown to a
+preferred one; if that lacks the argument the answer is no, otherwise it blocks the next candidates.
+Semi-stable DC and DS are decided the same way on ranges
+(:func:`argmap.semantics._sat.semi_stable_accepts`, on either back end): a labelling meeting the
+query grown to a maximal range among those that do; if some labelling's range is wider, the widest
+one is tried, and both ranges are excluded from the next candidates. Ideal is the greatest
+admissible subset of the credulously accepted arguments that no credulously accepted argument
+attacks (Dunne), so it needs one SAT call per argument at most, not the preferred extensions.
+Sceptical acceptance with no extension at all (stable on an odd cycle) is *true*, vacuously: the
+ICCMA convention, which :func:`argmap.evaluate` follows too.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from collections.abc import Iterator
 
 from argmap.errors import ArgmapError, LimitExceededError
 from argmap.semantics import _asp, dung
-from argmap.semantics._sat import Encoding, credulous_set
+from argmap.semantics._sat import Encoding, credulous_set, semi_stable_accepts
 from argmap.semantics.framework import Framework
 
 __all__ = [
@@ -50,7 +53,7 @@ TASKS: tuple[str, ...] = ("SE", "EE", "DC", "DS", "CE")
 SEMANTICS: tuple[str, ...] = (*dung.DUNG_SEMANTICS, "admissible")
 BACKENDS: tuple[str, ...] = ("auto", "sat", "asp")
 _DIRECTIONAL = ("grounded", "complete", "preferred", "admissible")
-_SAT_SEMANTICS = ("complete", "preferred", "stable", "admissible", "ideal")
+_SAT_SEMANTICS = ("complete", "preferred", "stable", "semi-stable", "admissible", "ideal")
 # The back end ``auto`` takes per (task, semantics): the faster one on the benchmark's instances
 # (benchmarks/bench_semantics.py --tasks --backends, recorded in docs/performance.md).
 AUTO: dict[tuple[str, str], str] = {
@@ -77,7 +80,7 @@ SAT_BELOW = 1_000  # under ``auto``, a solver question on fewer attacks (after t
 
 
 def _backend(task: str, semantics: str, backend: str, attacks: int = 0) -> str:
-    """The back end a task runs on: SAT or ASP (semi-stable: always ASP)."""
+    """The back end a task runs on: SAT or ASP."""
     if semantics not in _SAT_SEMANTICS:
         return "asp"
     if backend == "auto":
@@ -203,10 +206,13 @@ def some_extension(
         found = _call("one", red.sub, semantics, timeout, label)
         return None if found is None else red.lift(found)  # type: ignore[arg-type]
     deadline = _asp.deadline_of(timeout)
-    with (
-        _named(semantics, label, timeout),
-        Encoding(red.sub, semantics if semantics == "stable" else "complete", deadline=deadline, timeout=timeout) as enc,
-    ):
+    encoding = semantics if semantics == "stable" else "complete"
+    ranges = semantics == "semi-stable"
+    with _named(semantics, label, timeout), Encoding(red.sub, encoding, deadline=deadline, timeout=timeout, ranges=ranges) as enc:
+        if ranges:  # a complete labelling always exists; its range grown to a maximal one
+            found = enc.labelling()
+            assert found is not None
+            return red.lift(enc.grow_range(found)[0])
         one = enc.solve()
         if one is not None and semantics == "preferred":
             one = enc.grow(one)
@@ -250,10 +256,12 @@ def extensions_iter(
             yield red.base
             return
         sub = red.sub
-    encoding = "complete" if semantics == "preferred" else semantics
+    encoding = "complete" if semantics in ("preferred", "semi-stable") else semantics
     given = 0
-    with _named(semantics, label, timeout), Encoding(sub, encoding, deadline=deadline, timeout=timeout) as enc:
-        for ext in enc.preferred() if semantics == "preferred" else enc.enumerate():
+    ranges = semantics == "semi-stable"
+    with _named(semantics, label, timeout), Encoding(sub, encoding, deadline=deadline, timeout=timeout, ranges=ranges) as enc:
+        walk = enc.preferred() if semantics == "preferred" else enc.semi_stable() if ranges else enc.enumerate()
+        for ext in walk:
             if limit is not None and given >= limit:
                 raise LimitExceededError(f"more than {limit} extensions (pass a larger limit, or limit=None)")
             given += 1
@@ -302,7 +310,7 @@ def credulous(
     k = red.position[argument]
     engine = _backend("DC", semantics, backend, red.sub.n_attacks)
     if semantics == "semi-stable":
-        return any(argument in e for e in dung.extensions(fw, semantics, limit=None, timeout=timeout, label=label))
+        return _semi_stable_accepts(red.sub, k, True, engine, timeout, label)
     # in some preferred <=> in some complete <=> in some admissible
     encoding = "stable" if semantics == "stable" else "complete"
     if engine == "asp":
@@ -340,9 +348,9 @@ def sceptical(
         return True
     if code == dung.OUT and semantics != "stable":
         return False
-    if semantics == "semi-stable":
-        return all(argument in e for e in dung.extensions(fw, semantics, limit=None, timeout=timeout, label=label))
     engine = _backend("DS", semantics, backend, red.sub.n_attacks)
+    if semantics == "semi-stable":  # no semi-stable extension lacks it
+        return not _semi_stable_accepts(red.sub, red.position[argument], False, engine, timeout, label)
     deadline = _asp.deadline_of(timeout)
     if engine == "sat":
         with (
@@ -367,3 +375,38 @@ def sceptical(
         if k not in grown:
             return False
         blocked.append(grown)
+
+
+def _in_range(fw: Framework, members: list[int]) -> list[int]:
+    """The range of a set: its members and every argument one of them attacks."""
+    inside = set(members)
+    hit = inside | {b for a, b in zip(fw.attack_from, fw.attack_to, strict=True) if a in inside}
+    return sorted(hit)
+
+
+def _semi_stable_accepts(sub: Framework, k: int, member: bool, engine: str, timeout: float | None, label: str) -> bool:
+    """Whether some semi-stable extension of ``sub`` contains (``member``) or lacks argument ``k``, without listing them.
+
+    SAT: :func:`~argmap.semantics._sat.semi_stable_accepts` in one incremental solver. ASP: the same
+    search in single-model clingo calls (a maximal range among the labellings meeting the query, by
+    the domain heuristic; one beyond it; one of the widest range meeting the query).
+    """
+    deadline = _asp.deadline_of(timeout)
+    if engine == "sat":
+        with _named("semi-stable", label, timeout), Encoding(sub, "complete", deadline=deadline, timeout=timeout, ranges=True) as enc:
+            return semi_stable_accepts(enc, k + 1 if member else -(k + 1))
+    side = {"require_in": [k]} if member else {"forbid_in": [k]}
+    bounds = {"deadline": deadline, "budget": timeout, "label": label}
+    blocked: list[list[int]] = []
+    while True:
+        found = dung.solver_call("one", sub, "semi-stable", range_not_inside=blocked, **side, **bounds)  # type: ignore[arg-type]
+        if found is None:
+            return False
+        covered = _in_range(sub, found)  # type: ignore[arg-type]
+        wider = dung.solver_call("one", sub, "semi-stable", range_covers=covered, range_beyond=True, **bounds)  # type: ignore[arg-type]
+        if wider is None:
+            return True
+        widest = _in_range(sub, wider)  # type: ignore[arg-type]
+        if dung.solver_call("one", sub, "complete", range_covers=widest, **side, **bounds) is not None:  # type: ignore[arg-type]
+            return True
+        blocked += [covered, widest]

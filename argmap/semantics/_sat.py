@@ -265,6 +265,8 @@ class Encoding:
         first = self.solve([k])
         if first is None:
             return False
+        if self.encoding != "stable" and self.solve([self.n + k]) is not None:
+            return False  # a labelling with it OUT grows to a preferred extension without it
         self.not_inside(self.grow(first))
         while True:
             candidate = self.solve([-k])

@@ -13,6 +13,7 @@ __all__ = [
     "EXAMPLE_MAP",
     "EXAMPLE_MAP_YAML",
     "EditResult",
+    "ExtensionAnswer",
     "FormatInfo",
     "Health",
     "MapList",
@@ -21,6 +22,8 @@ __all__ = [
     "MapSummary",
     "ProblemDetails",
     "ProblemItem",
+    "TaskAnswer",
+    "TaskExplanation",
 ]
 
 _OUT = ConfigDict(frozen=True)
@@ -153,3 +156,39 @@ class Health(BaseModel):
     status: Literal["ok", "degraded"]
     database: str
     version: str
+
+
+class TaskExplanation(BaseModel):
+    """Why the statement asked about has its label: the text, and the statements and relations it names."""
+
+    model_config = _OUT
+
+    statement: str
+    label: Literal["IN", "OUT", "UNDEC"] | None = Field(None, description="Its sceptical label under the semantics.")
+    text: str
+    ids: list[str] = Field(description="The statements the text names.")
+    relations: list[str] = Field(description="The relations the text names.")
+
+
+class TaskAnswer(BaseModel):
+    """A DC or DS question about a stored map, answered without enumerating the extensions it does not need."""
+
+    model_config = _OUT
+
+    semantics: str
+    task: Literal["DC", "DS"] = Field(description="DC: is the statement in some extension? DS: in every one?")
+    argument: str = Field(description="The statement asked about.")
+    answer: bool
+    explanation: TaskExplanation | None = Field(None, description="Why the statement has its label.")
+    explanation_omitted: str | None = Field(None, description="Why there is no explanation, when there is none.")
+
+
+class ExtensionAnswer(BaseModel):
+    """SE: one extension of a stored map, or none (stable may have none), found with a single solver model."""
+
+    model_config = _OUT
+
+    semantics: str
+    task: Literal["SE"] = "SE"
+    exists: bool = Field(description="Whether the semantics has an extension here (stable may have none).")
+    extension: list[str] | None = Field(None, description="The statements of one extension, when there is one.")

@@ -8,18 +8,22 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from argmap import ArgumentMap, LimitExceededError
-from argmap.semantics import Evaluation, evaluate
+from argmap._types import LANGUAGE_PATTERN
+from argmap.semantics import Evaluation, evaluate, explain
 
 from ..access import readable
 from ..deps import CallerDep, StoreDep
 from ..problems import ApiProblem, problem_responses
+from ..schemas import ExtensionAnswer, TaskAnswer, TaskExplanation
 
-__all__ = ["SemanticsName", "evaluate_bounded", "router"]
+__all__ = ["DungName", "SemanticsName", "evaluate_bounded", "router"]
 
 router = APIRouter(tags=["query"])
 
 SemanticsName = Literal["grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "dfquad", "qe"]
+DungName = Literal["grounded", "complete", "preferred", "stable", "semi-stable", "ideal"]
 EVALUATION_TIMEOUT = 20.0
+EXPLAINED = 2_000  # statements: larger maps get the answer without the explanation (it evaluates the whole map)
 
 
 def evaluate_bounded(amap: ArgumentMap, semantics: str, *, limit: int = 100) -> Evaluation:
@@ -53,3 +57,75 @@ def evaluation(
     """Labels (IN, OUT, UNDEC) or strengths per statement under the chosen semantics."""
     _, amap = readable(store, map_id, caller, with_tags=False)
     return Response(evaluate_bounded(amap, semantics, limit=limit).model_dump_json(exclude_none=True), media_type="application/json")
+
+
+def _asked(amap: ArgumentMap, semantics: str, task: str, argument: str | None) -> Evaluation:
+    """A task under the service's time bound: running out of time is 503."""
+    start = time.monotonic()
+    try:
+        return evaluate(amap, semantics, task=task, argument=argument, timeout=EVALUATION_TIMEOUT)
+    except LimitExceededError:
+        if time.monotonic() - start >= EVALUATION_TIMEOUT:
+            raise ApiProblem(
+                503, f"the question took longer than {EVALUATION_TIMEOUT:g} s and was stopped", slug="evaluation-timeout"
+            ) from None
+        raise
+
+
+@router.get(
+    "/maps/{map_id}/evaluation/SE",
+    response_model=ExtensionAnswer,
+    response_model_exclude_none=True,
+    responses=problem_responses(401, 404, 422, 503),
+    summary="One extension (SE)",
+)
+def evaluation_extension(
+    map_id: str,
+    store: StoreDep,
+    caller: CallerDep,
+    semantics: Annotated[DungName, Query(description="A Dung semantics.")] = "preferred",
+) -> ExtensionAnswer:
+    """One extension of the map under `semantics`, from a single solver model (preferred and semi-stable: grown
+    to a maximal one), without enumerating the others; `exists` is false when there is none (stable only)."""
+    _, amap = readable(store, map_id, caller, with_tags=False)
+    found = _asked(amap, semantics, "SE", None).extensions or []
+    return ExtensionAnswer(semantics=semantics, exists=bool(found), extension=found[0] if found else None)
+
+
+@router.get(
+    "/maps/{map_id}/evaluation/{task}",
+    response_model=TaskAnswer,
+    response_model_exclude_none=True,
+    responses=problem_responses(401, 404, 409, 422, 503),
+    summary="One question: is a statement in some (DC) or every (DS) extension",
+)
+def evaluation_task(
+    map_id: str,
+    task: Literal["DC", "DS"],
+    store: StoreDep,
+    caller: CallerDep,
+    argument: Annotated[str, Query(min_length=1, max_length=200, description="The id of the statement asked about.")],
+    semantics: Annotated[DungName, Query(description="A Dung semantics.")] = "preferred",
+    lang: Annotated[str | None, Query(max_length=20, pattern=LANGUAGE_PATTERN, description="The language of the explanation.")] = None,
+) -> TaskAnswer:
+    """DC (is `argument` in some extension?) or DS (in every one?), answered without listing the extensions it
+    does not need, with the explanation of the statement's label."""
+    _, amap = readable(store, map_id, caller, with_tags=False)
+    if not amap.has_statement(argument):
+        raise ApiProblem(404, f"unknown statement {argument!r}", slug="unknown-id")  # as the queries' ?id= has it
+    if lang is not None and lang not in amap.languages:
+        raise ApiProblem(409, f"this map has no language {lang!r}; it has {', '.join(amap.languages)}", slug="unknown-language")
+    asked = _asked(amap, semantics, task, argument)
+    explanation, omitted = None, None
+    if len(amap.statements) > EXPLAINED:
+        omitted = f"the map has more than {EXPLAINED:,} statements; the explanation evaluates it whole"
+    else:
+        try:
+            why = explain(amap, argument, semantics, lang=lang, timeout=EVALUATION_TIMEOUT)
+            explanation = TaskExplanation(statement=why.statement, label=why.label, text=why.text, ids=why.ids, relations=why.relations)
+        except LimitExceededError as exc:
+            omitted = f"the explanation did not finish: {exc}"
+    assert asked.answer is not None
+    return TaskAnswer(
+        semantics=semantics, task=task, argument=argument, answer=asked.answer, explanation=explanation, explanation_omitted=omitted
+    )

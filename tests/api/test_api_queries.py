@@ -58,3 +58,29 @@ def test_evaluation(client: TestClient, alice: dict[str, str], pets: str) -> Non
     strengths = client.get(f"/maps/{pets}/evaluation?semantics=dfquad", headers=alice).json()["strengths"]
     assert 0 < strengths["c1"] < 1
     assert client.get(f"/maps/{pets}/evaluation?semantics=magic", headers=alice).status_code == 422
+
+
+def test_one_question_dc_ds_se_with_the_explanation(client: TestClient, alice: dict[str, str], pets: str) -> None:
+    e = f"/maps/{pets}/evaluation"
+    dc = client.get(f"{e}/DC?semantics=preferred&argument=o2", headers=alice)
+    assert dc.status_code == 200, dc.text
+    body = dc.json()
+    assert (body["task"], body["argument"], body["answer"], body["semantics"]) == ("DC", "o2", True, "preferred")
+    assert body["explanation"]["statement"] == "o2" and body["explanation"]["label"] == "IN" and body["explanation"]["text"]
+    ds = client.get(f"{e}/DS?semantics=grounded&argument=c1", headers=alice).json()
+    assert ds["answer"] is False and ds["explanation"]["label"] == "OUT" and "o2" in ds["explanation"]["ids"]
+    se = client.get(f"{e}/SE?semantics=stable", headers=alice).json()
+    assert se["task"] == "SE" and se["exists"] is True and set(se["extension"]) == {"e1", "a1", "o2"}
+
+
+def test_one_question_mistakes(client: TestClient, alice: dict[str, str], pets: str) -> None:
+    e = f"/maps/{pets}/evaluation"
+    r = client.get(f"{e}/DS?semantics=preferred&argument=nope", headers=alice)
+    assert r.status_code == 404 and r.json()["detail"] == "unknown statement 'nope'"
+    r = client.get(f"{e}/DC?semantics=preferred", headers=alice)
+    assert r.status_code == 422 and r.json()["errors"][0]["path"] == "query.argument"
+    assert client.get(f"{e}/SE?semantics=dfquad", headers=alice).status_code == 422
+    assert client.get(f"{e}/DC?semantics=dfquad&argument=c1", headers=alice).status_code == 422  # tasks need a Dung semantics
+    assert client.get(f"{e}/XX?argument=c1", headers=alice).status_code == 422
+    assert client.get(f"{e}/DC?argument=c1&lang=fr", headers=alice).status_code == 409
+    assert client.get("/maps/nosuch/evaluation/DC?argument=c1", headers=alice).status_code == 404

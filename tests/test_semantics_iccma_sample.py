@@ -6,7 +6,9 @@ second; the benchmark, ``benchmarks/bench_iccma.py``, runs every task on every i
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,11 +38,37 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def manifest() -> dict[str, dict[str, Any]]:
+    """Every instance's record (source, licence, evidence, counts), from the sample's manifest files."""
+    entries: dict[str, dict[str, Any]] = {}
+    for path in sorted(DATA.glob("manifest*.json")):
+        for entry in json.loads(path.read_text(encoding="utf-8")):
+            assert entry["file"] not in entries, f"{entry['file']} is listed twice"
+            entries[entry["file"]] = entry
+    return entries
+
+
 def test_the_sample_is_there_and_varied() -> None:
     files = sample()
     if not files:
         pytest.skip(f"{DATA} is not in this checkout")
     assert len({p.parent.name for p in files}) >= 5, "the sample should hold several ICCMA families"
+
+
+def test_every_instance_has_its_source_and_licence_and_is_the_copy_recorded() -> None:
+    files = sample()
+    if not files:
+        pytest.skip(f"{DATA} is not in this checkout")
+    entries = manifest()
+    assert {p.relative_to(DATA).as_posix() for p in files} == set(entries), "every file in the manifest, and only those"
+    for path in files:
+        entry = entries[path.relative_to(DATA).as_posix()]
+        for field in ("source_repo", "source_path", "source_commit", "iccma_set", "evidence", "licence"):
+            assert entry.get(field), (path.name, field)
+        with open(path, encoding="utf-8", newline="") as f:
+            assert len(f.read()) == entry["chars"], (path.name, "not the copy whose length was checked against the source")
+        fw = read_framework(path)
+        assert (len(fw), fw.n_attacks) == (entry["arguments"], entry["attacks"]), path.name
 
 
 @pytest.mark.parametrize("path", [p for p in sample() if len(read_framework(p)) <= LARGEST], ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -1,7 +1,8 @@
 """The ICCMA 2023 main-track tasks on the real instances in ``benchmarks/data/iccma``, argmap beside pygarg and
 formal-argumentation in the same run.
 
-Every instance file under ``benchmarks/data/iccma/<family>/`` (and ``admbuster_1000.af`` at the top) is
+Every instance file under ``benchmarks/data/iccma/<family>/`` (and ``admbuster`` of 1,000, 10,000 and 50,000
+arguments, see ``make_admbuster.py``) is
 read once by argmap's reader; each library then builds its own framework from the same attacks (not
 timed). The query argument of DC and DS is the first one the grounded labelling leaves UNDEC (so the
 question needs a search), or the first argument when the grounded labelling decides them all.
@@ -31,6 +32,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -43,13 +45,34 @@ PEERS = ("pygarg", "formal-argumentation")
 SEMANTICS = {"CO": "complete", "PR": "preferred", "ST": "stable", "SST": "semi-stable", "ID": "ideal"}
 
 
+def admbuster(n: int) -> Path:
+    """The ICCMA ``admbuster`` instance of n arguments: kept for 1,000, written to the temp directory by its
+    construction (checked against the published files; see data/iccma/README.md) for the larger sizes."""
+    path = DATA / f"admbuster_{n}.af"
+    if path.exists():
+        return path
+    sys.path.insert(0, str(DATA))
+    from make_admbuster import admbuster as construction
+
+    path = Path(tempfile.gettempdir()) / "argmap-iccma" / f"admbuster_{n}.af"
+    if not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(construction(n))
+    return path
+
+
 def instances() -> list[tuple[str, Path]]:
     """(family, path) of every real instance, by family, then by size on disk."""
-    found = [("admbuster", DATA / "admbuster_1000.af")]
+    found = [("admbuster", admbuster(n)) for n in (1_000, 10_000, 50_000)]
     for folder in sorted(p for p in DATA.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         files = [p for p in folder.rglob("*") if p.suffix in SUFFIXES]
         found += [(folder.name, p) for p in sorted(files, key=lambda p: (p.stat().st_size, p.name))]
     return found
+
+
+def _shown(path: Path) -> str:
+    """An instance's name in the results: its path in the data folder (a written one: its file name)."""
+    return path.relative_to(DATA).as_posix() if path.is_relative_to(DATA) else path.name
 
 
 def query_of(fw: Any) -> int:
@@ -181,7 +204,7 @@ def run(timeout: float, results: Path | None, resume: bool) -> list[dict[str, An
     for family, path in instances():
         fw = read_framework(path)
         query = query_of(fw)
-        rel = str(path.relative_to(DATA))
+        rel = _shown(path)
         got: dict[str, dict[str, dict[str, Any]]] = {case: {} for case in CASES}
         for lib in LIBRARIES:
             todo = []
@@ -289,7 +312,7 @@ def main() -> None:
 
         for family, path in instances():
             fw = read_framework(path)
-            print(f"{family:12} {path.relative_to(DATA)!s:60} {len(fw):>8,} arguments {fw.n_attacks:>9,} attacks")
+            print(f"{family:12} {_shown(path):60} {len(fw):>8,} arguments {fw.n_attacks:>9,} attacks")
         return
     summarise(run(ns.timeout, ns.results, ns.resume))
 

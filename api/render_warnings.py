@@ -137,4 +137,3 @@ def unpack(entry: bytes) -> tuple[bytes, list[str]]:
     size = int.from_bytes(entry[len(_MAGIC) : start], "big")
     messages: list[str] = json.loads(entry[start : start + size])
     return entry[start + size :], messages
-

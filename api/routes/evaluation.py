@@ -26,15 +26,19 @@ EVALUATION_TIMEOUT = 20.0
 EXPLAINED = 2_000  # statements: larger maps get the answer without the explanation (it evaluates the whole map)
 
 
-def evaluate_bounded(amap: ArgumentMap, semantics: str, *, limit: int = 100) -> Evaluation:
-    """Evaluate under the service's time bound; running out of time is 503, too many extensions 422."""
+def evaluate_bounded(
+    amap: ArgumentMap, semantics: str, *, limit: int = 100, task: str | None = None, argument: str | None = None
+) -> Evaluation:
+    """Evaluate (or answer one task) under the service's time bound; running out of time is 503, too many
+    extensions 422."""
     start = time.monotonic()
     try:
-        return evaluate(amap, semantics, limit=limit, timeout=EVALUATION_TIMEOUT)
+        return evaluate(amap, semantics, limit=limit, timeout=EVALUATION_TIMEOUT, task=task, argument=argument)
     except LimitExceededError:
         if time.monotonic() - start >= EVALUATION_TIMEOUT:
+            advice = "" if task else "; try 'grounded'"
             raise ApiProblem(
-                503, f"evaluating took longer than {EVALUATION_TIMEOUT:g} s and was stopped; try 'grounded'", slug="evaluation-timeout"
+                503, f"evaluating took longer than {EVALUATION_TIMEOUT:g} s and was stopped{advice}", slug="evaluation-timeout"
             ) from None
         raise
 
@@ -59,19 +63,6 @@ def evaluation(
     return Response(evaluate_bounded(amap, semantics, limit=limit).model_dump_json(exclude_none=True), media_type="application/json")
 
 
-def _asked(amap: ArgumentMap, semantics: str, task: str, argument: str | None) -> Evaluation:
-    """A task under the service's time bound: running out of time is 503."""
-    start = time.monotonic()
-    try:
-        return evaluate(amap, semantics, task=task, argument=argument, timeout=EVALUATION_TIMEOUT)
-    except LimitExceededError:
-        if time.monotonic() - start >= EVALUATION_TIMEOUT:
-            raise ApiProblem(
-                503, f"the question took longer than {EVALUATION_TIMEOUT:g} s and was stopped", slug="evaluation-timeout"
-            ) from None
-        raise
-
-
 @router.get(
     "/maps/{map_id}/evaluation/SE",
     response_model=ExtensionAnswer,
@@ -88,7 +79,7 @@ def evaluation_extension(
     """One extension of the map under `semantics`, from a single solver model (preferred and semi-stable: grown
     to a maximal one), without enumerating the others; `exists` is false when there is none (stable only)."""
     _, amap = readable(store, map_id, caller, with_tags=False)
-    found = _asked(amap, semantics, "SE", None).extensions or []
+    found = evaluate_bounded(amap, semantics, task="SE").extensions or []
     return ExtensionAnswer(semantics=semantics, exists=bool(found), extension=found[0] if found else None)
 
 
@@ -115,7 +106,7 @@ def evaluation_task(
         raise ApiProblem(404, f"unknown statement {argument!r}", slug="unknown-id")  # as the queries' ?id= has it
     if lang is not None and lang not in amap.languages:
         raise ApiProblem(409, f"this map has no language {lang!r}; it has {', '.join(amap.languages)}", slug="unknown-language")
-    asked = _asked(amap, semantics, task, argument)
+    asked = evaluate_bounded(amap, semantics, task=task, argument=argument)
     explanation, omitted = None, None
     if len(amap.statements) > EXPLAINED:
         omitted = f"the map has more than {EXPLAINED:,} statements; the explanation evaluates it whole"

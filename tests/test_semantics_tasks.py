@@ -172,6 +172,35 @@ def test_semi_stable_questions_list_no_extensions(monkeypatch: pytest.MonkeyPatc
                 assert tasks.sceptical(fw, a, "semi-stable", backend=backend) == all(e >> a & 1 for e in exts)
 
 
+@pytest.mark.parametrize("sat_first", [0.0, 30.0])
+def test_auto_tries_sat_first_then_clingo(sat_first: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under ``auto``, a question the table gives to clingo gets SAT_FIRST seconds on SAT first: with none, clingo
+    answers every one; with plenty, SAT does and clingo is never called; the answers are right either way."""
+    from argmap.semantics import dung
+
+    calls: list[str] = []
+    real = dung.solver_call
+
+    def counted(name: str, *args: object, **kwargs: object) -> object:
+        calls.append(name)
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dung, "solver_call", counted)
+    monkeypatch.setattr(tasks, "SAT_BELOW", 0)  # every question is "large": the table's choice applies
+    monkeypatch.setattr(tasks, "SAT_FIRST", sat_first)
+    for n, attacks in semi_stable_cases(6):
+        fw = Framework(n, attacks)
+        expected = brute_force(n, attacks)
+        for sem in ("preferred", "stable", "semi-stable"):
+            exts = expected[sem]
+            one = tasks.some_extension(fw, sem)
+            assert (one is None) == (not exts) and (one is None or sum(1 << a for a in one) in exts)
+            for a in range(n):
+                assert tasks.credulous(fw, a, sem) == any(e >> a & 1 for e in exts), (sem, a)
+                assert tasks.sceptical(fw, a, sem) == all(e >> a & 1 for e in exts), (sem, a)
+    assert (len(calls) > 0) == (sat_first == 0.0), calls[:5]
+
+
 def test_the_cone_of_influence_is_what_reaches_the_argument() -> None:
     fw = Framework(["a", "b", "c", "d", "e"], [("a", "b"), ("b", "c"), ("d", "c"), ("c", "e"), ("e", "a")])
     sub, k = tasks.cone(fw, 1)  # b <- a <- e <- c <- (b, d): everything reaches b

@@ -28,7 +28,9 @@ ICCMA convention, which :func:`argmap.evaluate` follows too.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from argmap.errors import ArgmapError, LimitExceededError
 from argmap.semantics import _asp, dung
@@ -77,6 +79,9 @@ def _check(fw: Framework, semantics: str, argument: int | None = None, backend: 
 
 SAT_BELOW = 1_000  # under ``auto``, a solver question on fewer attacks (after the grounded reduction) goes to SAT:
 # it has no program to build and ground, which is most of clingo's time on small frameworks
+SAT_FIRST = 0.05  # seconds: under ``auto``, a question the table sends to clingo is first given this long on SAT,
+# which answers most of them sooner than clingo has built its program (see docs/performance.md)
+T = TypeVar("T")
 
 
 def _backend(task: str, semantics: str, backend: str, attacks: int = 0) -> str:
@@ -86,6 +91,35 @@ def _backend(task: str, semantics: str, backend: str, attacks: int = 0) -> str:
     if backend == "auto":
         return "sat" if attacks < SAT_BELOW else AUTO.get((task, semantics), "sat")
     return backend
+
+
+def _solve_on(
+    task: str,
+    semantics: str,
+    backend: str,
+    attacks: int,
+    timeout: float | None,
+    label: str,
+    sat: Callable[[float | None], T],
+    asp: Callable[[float | None], T],
+) -> T:
+    """Run ``sat`` or ``asp`` (each given the deadline) on the back end chosen for the task.
+
+    Under ``auto``, a question the table gives to clingo first gets ``SAT_FIRST`` seconds on SAT
+    (a sequential portfolio): an easy question is answered there before clingo would have built
+    its program, and a hard one loses at most that much before clingo takes it.
+    """
+    engine = _backend(task, semantics, backend, attacks)
+    deadline = _asp.deadline_of(timeout)
+    if engine == "sat":
+        with _named(semantics, label, timeout):
+            return sat(deadline)
+    if backend == "auto" and semantics in _SAT_SEMANTICS:
+        first = time.monotonic() + SAT_FIRST
+        if deadline is None or first < deadline:
+            with contextlib.suppress(LimitExceededError):
+                return sat(first)
+    return asp(deadline)
 
 
 @contextlib.contextmanager
@@ -148,11 +182,6 @@ def cone(fw: Framework, argument: int) -> tuple[Framework, int]:
     return Framework.from_arrays(len(keep), src, dst, names=[fw.names[a] for a in keep]), pos[argument]
 
 
-def _call(name: str, fw: Framework, semantics: str, timeout: float | None, label: str | None, **kwargs: object) -> object:
-    deadline = _asp.deadline_of(timeout)
-    return dung.solver_call(name, fw, semantics, deadline=deadline, budget=timeout, label=label or repr(fw), **kwargs)
-
-
 def ideal_extension(fw: Framework, *, timeout: float | None = 60.0, label: str | None = None) -> list[int]:
     """The ideal extension without the preferred extensions: the greatest admissible set of arguments that are
     credulously accepted and attacked by none that is (Dunne 2009), on what the grounded labelling leaves UNDEC.
@@ -201,21 +230,27 @@ def some_extension(
     red = _Reduced(fw)
     if not red.undec:
         return red.base
-    engine = _backend("SE", semantics, backend, red.sub.n_attacks)
-    if engine == "asp":
-        found = _call("one", red.sub, semantics, timeout, label)
-        return None if found is None else red.lift(found)  # type: ignore[arg-type]
-    deadline = _asp.deadline_of(timeout)
     encoding = semantics if semantics == "stable" else "complete"
     ranges = semantics == "semi-stable"
-    with _named(semantics, label, timeout), Encoding(red.sub, encoding, deadline=deadline, timeout=timeout, ranges=ranges) as enc:
-        if ranges:  # a complete labelling always exists; its range grown to a maximal one
-            found = enc.labelling()
-            assert found is not None
-            return red.lift(enc.grow_range(found)[0])
-        one = enc.solve()
-        if one is not None and semantics == "preferred":
-            one = enc.grow(one)
+
+    def on_sat(deadline: float | None) -> list[int] | None:
+        if ranges and (stable := _stable_one(red.sub, deadline, timeout)) is not None:
+            return stable  # a stable extension is semi-stable
+        with Encoding(red.sub, encoding, deadline=deadline, timeout=timeout, ranges=ranges) as enc:
+            if ranges:  # a complete labelling's range grown to a maximal one
+                found = enc.labelling()
+                assert found is not None
+                return enc.grow_range(found)[0]
+            one = enc.solve()
+            return enc.grow(one) if one is not None and semantics == "preferred" else one
+
+    def on_asp(deadline: float | None) -> list[int] | None:
+        bounds = {"deadline": deadline, "budget": timeout, "label": label}
+        if ranges and (stable := dung.solver_call("one", red.sub, "stable", **bounds)) is not None:  # type: ignore[arg-type]
+            return stable  # type: ignore[return-value]
+        return dung.solver_call("one", red.sub, semantics, **bounds)  # type: ignore[arg-type,return-value]
+
+    one = _solve_on("SE", semantics, backend, red.sub.n_attacks, timeout, label, on_sat, on_asp)
     return None if one is None else red.lift(one)
 
 
@@ -259,6 +294,8 @@ def extensions_iter(
     encoding = "complete" if semantics in ("preferred", "semi-stable") else semantics
     given = 0
     ranges = semantics == "semi-stable"
+    if ranges and _stable_one(sub, deadline, timeout) is not None:
+        encoding, ranges = "stable", False  # a stable extension exists: the semi-stable ones are the stable ones
     with _named(semantics, label, timeout), Encoding(sub, encoding, deadline=deadline, timeout=timeout, ranges=ranges) as enc:
         walk = enc.preferred() if semantics == "preferred" else enc.semi_stable() if ranges else enc.enumerate()
         for ext in walk:
@@ -308,15 +345,19 @@ def credulous(
     if code == dung.IN:
         return semantics != "stable" or some_extension(fw, "stable", timeout=timeout, label=label, backend=backend) is not None
     k = red.position[argument]
-    engine = _backend("DC", semantics, backend, red.sub.n_attacks)
     if semantics == "semi-stable":
-        return _semi_stable_accepts(red.sub, k, True, engine, timeout, label)
+        return _semi_stable_accepts(red.sub, k, True, "DC", backend, timeout, label)
     # in some preferred <=> in some complete <=> in some admissible
     encoding = "stable" if semantics == "stable" else "complete"
-    if engine == "asp":
-        return _call("one", red.sub, encoding, timeout, label, require_in=[k]) is not None
-    with _named(semantics, label, timeout), Encoding(red.sub, encoding, deadline=_asp.deadline_of(timeout), timeout=timeout) as enc:
-        return enc.one(require_in=[k]) is not None
+
+    def on_sat(deadline: float | None) -> bool:
+        with Encoding(red.sub, encoding, deadline=deadline, timeout=timeout) as enc:
+            return enc.one(require_in=[k]) is not None
+
+    def on_asp(deadline: float | None) -> bool:
+        return dung.solver_call("one", red.sub, encoding, deadline=deadline, budget=timeout, label=label, require_in=[k]) is not None
+
+    return _solve_on("DC", semantics, backend, red.sub.n_attacks, timeout, label, on_sat, on_asp)
 
 
 def sceptical(
@@ -348,33 +389,33 @@ def sceptical(
         return True
     if code == dung.OUT and semantics != "stable":
         return False
-    engine = _backend("DS", semantics, backend, red.sub.n_attacks)
     if semantics == "semi-stable":  # no semi-stable extension lacks it
-        return not _semi_stable_accepts(red.sub, red.position[argument], False, engine, timeout, label)
-    deadline = _asp.deadline_of(timeout)
-    if engine == "sat":
-        with (
-            _named(semantics, label, timeout),
-            Encoding(red.sub, "stable" if semantics == "stable" else "complete", deadline=deadline, timeout=timeout) as enc,
-        ):
+        return not _semi_stable_accepts(red.sub, red.position[argument], False, "DS", backend, timeout, label)
+    forbid = [] if code == dung.OUT else [red.position[argument]]
+
+    def on_sat(deadline: float | None) -> bool:
+        with Encoding(red.sub, "stable" if semantics == "stable" else "complete", deadline=deadline, timeout=timeout) as enc:
             if semantics == "stable":  # no stable extension lacks it (vacuously true when there is none)
-                return enc.one(forbid_in=[] if code == dung.OUT else [red.position[argument]]) is None
+                return enc.one(forbid_in=forbid) is None
             return enc.sceptical_preferred(red.position[argument])
-    if semantics == "stable":
-        forbid = [] if code == dung.OUT else [red.position[argument]]
-        return dung.solver_call("one", red.sub, "stable", deadline=deadline, budget=timeout, label=label, forbid_in=forbid) is None
-    k = red.position[argument]
-    blocked: list[list[int]] = []
-    while True:
+
+    def on_asp(deadline: float | None) -> bool:
         bounds = {"deadline": deadline, "budget": timeout, "label": label}
-        candidate = dung.solver_call("one", red.sub, "complete", forbid_in=[k], not_inside=blocked, **bounds)  # type: ignore[arg-type]
-        if candidate is None:
-            return True
-        grown = dung.solver_call("one", red.sub, "preferred", require_in=candidate, **bounds)  # type: ignore[arg-type]
-        assert isinstance(grown, list)
-        if k not in grown:
-            return False
-        blocked.append(grown)
+        if semantics == "stable":
+            return dung.solver_call("one", red.sub, "stable", forbid_in=forbid, **bounds) is None  # type: ignore[arg-type]
+        k = red.position[argument]
+        blocked: list[list[int]] = []
+        while True:
+            candidate = dung.solver_call("one", red.sub, "complete", forbid_in=[k], not_inside=blocked, **bounds)  # type: ignore[arg-type]
+            if candidate is None:
+                return True
+            grown = dung.solver_call("one", red.sub, "preferred", require_in=candidate, **bounds)  # type: ignore[arg-type]
+            assert isinstance(grown, list)
+            if k not in grown:
+                return False
+            blocked.append(grown)
+
+    return _solve_on("DS", semantics, backend, red.sub.n_attacks, timeout, label, on_sat, on_asp)
 
 
 def _in_range(fw: Framework, members: list[int]) -> list[int]:
@@ -384,19 +425,39 @@ def _in_range(fw: Framework, members: list[int]) -> list[int]:
     return sorted(hit)
 
 
-def _semi_stable_accepts(sub: Framework, k: int, member: bool, engine: str, timeout: float | None, label: str) -> bool:
+def _stable_one(fw: Framework, deadline: float | None, timeout: float | None) -> list[int] | None:
+    """One stable extension on SAT, or None: where there is one, the semi-stable extensions are the stable ones."""
+    with Encoding(fw, "stable", deadline=deadline, timeout=timeout) as enc:
+        return enc.solve()
+
+
+def _semi_stable_accepts(sub: Framework, k: int, member: bool, task: str, backend: str, timeout: float | None, label: str) -> bool:
     """Whether some semi-stable extension of ``sub`` contains (``member``) or lacks argument ``k``, without listing them.
 
     SAT: :func:`~argmap.semantics._sat.semi_stable_accepts` in one incremental solver. ASP: the same
     search in single-model clingo calls (a maximal range among the labellings meeting the query, by
     the domain heuristic; one beyond it; one of the widest range meeting the query).
     """
-    deadline = _asp.deadline_of(timeout)
-    if engine == "sat":
-        with _named("semi-stable", label, timeout), Encoding(sub, "complete", deadline=deadline, timeout=timeout, ranges=True) as enc:
+
+    def on_sat(deadline: float | None) -> bool:
+        with Encoding(sub, "stable", deadline=deadline, timeout=timeout) as stable:
+            if stable.solve() is not None:  # a stable extension exists: the semi-stable ones are the stable ones
+                return stable.solve([k + 1 if member else -(k + 1)]) is not None
+        with Encoding(sub, "complete", deadline=deadline, timeout=timeout, ranges=True) as enc:
             return semi_stable_accepts(enc, k + 1 if member else -(k + 1))
+
+    def on_asp(deadline: float | None) -> bool:
+        return _semi_stable_accepts_asp(sub, k, member, deadline, timeout, label)
+
+    return _solve_on(task, "semi-stable", backend, sub.n_attacks, timeout, label, on_sat, on_asp)
+
+
+def _semi_stable_accepts_asp(sub: Framework, k: int, member: bool, deadline: float | None, timeout: float | None, label: str) -> bool:
+    """:func:`_semi_stable_accepts` in single-model clingo calls."""
     side = {"require_in": [k]} if member else {"forbid_in": [k]}
     bounds = {"deadline": deadline, "budget": timeout, "label": label}
+    if dung.solver_call("one", sub, "stable", **bounds) is not None:  # type: ignore[arg-type]
+        return dung.solver_call("one", sub, "stable", **side, **bounds) is not None  # type: ignore[arg-type]
     blocked: list[list[int]] = []
     while True:
         found = dung.solver_call("one", sub, "semi-stable", range_not_inside=blocked, **side, **bounds)  # type: ignore[arg-type]

@@ -173,7 +173,7 @@ def worker(lib: str, sem: str, family: str, n: int) -> None:
 
 # ------------------------------------------------------------------------- ICCMA tasks (SE, DC, DS)
 
-TASK_CASES = ("SE-PR", "SE-ST", "DC-PR", "DC-ST", "DS-PR", "DS-ST")
+TASK_CASES = ("SE-PR", "SE-ST", "SE-SST", "DC-PR", "DC-ST", "DC-SST", "DS-PR", "DS-ST", "DS-SST")
 # generated families, then the real ICCMA admbuster family (benchmarks/data/iccma/make_admbuster.py)
 TASK_INSTANCES = {
     "dense": (175, 256, 512),
@@ -226,7 +226,7 @@ def generate_task(family: str, n: int, seed: int = 1) -> tuple[Any, Any]:
 def run_task(lib: str, case: str, n: int, src: Any, dst: Any) -> tuple[float, str]:
     """Solve one task (query: the first argument), timing the solve alone; the answer as text."""
     task, code = case.split("-")
-    sem = {"PR": "preferred", "ST": "stable", "CO": "complete"}[code]
+    sem = {"PR": "preferred", "ST": "stable", "CO": "complete", "SST": "semi-stable"}[code]
     if lib.startswith("argmap"):
         from argmap.semantics import Framework, tasks
 
@@ -272,8 +272,12 @@ def run_task(lib: str, case: str, n: int, src: Any, dst: Any) -> tuple[float, st
 
 
 def task_worker(lib: str, case: str, family: str, n: int) -> None:
+    """One task, solved again from a fresh framework while under a second (best of three): the first solve in a
+    new process pays for cold caches, about as long as a whole small solve."""
     src, dst = generate_task(family, n)
     solve, answer = run_task(lib, case, n, src, dst)
+    for _ in range(2 if solve < 1.0 else 0):
+        solve = min(solve, run_task(lib, case, n, src, dst)[0])
     print(json.dumps({"solve": solve, "answer": answer, "attacks": len(src)}))
 
 

@@ -117,8 +117,10 @@ def range_gadget(m: int) -> tuple[int, list[tuple[int, int]]]:
     ``Q``, ``T``, ``Z1 .. Zm`` is an odd cycle, in the range only when something IN attacks it:
     ``k'`` attacks P, ``k`` and every ``ui`` attack Q, ``v`` attacks T, ``ui`` attacks ``Zi``. With ``k``
     and ``ui`` IN the range (Q, Zi) is maximal among the labellings with ``k`` IN but not overall (``k'``
-    and ``ui`` add P); only ``k`` with ``v`` is semi-stable. A search that stops after its first
-    excluded range answers wrongly here (checked against brute force).
+    and ``ui`` add P); with ``k`` IN only ``k`` and ``v`` is semi-stable (``k'`` with ``v`` or with a ``ui``
+    is too). A search that stops after its first excluded range answers some of these questions
+    wrongly, on both back ends (checked against brute force; which question needs the second round
+    depends on the solver's order of models).
     """
     names: list[str] = []
     attacks: list[tuple[int, int]] = []

@@ -24,6 +24,7 @@ SemanticsName = Literal["grounded", "complete", "preferred", "stable", "semi-sta
 DungName = Literal["grounded", "complete", "preferred", "stable", "semi-stable", "ideal"]
 EVALUATION_TIMEOUT = 20.0
 EXPLAINED = 2_000  # statements: larger maps get the answer without the explanation (it evaluates the whole map)
+EXPLAINED_EXTENSIONS = 100  # the explanation lists the extensions (the answer does not): at most this many
 
 
 def evaluate_bounded(
@@ -100,22 +101,31 @@ def evaluation_task(
     lang: Annotated[str | None, Query(max_length=20, pattern=LANGUAGE_PATTERN, description="The language of the explanation.")] = None,
 ) -> TaskAnswer:
     """DC (is `argument` in some extension?) or DS (in every one?), answered without listing the extensions it
-    does not need, with the explanation of the statement's label."""
+    does not need, with the explanation of the statement's label. The explanation does list them (at most 100)
+    and shares the answer's time bound; where it cannot be given, `explanation_omitted` says why."""
     _, amap = readable(store, map_id, caller, with_tags=False)
     if not amap.has_statement(argument):
         raise ApiProblem(404, f"unknown statement {argument!r}", slug="unknown-id")  # as the queries' ?id= has it
     if lang is not None and lang not in amap.languages:
         raise ApiProblem(409, f"this map has no language {lang!r}; it has {', '.join(amap.languages)}", slug="unknown-language")
+    started = time.monotonic()
     asked = evaluate_bounded(amap, semantics, task=task, argument=argument)
     explanation, omitted = None, None
+    left = EVALUATION_TIMEOUT - (time.monotonic() - started)  # the answer and its explanation share one time bound
     if len(amap.statements) > EXPLAINED:
         omitted = f"the map has more than {EXPLAINED:,} statements; the explanation evaluates it whole"
+    elif left <= 0.1:
+        omitted = f"the answer took most of the {EVALUATION_TIMEOUT:g} s allowed; no time was left to explain it"
     else:
         try:
-            why = explain(amap, argument, semantics, lang=lang, timeout=EVALUATION_TIMEOUT)
+            why = explain(amap, argument, semantics, lang=lang, timeout=left, limit=EXPLAINED_EXTENSIONS)
             explanation = TaskExplanation(statement=why.statement, label=why.label, text=why.text, ids=why.ids, relations=why.relations)
         except LimitExceededError as exc:
-            omitted = f"the explanation did not finish: {exc}"
+            omitted = (
+                f"the explanation lists the {semantics} extensions, and this map has more than {EXPLAINED_EXTENSIONS}"
+                if "extensions" in str(exc)
+                else f"the explanation did not finish within the {EVALUATION_TIMEOUT:g} s allowed"
+            )
     assert asked.answer is not None
     return TaskAnswer(
         semantics=semantics, task=task, argument=argument, answer=asked.answer, explanation=explanation, explanation_omitted=omitted

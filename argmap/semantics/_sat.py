@@ -68,6 +68,8 @@ class Encoding:
         add = clauses.append
         if encoding == "stable":
             for a in range(n):
+                if not a & 4095:
+                    left(deadline, timeout)  # building a large encoding takes long: check the clock on the way
                 att = attackers[a]
                 add([a + 1, *(b + 1 for b in att)])
                 for b in att:
@@ -75,6 +77,8 @@ class Encoding:
         else:
             complete = encoding == "complete"
             for a in range(n):
+                if not a & 4095:
+                    left(deadline, timeout)
                 i, o, att = a + 1, n + a + 1, attackers[a]
                 add([-i, -o])
                 add([-o, *(b + 1 for b in att)])  # out only when an attacker is in

@@ -79,8 +79,10 @@ def _check(fw: Framework, semantics: str, argument: int | None = None, backend: 
 
 SAT_BELOW = 1_000  # under ``auto``, a solver question on fewer attacks (after the grounded reduction) goes to SAT:
 # it has no program to build and ground, which is most of clingo's time on small frameworks
-SAT_FIRST = 0.05  # seconds: under ``auto``, a question the table sends to clingo is first given this long on SAT,
-# which answers most of them sooner than clingo has built its program (see docs/performance.md)
+SAT_FIRST = 0.25  # seconds: under ``auto``, a question the table sends to clingo is first given this long on SAT,
+# which answers most of them sooner than clingo has built its program (see docs/performance.md); where SAT needs
+# longer, a SAT-based solver such as pygarg needs about as long, so the time lost stays small beside it
+SAT_FIRST_BELOW = 100_000  # attacks: above, straight to clingo (in a child process with its memory cap)
 T = TypeVar("T")
 
 
@@ -91,6 +93,21 @@ def _backend(task: str, semantics: str, backend: str, attacks: int = 0) -> str:
     if backend == "auto":
         return "sat" if attacks < SAT_BELOW else AUTO.get((task, semantics), "sat")
     return backend
+
+
+def _stable_first(fw: Framework, timeout: float | None, label: str, backend: str) -> tuple[list[int] | None, float | None]:
+    """A stable extension of ``fw``, or None (where there is one, the semi-stable extensions are the stable ones), and
+    the time left.
+
+    Asked first by every semi-stable task: one stable question (SAT, or clingo where it is faster) often
+    settles the semi-stable one, and a search over ranges is much harder than it.
+    """
+    started = time.monotonic()
+    try:
+        stable = some_extension(fw, "stable", timeout=timeout, label=label, backend=backend)
+    except LimitExceededError as exc:  # the question asked is the semi-stable one
+        raise LimitExceededError(str(exc).replace("stable semantics on", "semi-stable semantics on", 1)) from None
+    return stable, None if timeout is None else max(timeout - (time.monotonic() - started), 1e-3)
 
 
 def _solve_on(
@@ -107,14 +124,16 @@ def _solve_on(
 
     Under ``auto``, a question the table gives to clingo first gets ``SAT_FIRST`` seconds on SAT
     (a sequential portfolio): an easy question is answered there before clingo would have built
-    its program, and a hard one loses at most that much before clingo takes it.
+    its program, and a hard one loses about that much before clingo takes it (building the
+    encoding checks the clock every 4,096 arguments; above ``SAT_FIRST_BELOW`` attacks clingo
+    takes it at once, in its memory-capped child process).
     """
     engine = _backend(task, semantics, backend, attacks)
     deadline = _asp.deadline_of(timeout)
     if engine == "sat":
         with _named(semantics, label, timeout):
             return sat(deadline)
-    if backend == "auto" and semantics in _SAT_SEMANTICS:
+    if backend == "auto" and semantics in _SAT_SEMANTICS and attacks < SAT_FIRST_BELOW:
         first = time.monotonic() + SAT_FIRST
         if deadline is None or first < deadline:
             with contextlib.suppress(LimitExceededError):
@@ -227,6 +246,10 @@ def some_extension(
     if semantics == "ideal":
         engine = _backend("SE", semantics, backend)
         return ideal_extension(fw, timeout=timeout, label=label) if engine == "sat" else dung.ideal(fw, timeout=timeout, label=label)
+    if semantics == "semi-stable":
+        stable, timeout = _stable_first(fw, timeout, label, backend)
+        if stable is not None:
+            return stable  # a stable extension is semi-stable
     red = _Reduced(fw)
     if not red.undec:
         return red.base
@@ -234,8 +257,6 @@ def some_extension(
     ranges = semantics == "semi-stable"
 
     def on_sat(deadline: float | None) -> list[int] | None:
-        if ranges and (stable := _stable_one(red.sub, deadline, timeout)) is not None:
-            return stable  # a stable extension is semi-stable
         with Encoding(red.sub, encoding, deadline=deadline, timeout=timeout, ranges=ranges) as enc:
             if ranges:  # a complete labelling's range grown to a maximal one
                 found = enc.labelling()
@@ -245,10 +266,7 @@ def some_extension(
             return enc.grow(one) if one is not None and semantics == "preferred" else one
 
     def on_asp(deadline: float | None) -> list[int] | None:
-        bounds = {"deadline": deadline, "budget": timeout, "label": label}
-        if ranges and (stable := dung.solver_call("one", red.sub, "stable", **bounds)) is not None:  # type: ignore[arg-type]
-            return stable  # type: ignore[return-value]
-        return dung.solver_call("one", red.sub, semantics, **bounds)  # type: ignore[arg-type,return-value]
+        return dung.solver_call("one", red.sub, semantics, deadline=deadline, budget=timeout, label=label)  # type: ignore[return-value]
 
     one = _solve_on("SE", semantics, backend, red.sub.n_attacks, timeout, label, on_sat, on_asp)
     return None if one is None else red.lift(one)
@@ -266,7 +284,8 @@ def extensions_iter(
     """The extensions one by one, lazily (each sorted; in the solver's order), at most ``limit`` of them.
 
     One more than ``limit`` raises :class:`~argmap.errors.LimitExceededError` (``None``: no limit);
-    ``timeout`` bounds the whole walk. Semi-stable (ASP) is enumerated in one call, then handed out.
+    ``timeout`` bounds the whole walk. On clingo (``backend="asp"``) complete, preferred, stable and
+    semi-stable are enumerated in one call, then handed out.
 
     Examples
     --------
@@ -276,6 +295,11 @@ def extensions_iter(
     _check(fw, semantics, backend=backend)
     label = label or repr(fw)
     engine = _backend("EE", semantics, backend)
+    if semantics == "semi-stable":
+        stable, timeout = _stable_first(fw, timeout, label, backend)
+        if stable is not None:  # the semi-stable extensions are the stable ones
+            yield from extensions_iter(fw, "stable", limit=limit, timeout=timeout, label=label, backend=backend)
+            return
     if semantics in ("grounded", "ideal"):
         yield some_extension(fw, semantics, timeout=timeout, label=label, backend=backend) or []
         return
@@ -294,8 +318,6 @@ def extensions_iter(
     encoding = "complete" if semantics in ("preferred", "semi-stable") else semantics
     given = 0
     ranges = semantics == "semi-stable"
-    if ranges and _stable_one(sub, deadline, timeout) is not None:
-        encoding, ranges = "stable", False  # a stable extension exists: the semi-stable ones are the stable ones
     with _named(semantics, label, timeout), Encoding(sub, encoding, deadline=deadline, timeout=timeout, ranges=ranges) as enc:
         walk = enc.preferred() if semantics == "preferred" else enc.semi_stable() if ranges else enc.enumerate()
         for ext in walk:
@@ -346,7 +368,10 @@ def credulous(
         return semantics != "stable" or some_extension(fw, "stable", timeout=timeout, label=label, backend=backend) is not None
     k = red.position[argument]
     if semantics == "semi-stable":
-        return _semi_stable_accepts(red.sub, k, True, "DC", backend, timeout, label)
+        stable, rest = _stable_first(red.sub, timeout, label, backend)
+        if stable is not None:  # the semi-stable extensions are the stable ones
+            return credulous(red.sub, k, "stable", timeout=rest, label=label, backend=backend)
+        return _semi_stable_accepts(red.sub, k, True, "DC", backend, rest, label)
     # in some preferred <=> in some complete <=> in some admissible
     encoding = "stable" if semantics == "stable" else "complete"
 
@@ -390,7 +415,10 @@ def sceptical(
     if code == dung.OUT and semantics != "stable":
         return False
     if semantics == "semi-stable":  # no semi-stable extension lacks it
-        return not _semi_stable_accepts(red.sub, red.position[argument], False, "DS", backend, timeout, label)
+        stable, rest = _stable_first(red.sub, timeout, label, backend)
+        if stable is not None:  # the semi-stable extensions are the stable ones
+            return sceptical(red.sub, red.position[argument], "stable", timeout=rest, label=label, backend=backend)
+        return not _semi_stable_accepts(red.sub, red.position[argument], False, "DS", backend, rest, label)
     forbid = [] if code == dung.OUT else [red.position[argument]]
 
     def on_sat(deadline: float | None) -> bool:
@@ -425,12 +453,6 @@ def _in_range(fw: Framework, members: list[int]) -> list[int]:
     return sorted(hit)
 
 
-def _stable_one(fw: Framework, deadline: float | None, timeout: float | None) -> list[int] | None:
-    """One stable extension on SAT, or None: where there is one, the semi-stable extensions are the stable ones."""
-    with Encoding(fw, "stable", deadline=deadline, timeout=timeout) as enc:
-        return enc.solve()
-
-
 def _semi_stable_accepts(sub: Framework, k: int, member: bool, task: str, backend: str, timeout: float | None, label: str) -> bool:
     """Whether some semi-stable extension of ``sub`` contains (``member``) or lacks argument ``k``, without listing them.
 
@@ -440,9 +462,6 @@ def _semi_stable_accepts(sub: Framework, k: int, member: bool, task: str, backen
     """
 
     def on_sat(deadline: float | None) -> bool:
-        with Encoding(sub, "stable", deadline=deadline, timeout=timeout) as stable:
-            if stable.solve() is not None:  # a stable extension exists: the semi-stable ones are the stable ones
-                return stable.solve([k + 1 if member else -(k + 1)]) is not None
         with Encoding(sub, "complete", deadline=deadline, timeout=timeout, ranges=True) as enc:
             return semi_stable_accepts(enc, k + 1 if member else -(k + 1))
 
@@ -456,8 +475,6 @@ def _semi_stable_accepts_asp(sub: Framework, k: int, member: bool, deadline: flo
     """:func:`_semi_stable_accepts` in single-model clingo calls."""
     side = {"require_in": [k]} if member else {"forbid_in": [k]}
     bounds = {"deadline": deadline, "budget": timeout, "label": label}
-    if dung.solver_call("one", sub, "stable", **bounds) is not None:  # type: ignore[arg-type]
-        return dung.solver_call("one", sub, "stable", **side, **bounds) is not None  # type: ignore[arg-type]
     blocked: list[list[int]] = []
     while True:
         found = dung.solver_call("one", sub, "semi-stable", range_not_inside=blocked, **side, **bounds)  # type: ignore[arg-type]

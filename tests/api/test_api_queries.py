@@ -84,3 +84,24 @@ def test_one_question_mistakes(client: TestClient, alice: dict[str, str], pets: 
     assert client.get(f"{e}/XX?argument=c1", headers=alice).status_code == 422
     assert client.get(f"{e}/DC?argument=c1&lang=fr", headers=alice).status_code == 409
     assert client.get("/maps/nosuch/evaluation/DC?argument=c1", headers=alice).status_code == 404
+
+
+def test_one_question_answers_even_where_the_explanation_cannot_be_given(client: TestClient, alice: dict[str, str]) -> None:
+    """12 pairs attacking each other: 4,096 preferred extensions. DC needs one SAT call; the explanation would list
+    them all, so it is left out, saying why, and the request stays within the time bound."""
+    pairs = 12
+    body = {
+        "statements": [{"id": f"s{i}", "claim": f"Claim {i}"} for i in range(2 * pairs)],
+        "relations": [
+            r
+            for i in range(pairs)
+            for r in ({"attack": f"s{2 * i}", "target": f"s{2 * i + 1}"}, {"attack": f"s{2 * i + 1}", "target": f"s{2 * i}"})
+        ],
+    }
+    created = client.post("/maps", json=body, headers=alice)
+    assert created.status_code == 201, created.text
+    r = client.get(f"/maps/{created.json()['id']}/evaluation/DC?semantics=preferred&argument=s0", headers=alice)
+    assert r.status_code == 200, r.text
+    answer = r.json()
+    assert answer["answer"] is True and "explanation" not in answer
+    assert answer["explanation_omitted"] == "the explanation lists the preferred extensions, and this map has more than 100"

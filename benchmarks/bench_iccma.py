@@ -13,7 +13,11 @@ three from a fresh framework when under a second) and a task past the cap (``--t
 killed without losing the others. Within a family, the
 instances run from the fewest attacks up; once a library is past the cap on a task, its larger
 instances of that family are skipped for that task. Results go to ``--results`` (JSON) as they come,
-and ``--resume`` reuses them, so the sample can grow without measuring everything again.
+and ``--resume`` reuses them, so the sample can grow without measuring everything again; ``--forget argmap``
+measures argmap again after a change (the peers' results are kept). formal-argumentation runs with
+``backend="native"``: its default SAT back end needs z3, which is not installed here. The benchmark checks
+that the libraries agree on every YES/NO, on whether an extension exists, and on the ideal extension's size;
+that each SE extension is one is checked by the suite (against brute force and pygarg), not here.
 
 Usage::
 
@@ -62,11 +66,13 @@ def admbuster(n: int) -> Path:
 
 
 def instances() -> list[tuple[str, Path]]:
-    """(family, path) of every real instance, by family, then by size on disk."""
+    """(family, path) of every real instance, by family, then by number of attacks (so a time-out skips only larger ones)."""
+    from argmap.semantics import read_framework
+
     found = [("admbuster", admbuster(n)) for n in (1_000, 10_000, 50_000)]
     for folder in sorted(p for p in DATA.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         files = [p for p in folder.rglob("*") if p.suffix in SUFFIXES]
-        found += [(folder.name, p) for p in sorted(files, key=lambda p: (p.stat().st_size, p.name))]
+        found += [(folder.name, p) for p in sorted(files, key=lambda p: (read_framework(p).n_attacks, p.name))]
     return found
 
 
@@ -193,10 +199,11 @@ def worker(lib: str, path: str, query: int, timeout: float, cases: list[str]) ->
 # ----------------------------------------------------------------------------------------- the driver
 
 
-def run(timeout: float, results: Path | None, resume: bool) -> list[dict[str, Any]]:
+def run(timeout: float, results: Path | None, resume: bool, forget: list[str]) -> list[dict[str, Any]]:
     from argmap.semantics import read_framework
 
     done: dict[str, dict[str, Any]] = json.loads(results.read_text()) if results and resume and results.exists() else {}
+    done = {k: v for k, v in done.items() if k.split("|")[0] not in forget}  # measured again (after a change)
     rows: list[dict[str, Any]] = []
     given_up: dict[tuple[str, str, str], str] = {}  # (library, family, case) -> why its larger instances are skipped
     print("| family | instance | arguments | attacks | task | " + " | ".join(LIBRARIES) + " | argmap / faster peer |")
@@ -218,7 +225,11 @@ def run(timeout: float, results: Path | None, resume: bool) -> list[dict[str, An
                     todo.append(case)
             if todo:
                 cmd = [sys.executable, __file__, "--worker", lib, str(path), str(query), str(timeout), ",".join(todo)]
-                proc = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=timeout * len(todo) + 120)
+                try:
+                    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=timeout * len(todo) + 120)
+                except subprocess.TimeoutExpired as exc:  # the worker itself hung: what it printed still counts
+                    out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+                    proc = subprocess.CompletedProcess(cmd, -9, out, "the worker hung and was killed")
                 answers = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
                 for case in todo:
                     mine = next((a for a in answers if a["case"] == case), None)
@@ -299,7 +310,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--timeout", type=float, default=60.0, help="the cap per task, in seconds (ICCMA's: 60 here)")
     parser.add_argument("--results", type=Path, help="keep every measurement in this JSON file")
-    parser.add_argument("--resume", action="store_true", help="reuse the measurements already in --results")
+    parser.add_argument("--resume", action="store_true", help="reuse the measurements already in --results (same --timeout!)")
+    parser.add_argument("--forget", action="append", default=[], metavar="LIB", help="with --resume: measure LIB again")
     parser.add_argument("--list", action="store_true", help="list the sample and stop")
     parser.add_argument("--worker", nargs=5, help=argparse.SUPPRESS)
     ns = parser.parse_args()
@@ -314,7 +326,7 @@ def main() -> None:
             fw = read_framework(path)
             print(f"{family:12} {_shown(path):60} {len(fw):>8,} arguments {fw.n_attacks:>9,} attacks")
         return
-    summarise(run(ns.timeout, ns.results, ns.resume))
+    summarise(run(ns.timeout, ns.results, ns.resume, ns.forget))
 
 
 if __name__ == "__main__":

@@ -83,6 +83,7 @@ SAT_FIRST = 0.25  # seconds: under ``auto``, a question the table sends to cling
 # which answers most of them sooner than clingo has built its program (see docs/performance.md); where SAT needs
 # longer, a SAT-based solver such as pygarg needs about as long, so the time lost stays small beside it
 SAT_FIRST_BELOW = 100_000  # attacks: above, straight to clingo (in a child process with its memory cap)
+SMALL = 32  # arguments: below, DC and DS skip the cone of influence (finding it costs more than it saves)
 T = TypeVar("T")
 
 
@@ -162,6 +163,9 @@ class _Reduced:
         self.undec = [a for a, code in enumerate(lab) if code == dung.UNDEC]
         self.base = [a for a, code in enumerate(lab) if code == dung.IN]
         self.position = dict(zip(self.undec, range(len(self.undec)), strict=True))
+        if len(self.undec) == len(fw):  # nothing decided: the framework itself (no copy)
+            self.sub = fw
+            return
         src: list[int] = []
         dst: list[int] = []
         pos = self.position
@@ -184,6 +188,8 @@ def cone(fw: Framework, argument: int) -> tuple[Framework, int]:
     >>> list(sub.names), k
     (['a', 'b'], 1)
     """
+    if len(fw) <= SMALL:
+        return fw, argument  # the whole of a small framework costs less than finding its cone
     attackers = fw.attackers()
     seen = {argument}
     todo = [argument]
@@ -372,15 +378,16 @@ def credulous(
         if stable is not None:  # the semi-stable extensions are the stable ones
             return credulous(red.sub, k, "stable", timeout=rest, label=label, backend=backend)
         return _semi_stable_accepts(red.sub, k, True, "DC", backend, rest, label)
-    # in some preferred <=> in some complete <=> in some admissible
-    encoding = "stable" if semantics == "stable" else "complete"
+    # in some preferred <=> in some complete <=> in some admissible: the admissible encoding has the fewest clauses
+    encoding = "stable" if semantics == "stable" else "admissible"
 
     def on_sat(deadline: float | None) -> bool:
         with Encoding(red.sub, encoding, deadline=deadline, timeout=timeout) as enc:
             return enc.one(require_in=[k]) is not None
 
     def on_asp(deadline: float | None) -> bool:
-        return dung.solver_call("one", red.sub, encoding, deadline=deadline, budget=timeout, label=label, require_in=[k]) is not None
+        program = "stable" if semantics == "stable" else "complete"
+        return dung.solver_call("one", red.sub, program, deadline=deadline, budget=timeout, label=label, require_in=[k]) is not None
 
     return _solve_on("DC", semantics, backend, red.sub.n_attacks, timeout, label, on_sat, on_asp)
 

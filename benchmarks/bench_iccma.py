@@ -199,7 +199,7 @@ def worker(lib: str, path: str, query: int, timeout: float, cases: list[str]) ->
 # ----------------------------------------------------------------------------------------- the driver
 
 
-def run(timeout: float, results: Path | None, resume: bool, forget: list[str]) -> list[dict[str, Any]]:
+def run(timeout: float, results: Path | None, resume: bool, forget: list[str], measure: bool = True) -> list[dict[str, Any]]:
     from argmap.semantics import read_framework
 
     done: dict[str, dict[str, Any]] = json.loads(results.read_text()) if results and resume and results.exists() else {}
@@ -221,8 +221,10 @@ def run(timeout: float, results: Path | None, resume: bool, forget: list[str]) -
                     got[case][lib] = done[key]
                 elif (lib, family, case) in given_up:
                     got[case][lib] = {"status": given_up[lib, family, case]}
-                else:
+                elif measure:
                     todo.append(case)
+                else:
+                    got[case][lib] = {"status": "not measured"}
             if todo:
                 cmd = [sys.executable, __file__, "--worker", lib, str(path), str(query), str(timeout), ",".join(todo)]
                 try:
@@ -241,9 +243,11 @@ def run(timeout: float, results: Path | None, resume: bool, forget: list[str]) -
                 r = got[case][lib]
                 if r["status"].startswith(">"):
                     given_up[lib, family, case] = f"skipped ({r['status']} on a smaller one)"
-        if results:
+        if results and measure:
             results.write_text(json.dumps(done, indent=0))
         for case in CASES:
+            if got[case]["argmap"]["status"] == "not measured":
+                continue
             row = {"family": family, "file": rel, "n": len(fw), "attacks": fw.n_attacks, "case": case, "query": query, **got[case]}
             answers = [r["answer"] for r in got[case].values() if r["status"] == "ok"]
             if case.startswith("SE") and case != "SE-ID":  # extensions may differ; whether there is one may not
@@ -283,7 +287,15 @@ def summarise(rows: list[dict[str, Any]]) -> None:
         print(f"- argmap / faster peer (where a peer solved): median {median:.3f} ({1 / median:.1f}x faster), ", end="")
         print(f"worst {max(ratios):.2f}; over 2x: {len(over)}")
     for r in over:
-        print(f"  - over 2x: {r['file']} {r['case']} ({r['ratio']:.2f}: argmap {r['argmap']['solve']:.3f} s)")
+        faster = min(r[p]["solve"] for p in PEERS if r[p]["status"] == "ok")
+        mine = r["argmap"]["solve"]
+        print(f"  - over 2x: {r['file']} {r['case']} ({r['ratio']:.2f}: argmap {mine * 1e3:.3f} ms, peer {faster * 1e3:.3f} ms)")
+    for floor in (0.001, 0.01, 0.1):  # where the question takes the faster peer some time
+        some = [r["ratio"] for r in rows if r["ratio"] is not None and r["argmap"]["solve"] / r["ratio"] >= floor]
+        if some:
+            median = statistics.median(some)
+            where = f"where the faster peer needs {floor * 1e3:g} ms or more ({len(some)} rows)"
+            print(f"- {where}: median {median:.3f} ({1 / median:.1f}x faster)")
     print()
     print("| family | instances | tasks solved (argmap / pygarg / formal) | median argmap / faster peer | worst |")
     print("|---|---:|---|---:|---:|")
@@ -313,6 +325,7 @@ def main() -> None:
     parser.add_argument("--resume", action="store_true", help="reuse the measurements already in --results (same --timeout!)")
     parser.add_argument("--forget", action="append", default=[], metavar="LIB", help="with --resume: measure LIB again")
     parser.add_argument("--list", action="store_true", help="list the sample and stop")
+    parser.add_argument("--summary", action="store_true", help="with --results: the tables from what is there, measuring nothing")
     parser.add_argument("--worker", nargs=5, help=argparse.SUPPRESS)
     ns = parser.parse_args()
     if ns.worker:
@@ -326,7 +339,7 @@ def main() -> None:
             fw = read_framework(path)
             print(f"{family:12} {_shown(path):60} {len(fw):>8,} arguments {fw.n_attacks:>9,} attacks")
         return
-    summarise(run(ns.timeout, ns.results, ns.resume, ns.forget))
+    summarise(run(ns.timeout, ns.results, ns.resume or ns.summary, ns.forget, measure=not ns.summary))
 
 
 if __name__ == "__main__":

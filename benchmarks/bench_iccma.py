@@ -265,7 +265,10 @@ def run(timeout: float, results: Path | None, resume: bool, forget: list[str], m
 
 
 def _cell(r: dict[str, Any]) -> str:
-    return f"{r['solve']:.3f} s ({r['answer']})" if r["status"] == "ok" else r["status"]
+    if r["status"] != "ok":
+        return str(r["status"])
+    t = r["solve"]
+    return f"{t * 1e3:.3f} ms ({r['answer']})" if t < 0.1 else f"{t:.3f} s ({r['answer']})"
 
 
 def summarise(rows: list[dict[str, Any]]) -> None:

@@ -15,13 +15,22 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
-from argmap import ArgmapError, InvalidMapError, LimitExceededError, NotFoundError, RenderError
+from argmap import ArgmapError, ArgumentMap, InvalidMapError, LimitExceededError, NotFoundError, RenderError
 from argmap.errors import format_loc
 
 from .schemas import ProblemDetails, ProblemItem
 from .store import StaleVersionError, UnknownMapError
 
-__all__ = ["PROBLEM_JSON", "TITLES", "ApiProblem", "allowed_methods", "install_handlers", "problem_response", "problem_responses"]
+__all__ = [
+    "PROBLEM_JSON",
+    "TITLES",
+    "ApiProblem",
+    "allowed_methods",
+    "install_handlers",
+    "problem_response",
+    "problem_responses",
+    "require_language",
+]
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("argmap.api")
@@ -59,6 +68,13 @@ class ApiProblem(Exception):
     ) -> None:
         super().__init__(detail)
         self.status, self.detail, self.slug, self.errors, self.headers = status, detail, slug, errors, headers
+
+
+def require_language(amap: ArgumentMap, lang: str | None) -> None:
+    """``?lang=`` names a language the stored map has no text in: 409 (the map's state, not the request's shape),
+    as a render in that language is."""
+    if lang is not None and lang not in amap.languages:
+        raise ApiProblem(409, f"this map has no language {lang!r}; it has {', '.join(amap.languages)}", slug="unknown-language")
 
 
 def problem_response(

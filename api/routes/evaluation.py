@@ -13,7 +13,7 @@ from argmap.semantics import Evaluation, evaluate, explain
 
 from ..access import readable
 from ..deps import CallerDep, StoreDep
-from ..problems import ApiProblem, problem_responses
+from ..problems import ApiProblem, problem_responses, require_language
 from ..schemas import ExtensionAnswer, TaskAnswer, TaskExplanation
 
 __all__ = ["DungName", "SemanticsName", "evaluate_bounded", "router"]
@@ -106,8 +106,7 @@ def evaluation_task(
     _, amap = readable(store, map_id, caller, with_tags=False)
     if not amap.has_statement(argument):
         raise ApiProblem(404, f"unknown statement {argument!r}", slug="unknown-id")  # as the queries' ?id= has it
-    if lang is not None and lang not in amap.languages:
-        raise ApiProblem(409, f"this map has no language {lang!r}; it has {', '.join(amap.languages)}", slug="unknown-language")
+    require_language(amap, lang)
     started = time.monotonic()
     asked = evaluate_bounded(amap, semantics, task=task, argument=argument)
     explanation, omitted = None, None

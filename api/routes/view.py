@@ -25,7 +25,7 @@ from ..access import not_modified, readable
 from ..compression import accepts_gzip
 from ..deps import CallerDep, SettingsDep, StoreDep
 from ..drawing import draw_within, drawing_key, drawing_response, kept_or_drawn, require_dot
-from ..problems import ApiProblem, problem_responses
+from ..problems import problem_responses, require_language
 from ..render_warnings import HEADER_OPENAPI
 from ..routes.evaluation import EVALUATION_TIMEOUT
 from ..routes.render import Theme
@@ -76,9 +76,7 @@ async def view_map(
     if caller.anonymous:
         request.app.state.anonymous_limits.check(request, render=True)
     rec, amap = await run_in_threadpool(readable, store, map_id, caller, with_tags=False)
-    if lang is not None and lang not in amap.languages:
-        # The stored map's state, not the request's shape: 409, as a render in a language the map lacks.
-        raise ApiProblem(409, f"this map has no language {lang!r}; it has {', '.join(amap.languages)}", slug="unknown-language")
+    require_language(amap, lang)
     options = {"lang": lang, "theme": theme, "labels": labels}
     from argmap.view import content_security_policy
 

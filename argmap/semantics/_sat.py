@@ -185,20 +185,23 @@ class Encoding:
         n = self.n
         return [a for a in range(n) if model[a] > 0], [a for a in range(n) if model[a] > 0 or model[n + a] > 0]
 
+    def _wider(self, covered: Sequence[int], assumptions: Sequence[int] = ()) -> tuple[list[int], list[int]] | None:
+        """A labelling under ``assumptions`` whose range strictly contains ``covered``, or None."""
+        inside = set(covered)
+        rest = [self.range_var(a) for a in range(self.n) if a not in inside]
+        if not rest:
+            return None
+        sel = self.selector()
+        self.add([-sel, *rest])  # at least one more argument in the range, while sel is assumed
+        bigger = self.labelling([sel, *assumptions, *(self.range_var(a) for a in covered)])
+        self.add([-sel])  # the clause is off for good
+        return bigger
+
     def grow_range(self, found: tuple[list[int], list[int]], assumptions: Sequence[int] = ()) -> tuple[list[int], list[int]]:
         """A labelling of subset-maximal range, among those under ``assumptions``, whose range contains ``found``'s."""
-        while True:
-            covered = set(found[1])
-            rest = [self.range_var(a) for a in range(self.n) if a not in covered]
-            if not rest:
-                return found
-            sel = self.selector()
-            self.add([-sel, *rest])  # at least one more argument in the range, while sel is assumed
-            bigger = self.labelling([sel, *assumptions, *(self.range_var(a) for a in covered)])
-            self.add([-sel])
-            if bigger is None:
-                return found
+        while (bigger := self._wider(found[1], assumptions)) is not None:
             found = bigger
+        return found
 
     def range_not_inside(self, guard: int, members: Sequence[int]) -> None:
         """While ``guard`` is assumed, every model's range has an argument outside ``members``."""
@@ -207,14 +210,7 @@ class Encoding:
 
     def beyond(self, covered: Sequence[int]) -> tuple[list[int], list[int]] | None:
         """A labelling of subset-maximal range strictly containing ``covered``, or None when ``covered`` is maximal."""
-        inside = set(covered)
-        rest = [self.range_var(a) for a in range(self.n) if a not in inside]
-        if not rest:
-            return None
-        sel = self.selector()
-        self.add([-sel, *rest])
-        bigger = self.labelling([sel, *(self.range_var(a) for a in covered)])
-        self.add([-sel])
+        bigger = self._wider(covered)
         return None if bigger is None else self.grow_range(bigger)
 
     def semi_stable(self) -> Iterator[list[int]]:

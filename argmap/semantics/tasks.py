@@ -80,8 +80,8 @@ def _check(fw: Framework, semantics: str, argument: int | None = None, backend: 
 SAT_BELOW = 1_000  # under ``auto``, a solver question on fewer attacks (after the grounded reduction) goes to SAT:
 # it has no program to build and ground, which is most of clingo's time on small frameworks
 SAT_FIRST = 0.25  # seconds: under ``auto``, a question the table sends to clingo is first given this long on SAT,
-# which answers most of them sooner than clingo has built its program (see docs/performance.md); where SAT needs
-# longer, a SAT-based solver such as pygarg needs about as long, so the time lost stays small beside it
+# which answers most of them sooner than clingo has built its program; where SAT needs longer, a SAT-based solver
+# such as pygarg mostly needs about as long (not always: docs/decisions/two-solvers.md)
 SAT_FIRST_BELOW = 100_000  # attacks: above, straight to clingo (in a child process with its memory cap)
 SMALL = 32  # arguments: below, DC and DS skip the cone of influence (finding it costs more than it saves)
 T = TypeVar("T")
@@ -274,13 +274,13 @@ def some_extension(
     if semantics == "ideal":
         engine = _backend("SE", semantics, backend)
         return ideal_extension(fw, timeout=timeout, label=label) if engine == "sat" else dung.ideal(fw, timeout=timeout, label=label)
-    if semantics == "semi-stable":
-        stable, timeout = _stable_first(fw, timeout, label, backend)
-        if stable is not None:
-            return stable  # a stable extension is semi-stable
     red = _Reduced(fw)
     if not red.undec:
         return red.base
+    if semantics == "semi-stable":  # asked of the reduced framework, as DC and DS ask it: one grounded labelling
+        stable, timeout = _stable_first(red.sub, timeout, label, backend)
+        if stable is not None:
+            return red.lift(stable)  # a stable extension is semi-stable
     encoding = semantics if semantics == "stable" else "complete"
     ranges = semantics == "semi-stable"
 

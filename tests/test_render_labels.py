@@ -160,3 +160,20 @@ def test_legend_draws_through_cairo_without_graphviz_complaints(fmt: str) -> Non
         out = render(_map(), fmt, legend=True)
     assert out.startswith(b"\x89PNG" if fmt == "png" else b"%PDF")
     assert not [w for w in caught if issubclass(w.category, GraphvizWarning)], [str(w.message)[:200] for w in caught]
+
+
+@pytest.mark.parametrize("legend", [True, False])
+@pytest.mark.parametrize("headers", [True, False])
+@pytest.mark.parametrize("labels", ["text", "title", "both"])
+@pytest.mark.parametrize("overlay", [None, {"c": "IN", "o": "OUT", "u": "UNDEC"}, {"c": 0.9, "e": 0.1}])
+def test_every_label_option_combination_draws(legend: bool, headers: bool, labels: str, overlay: dict[str, object] | None) -> None:
+    # Graphviz refuses an empty <FONT></FONT>: an overlay badge without headers once made every render fail
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MissingTitleWarning)
+        root = fromstring(render(_map(), headers=headers, labels=labels, overlay=overlay, legend=legend))
+    groups = {g.get("data-id"): "".join(t.text or "" for t in g.iter(f"{NS}text")) for g in root.iter(f"{NS}g") if "statement" in (g.get("class") or "")}
+    assert set(groups) == {"c", "e", "u", "o"}
+    assert ("EVIDENCE" in groups["e"].upper() and "critics" in groups["o"]) is headers
+    for key, value in (overlay or {}).items():
+        assert (value if isinstance(value, str) else f"{value:.2f}") in groups[key]
+    assert any("Legend" in (t.text or "") for t in root.iter(f"{NS}text")) is legend

@@ -120,9 +120,9 @@ def label(
             f'<TD ALIGN="RIGHT"><FONT POINT-SIZE="{theme.header_size:.1f}" COLOR="{overlay[1]}"><B>{E(overlay[0])}</B></FONT></TD>'
         )
     if opts.headers or badge_cell:
-        head = E(header(st, main, lang)) if opts.headers else ""
-        font = f'<FONT POINT-SIZE="{theme.header_size:.1f}" COLOR="{head_colour}">'
-        rows.append(f'<TR><TD ALIGN="LEFT">{font}{head}</FONT></TD>{badge_cell}</TR>')
+        # Graphviz refuses an empty <FONT></FONT>: without headers the badge sits beside an empty cell
+        head = f'<FONT POINT-SIZE="{theme.header_size:.1f}" COLOR="{head_colour}">{E(header(st, main, lang))}</FONT>' if opts.headers else ""
+        rows.append(f'<TR><TD ALIGN="LEFT">{head}</TD>{badge_cell}</TR>')
     span = ' COLSPAN="2"' if badge_cell else ""
     rows.append(f'<TR><TD{span} ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size:.1f}" COLOR="{text_colour}">{body}</FONT></TD></TR>')
     spacing = 2 if badge_cell else 0

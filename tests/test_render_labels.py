@@ -171,7 +171,8 @@ def test_every_label_option_combination_draws(legend: bool, headers: bool, label
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingTitleWarning)
         root = fromstring(render(_map(), headers=headers, labels=labels, overlay=overlay, legend=legend))
-    groups = {g.get("data-id"): "".join(t.text or "" for t in g.iter(f"{NS}text")) for g in root.iter(f"{NS}g") if "statement" in (g.get("class") or "")}
+    statements = [g for g in root.iter(f"{NS}g") if "statement" in (g.get("class") or "")]
+    groups = {g.get("data-id"): "".join(t.text or "" for t in g.iter(f"{NS}text")) for g in statements}
     assert set(groups) == {"c", "e", "u", "o"}
     assert ("EVIDENCE" in groups["e"].upper() and "critics" in groups["o"]) is headers
     for key, value in (overlay or {}).items():

@@ -121,7 +121,8 @@ def label(
         )
     if opts.headers or badge_cell:
         # Graphviz refuses an empty <FONT></FONT>: without headers the badge sits beside an empty cell
-        head = f'<FONT POINT-SIZE="{theme.header_size:.1f}" COLOR="{head_colour}">{E(header(st, main, lang))}</FONT>' if opts.headers else ""
+        font = f'<FONT POINT-SIZE="{theme.header_size:.1f}" COLOR="{head_colour}">'
+        head = f"{font}{E(header(st, main, lang))}</FONT>" if opts.headers else ""
         rows.append(f'<TR><TD ALIGN="LEFT">{head}</TD>{badge_cell}</TR>')
     span = ' COLSPAN="2"' if badge_cell else ""
     rows.append(f'<TR><TD{span} ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size:.1f}" COLOR="{text_colour}">{body}</FONT></TD></TR>')

@@ -62,6 +62,32 @@ def test_ideal_without_the_preferred_extensions(seed: int) -> None:
     assert tasks.ideal_extension(fw) == dung.ideal(fw)
 
 
+@pytest.mark.parametrize("quick", [1, 10**9])
+def test_a_sat_call_past_its_quick_budget_runs_on_under_the_clock(quick: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SAT call under a deadline first runs a few conflicts without the timer thread; past them it goes on
+    with the timer (the budget is turned off again, else the second call would stop at once) and answers
+    as the call without a deadline does."""
+    from argmap.semantics import _sat
+
+    monkeypatch.setattr(_sat, "QUICK_CONFLICTS", quick)
+    timers = 0
+    real = _sat.threading.Timer
+
+    def counting(*args: object, **kwargs: object) -> object:
+        nonlocal timers
+        timers += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_sat.threading, "Timer", counting)
+    rng = random.Random(31)
+    n = 150  # dense enough that sceptical preferred needs conflicts (the small ones are solved without any)
+    fw = Framework(n, [(a, b) for a in range(n) for b in range(n) if rng.random() < 0.1])
+    for a in range(0, n, 15):
+        on_clock = tasks.sceptical(fw, a, "preferred", backend="sat", timeout=60)
+        assert on_clock == tasks.sceptical(fw, a, "preferred", backend="sat", timeout=None), a
+    assert (timers > 0) is (quick == 1)  # one conflict allowed: the clock took over; a billion: it never had to
+
+
 def test_unknown_backend_and_semantics_are_named() -> None:
     fw = pairs(2)
     with pytest.raises(ArgmapError, match="unknown backend 'z3'"):

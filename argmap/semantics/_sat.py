@@ -34,6 +34,9 @@ from argmap.semantics.framework import Framework
 __all__ = ["SOLVER", "Encoding", "credulous_set", "semi_stable_accepts"]
 
 SOLVER = "glucose4"
+QUICK_CONFLICTS = 1_000  # conflicts a SAT call on a small framework may take before a timer thread watches the clock
+# (never 0: to pysat a budget of 0 is no limit at all)
+QUICK_BELOW = 5_000  # arguments: on larger frameworks 1,000 conflicts can take long, so the timer watches from the start
 ENCODINGS = ("admissible", "complete", "stable")
 
 
@@ -133,7 +136,15 @@ class Encoding:
         if remaining is None:
             found = solver.solve(assumptions=list(assumptions))
         else:
-            timer = threading.Timer(remaining, solver.interrupt)
+            if self.n < QUICK_BELOW:
+                # most questions take a few hundred conflicts: try them without the timer thread, whose start
+                # alone (about 0.3 ms) is most of the time on a small framework
+                solver.conf_budget(QUICK_CONFLICTS)
+                found = solver.solve_limited(assumptions=list(assumptions))
+                solver.conf_budget(-1)  # the budget stays set until it is turned off
+                if found is not None:
+                    return solver.get_model() if found else None
+            timer = threading.Timer(left(self.deadline, self.timeout) or remaining, solver.interrupt)
             timer.start()
             try:
                 found = solver.solve_limited(assumptions=list(assumptions), expect_interrupt=True)

@@ -178,8 +178,9 @@ def replace_map(
 ) -> Response:
     """Replace the map's content (one new version). With ``If-Match`` the write is refused (412) if someone wrote first."""
     rec, _ = writable(store, map_id, caller)
-    expected = expected_version(if_match, rec.version)
+    # the request itself first (?format=, the body): a malformed request is a 4xx of its own, whatever If-Match says
     amap = parse_map(body, request.headers.get("content-type"), format_name, settings)
+    expected = expected_version(if_match, rec.version)
     for _ in range(10):
         try:
             new = store.replace_map(map_id, amap, expected=expected if expected is not None else rec.version)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import pytest
 from api_fixtures import *  # noqa: F403 - the shared fixtures (see api_fixtures.py)
 from fastapi.testclient import TestClient
 
@@ -116,3 +118,26 @@ def test_answers_about_a_map_version_declare_its_etag(client: TestClient, alice:
     assert r.headers["etag"] == '"v1"' and r.headers["location"] == f"/maps/{r.json()['id']}"
     gone = client.delete(f"/maps/{r.json()['id']}/statements/o2?cascade=true", headers=alice)
     assert gone.status_code == 200 and gone.headers["etag"] == '"v2"'
+
+
+@pytest.mark.parametrize("q", ["\x85", "\u3000 \ufeff", "\x1c\x1d", "\u2028"])
+def test_white_space_by_any_engine_is_not_a_search(q: str, client: TestClient, alice: dict[str, str], pets: str) -> None:
+    # Python, Rust and ECMA regexes disagree on what \s is; the schema lists the characters so that the check and the
+    # schema (as a client's ECMA regex reads it) agree: each of these is refused, by both
+    pattern = _spec(client)["paths"]["/maps/{map_id}/query/search"]["get"]["parameters"]
+    (schema,) = [p["schema"] for p in pattern if p["name"] == "q"]
+    assert re.search(schema["pattern"], q) is None
+    r = client.get(f"/maps/{pets}/query/search", params={"q": q}, headers=alice)
+    assert r.status_code == 422 and r.json()["errors"][0]["path"] == "query.q"
+
+
+def test_a_search_for_a_lone_accent_finds_nothing(client: TestClient, alice: dict[str, str], pets: str) -> None:
+    r = client.get(f"/maps/{pets}/query/search", params={"q": "\u0301"}, headers=alice)  # no word once accents go
+    assert r.status_code == 200 and r.json()["items"] == []
+
+
+def test_a_malformed_replace_is_refused_before_if_match(client: TestClient, alice: dict[str, str], pets: str, pets_yaml: str) -> None:
+    stale = {**alice, "If-Match": '"v7"', "Content-Type": "application/yaml"}
+    r = client.put(f"/maps/{pets}?format=nonsense", content=pets_yaml, headers=stale)
+    assert r.status_code in (415, 422) and "nonsense" in r.json()["detail"]
+    assert client.put(f"/maps/{pets}", content=pets_yaml, headers=stale).status_code == 412

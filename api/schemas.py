@@ -123,7 +123,8 @@ class MapList(BaseModel):
 class MapSettings(BaseModel):
     """Change a stored map's settings: who may read it, and its main claim. Fields left out stay as they are."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"public": True}, {"main_claim": "c1"}]})
+    # strict: the schema says boolean, so 0, 1 and "yes" are refused rather than read as false and true
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{"public": True}, {"main_claim": "c1"}]})
     public: bool | None = None
     main_claim: str | None = Field(None, max_length=128, description="A claim's id; null clears it.")
 

@@ -132,6 +132,10 @@ def test_patch_public_and_main_claim(client: TestClient, alice: dict[str, str], 
     assert client.get(f"/maps/{pets}", headers=alice).json()["map"]["main_claim"] == "o1"
     bad = client.patch(f"/maps/{pets}", json={"main_claim": "e1"}, headers=alice)
     assert bad.status_code == 422 and bad.json()["errors"][0]["path"] == "main_claim"
+    for loose in (0, 1, "yes", "true"):  # the schema says boolean: nothing is read as one
+        r = client.patch(f"/maps/{pets}", json={"public": loose}, headers=alice)
+        assert r.status_code == 422 and r.json()["errors"][0]["path"] == "body.public", loose
+    assert client.get(f"/maps/{pets}", headers=alice).json()["public"] is True
 
 
 def test_delete(client: TestClient, alice: dict[str, str], pets: str) -> None:

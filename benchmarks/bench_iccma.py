@@ -24,6 +24,7 @@ Usage::
     .venv/bin/python benchmarks/bench_iccma.py --timeout 60 --results /tmp/iccma.json            # the table (an hour or so)
     .venv/bin/python benchmarks/bench_iccma.py --timeout 60 --results /tmp/iccma.json --resume   # only what is new
     .venv/bin/python benchmarks/bench_iccma.py --list                                            # the sample itself
+    .venv/bin/python benchmarks/bench_iccma.py --deadline-cost                                   # argmap: default timeout vs none
 """
 
 from __future__ import annotations
@@ -321,6 +322,39 @@ def summarise(rows: list[dict[str, Any]]) -> None:
         print(f"| {case} | {med} | {worst} | {sum(r['argmap']['status'] == 'ok' for r in mine)} | {peer} |")
 
 
+def deadline_cost(most_attacks: int = 20_000) -> None:
+    """argmap alone, in this process: each task with its default deadline (``timeout=60``, what a caller
+    gets) against ``timeout=None`` (what the table above measures), best of three each; the worst ratios."""
+    from argmap.semantics import read_framework, tasks
+
+    rows = []
+    for _family, path in instances():
+        fw = read_framework(path)
+        if fw.n_attacks > most_attacks:
+            continue
+        query = query_of(fw)
+        for case, call in (
+            ("SE-PR", lambda t, fw=fw: tasks.some_extension(fw, "preferred", timeout=t)),
+            ("DC-ST", lambda t, fw=fw, q=query: tasks.credulous(fw, q, "stable", timeout=t)),
+            ("DS-PR", lambda t, fw=fw, q=query: tasks.sceptical(fw, q, "preferred", timeout=t)),
+        ):
+            best = {}
+            for timeout in (None, 60.0):
+                times = []
+                for _ in range(3):
+                    t0 = time.perf_counter()
+                    call(timeout)
+                    times.append(time.perf_counter() - t0)
+                best[timeout] = min(times)
+            rows.append((best[60.0] / best[None], best[None], best[60.0], _shown(path), case))
+    rows.sort(key=lambda r: r[0], reverse=True)
+    ratios = sorted(r[0] for r in rows)
+    print(f"{len(rows)} rows; deadline / none: median {ratios[len(ratios) // 2]:.2f}, worst {ratios[-1]:.2f}")
+    print("| instance | task | timeout=None | timeout=60 | ratio |\n|---|---|---:|---:|---:|")
+    for ratio, none, sixty, shown, case in rows[:8]:
+        print(f"| {shown} | {case} | {none * 1e3:.3f} ms | {sixty * 1e3:.3f} ms | {ratio:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--timeout", type=float, default=60.0, help="the cap per task, in seconds (ICCMA's: 60 here)")
@@ -329,8 +363,12 @@ def main() -> None:
     parser.add_argument("--forget", action="append", default=[], metavar="LIB", help="with --resume: measure LIB again")
     parser.add_argument("--list", action="store_true", help="list the sample and stop")
     parser.add_argument("--summary", action="store_true", help="with --results: the tables from what is there, measuring nothing")
+    parser.add_argument("--deadline-cost", action="store_true", help="argmap alone: the default timeout against none, per task")
     parser.add_argument("--worker", nargs=5, help=argparse.SUPPRESS)
     ns = parser.parse_args()
+    if ns.deadline_cost:
+        deadline_cost()
+        return
     if ns.worker:
         lib, path, query, timeout, cases = ns.worker
         worker(lib, path, int(query), float(timeout), cases.split(","))

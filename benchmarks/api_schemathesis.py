@@ -77,7 +77,7 @@ def api_server(database_url: str) -> Iterator[tuple[str, str]]:
         **os.environ,
         "ARGMAP_DATABASE_URL": database_url,
         "ARGMAP_MAX_BODY_BYTES": "200000",
-        "ARGMAP_RENDER_TIMEOUT": "5",
+        "ARGMAP_RENDER_TIMEOUT": "15",  # the stored example maps are drawn often; a slow shared machine is not a fault
         "ARGMAP_ANONYMOUS_RATE": "100000/minute",
         "ARGMAP_ANONYMOUS_RENDER_RATE": "100000/minute",
     }
@@ -103,6 +103,66 @@ def api_server(database_url: str) -> Iterator[tuple[str, str]]:
             proc.kill()
 
 
+EXAMPLE = HERE.parent / "examples" / "example.argmap.yaml"
+SEEDED = 8  # copies of the example map the operations may name (a few are replaced or lose statements on the way)
+DOOMED = 3  # more copies, named only by DELETE /maps/{map_id}, so deleting does not take the others away
+HIT_RATE = 0.7  # how often a generated map_id, statement_id, relation_id or argument is one that exists
+
+
+def seeded_config(base: str, token: str, folder: Path) -> Path:
+    """Store copies of ``examples/example.argmap.yaml`` and write ``schemathesis.toml`` with dictionaries of their
+    ids, so that most generated requests name a map, statement or relation that exists: without them almost every
+    request to ``/maps/{map_id}/...`` is a 404 and never reaches the code behind it (rendering, queries,
+    evaluation, edits)."""
+    import yaml
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/yaml"}
+
+    def store(public: bool) -> str:
+        r = httpx.post(f"{base}/maps", params={"public": str(public).lower()}, content=text.encode(), headers=headers, timeout=30)
+        r.raise_for_status()
+        return str(r.json()["id"])
+
+    maps = [store(public=i % 2 == 0) for i in range(SEEDED)]
+    doomed = [store(public=False) for _ in range(DOOMED)]
+    data = yaml.safe_load(text)
+    statements = [st["id"] for st in data["statements"]]
+    relations = [r["id"] for r in data["relations"]]
+
+    def values(items: list[str]) -> str:
+        return "[" + ", ".join(json.dumps(x) for x in items) + "]"
+
+    extra = f"""
+
+# Written by benchmarks/api_schemathesis.py for this run: the ids of the stored example maps and their parts.
+[dictionaries.maps]
+values = {values(maps)}
+
+[dictionaries.doomed]
+values = {values(doomed)}
+
+[dictionaries.statements]
+values = {values(statements)}
+
+[dictionaries.relations]
+values = {values(relations)}
+
+[parameters]
+"path.map_id" = {{ dictionary = "maps", probability = {HIT_RATE} }}
+"path.statement_id" = {{ dictionary = "statements", probability = {HIT_RATE} }}
+"path.relation_id" = {{ dictionary = "relations", probability = {HIT_RATE} }}
+"query.argument" = {{ dictionary = "statements", probability = {HIT_RATE} }}
+
+[[operations]]
+include-operation-id = "delete_map"
+parameters = {{ "path.map_id" = {{ dictionary = "doomed", probability = {HIT_RATE} }} }}
+"""
+    config = folder / "schemathesis.toml"
+    config.write_text(CONFIG.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return config
+
+
 def run(
     database_url: str | None,
     *,
@@ -111,14 +171,16 @@ def run(
     seed: int,
     workers: int = 1,
     extra: list[str] | None = None,
+    seeded: bool = True,
 ) -> dict[str, Any]:
     """Run schemathesis once; the JSON report (cases, failures, errors) with the console output under ``"output"``."""
     with tempfile.TemporaryDirectory() as tmp, fresh_database(database_url, Path(tmp)) as url, api_server(url) as (base, token):
         report = Path(tmp) / "report.json"
+        config = seeded_config(base, token, Path(tmp)) if seeded else CONFIG
         cmd = [
             str(Path(sys.executable).with_name("schemathesis")),
             "--config-file",
-            str(CONFIG),
+            str(config),
             "run",
             f"{base}/openapi.json",
             "-H",
@@ -171,10 +233,17 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=1, help="more than 1 trips a CPython 3.11 bug in ast.parse under threads")
     parser.add_argument("--output", action="store_true", help="print schemathesis' own report too")
+    parser.add_argument("--unseeded", action="store_true", help="no stored example maps: generated ids only (mostly 404s)")
     parser.add_argument("extra", nargs="*", help="more schemathesis options, after --  (e.g. -- --include-method DELETE)")
     args = parser.parse_args()
     result = run(
-        args.database_url, max_examples=args.max_examples, max_time=args.max_time, seed=args.seed, workers=args.workers, extra=args.extra
+        args.database_url,
+        max_examples=args.max_examples,
+        max_time=args.max_time,
+        seed=args.seed,
+        workers=args.workers,
+        extra=args.extra,
+        seeded=not args.unseeded,
     )
     if args.output or not result.get("test_cases"):
         print(result["output"])

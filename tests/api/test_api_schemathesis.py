@@ -2,7 +2,8 @@
 
 A bounded run of ``benchmarks/api_schemathesis.py`` (the full run is the same script without bounds; its
 figures are in docs/api.md): a real uvicorn on a fresh SQLite file, and on a fresh PostgreSQL schema when
-ARGMAP_TEST_DATABASE_URL is set, with ``benchmarks/schemathesis.toml``. Nothing may fail: no 5xx, every
+ARGMAP_TEST_DATABASE_URL is set, with ``benchmarks/schemathesis.toml`` and stored copies of the example map whose
+ids most generated requests name (so they reach rendering, queries, evaluation and edits). Nothing may fail: no 5xx, every
 status and header documented, every response matching its schema, schema-valid requests accepted and
 schema-violating ones refused, ``Allow`` agreeing with the operations, authentication as declared, and the
 links from created resources working.

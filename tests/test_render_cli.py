@@ -165,3 +165,15 @@ def test_batch_maps_of_one_name_get_distinct_drawings_and_builds(tmp_path: Path)
     builds = sorted(p.relative_to(tmp_path / "builds").as_posix() for p in (tmp_path / "builds").rglob("steps.svg"))
     assert builds == ["de/debate/steps.svg", "debate.argdown/steps.svg", "debate.yaml/steps.svg"]
     assert "share a name" in " ".join(err.split())
+
+
+def test_no_headers_from_the_command_line_keeps_the_overlay(tmp_path: Path) -> None:
+    out = tmp_path / "bare.svg"
+    code, _, err = _run("render", str(EXAMPLE), "-o", str(out), "--no-headers", "--evaluate", "grounded", "--lang", "en")
+    assert code == 0, err
+    texts = [t.text or "" for t in fromstring(out.read_bytes()).iter(f"{NS}text")]
+    assert any("IN" in t for t in texts) and any("OUT" in t for t in texts), "the badges are drawn"
+    assert not any(t.strip().lower() in ("claim", "main claim", "statistic", "testimony") for t in texts), "no kind lines"
+    code, _, _ = _run("render", str(EXAMPLE), "-o", str(tmp_path / "with.svg"), "--headers", "--lang", "en")
+    with_headers = [t.text or "" for t in fromstring((tmp_path / "with.svg").read_bytes()).iter(f"{NS}text")]
+    assert code == 0 and any(t.strip().lower() == "statistic" for t in with_headers)

@@ -179,6 +179,10 @@ def render_command(
     labels: Annotated[
         str | None, typer.Option("--labels", help="What a box shows: text (default), title, or both (the title in bold above the text).")
     ] = None,
+    headers: Annotated[
+        bool | None,
+        typer.Option("--headers/--no-headers", help="The small line above each box: its kind, and who holds it (default: shown)."),
+    ] = None,
     intrinsic_size: Annotated[
         bool, typer.Option("--intrinsic-size", help="Keep the SVG's natural size in pt instead of scaling to its container.")
     ] = False,
@@ -219,6 +223,7 @@ def render_command(
             "fit": fit,
             "preset": preset,
             "labels": labels,
+            "headers": headers,
             "focus": focus,
             "k": k,
             "legend": legend,

@@ -153,6 +153,10 @@ values = {values(relations)}
 "path.statement_id" = {{ dictionary = "statements", probability = {HIT_RATE} }}
 "path.relation_id" = {{ dictionary = "relations", probability = {HIT_RATE} }}
 "query.argument" = {{ dictionary = "statements", probability = {HIT_RATE} }}
+"query.id" = {{ dictionary = "statements", probability = {HIT_RATE} }}
+"query.focus" = {{ dictionary = "statements", probability = {HIT_RATE} }}
+"query.highlight" = {{ dictionary = "statements", probability = {HIT_RATE} }}
+"query.relation" = {{ dictionary = "relations", probability = {HIT_RATE} }}
 
 [[operations]]
 include-operation-id = "delete_map"

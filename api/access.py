@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from argmap import ArgumentMap
 
 from .deps import Caller
-from .problems import ApiProblem
+from .problems import ApiProblem, plain_pattern
 from .store import MapHead, MapRecord, Store, UnknownMapError
 
 __all__ = [
@@ -29,7 +29,9 @@ __all__ = [
 # If-Match: "*" or a comma-separated list of entity tags ("v3", W/"v3"; RFC 9110), a tag's quotes may be left out
 # (v3). Anything else is a 422 naming the header, never a 412: a 412 says only that the map changed.
 _TAG = r'((W/)?"[!#-~]*"|[A-Za-z0-9]+)'
-IF_MATCH_PATTERN = rf"^[ \t]*(\*|{_TAG}([ \t]*,[ \t]*{_TAG})*)[ \t]*$"
+IF_MATCH_PATTERN = plain_pattern(
+    rf"^[ \t]*(\*|{_TAG}([ \t]*,[ \t]*{_TAG})*)[ \t]*$", 'must be * or the ETags you read, such as "v3" (or W/"v3", or v3)'
+)
 IfMatch = Annotated[
     str | None,
     Header(

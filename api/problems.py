@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from argmap import ArgmapError, ArgumentMap, InvalidMapError, LimitExceededError, NotFoundError, RenderError
+from argmap._types import LANGUAGE_PATTERN
 from argmap.errors import format_loc
 
 from .schemas import ProblemDetails, ProblemItem
@@ -27,6 +28,7 @@ __all__ = [
     "ApiProblem",
     "allowed_methods",
     "install_handlers",
+    "plain_pattern",
     "problem_response",
     "problem_responses",
     "require_language",
@@ -52,6 +54,25 @@ TITLES = {
     500: "Internal server error",
     503: "Service unavailable",
 }
+
+
+# What a regex in a parameter's schema means, in words: a 422 says "must be a language tag such as nl or en-GB",
+# not the pattern (which may hold control characters, as the search's white-space class does).
+_PATTERN_WORDS: dict[str, str] = {LANGUAGE_PATTERN: "must be a language tag such as nl or en-GB"}
+
+
+def plain_pattern(pattern: str, words: str) -> str:
+    """Register what ``pattern`` means in words, for the 422 a value that does not match it gets; returns ``pattern``."""
+    _PATTERN_WORDS[pattern] = words
+    return pattern
+
+
+def _message(err: dict[str, Any]) -> str:
+    if err.get("type") == "string_pattern_mismatch":
+        words = _PATTERN_WORDS.get(str((err.get("ctx") or {}).get("pattern", "")))
+        if words:
+            return words
+    return str(err.get("msg", "invalid")).removeprefix("Value error, ")
 
 
 class ApiProblem(Exception):
@@ -164,8 +185,7 @@ def _handle(request: Request, exc: Exception) -> Response:
     if isinstance(exc, RequestValidationError):
         items = []
         for err in exc.errors():
-            msg = str(err.get("msg", "invalid"))
-            items.append(ProblemItem(message=msg.removeprefix("Value error, "), path=format_loc(tuple(err.get("loc", ())))))
+            items.append(ProblemItem(message=_message(err), path=format_loc(tuple(err.get("loc", ())))))
         detail = "; ".join(f"{i.path}: {i.message}" if i.path else i.message for i in items[:5]) or "invalid request"
         return problem_response(422, detail, slug="invalid-request", instance=where, errors=items)
     if isinstance(exc, StarletteHTTPException):

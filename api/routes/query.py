@@ -11,7 +11,7 @@ from argmap import ArgmapError, ArgumentMap, query
 
 from ..access import readable, readable_fast
 from ..deps import CallerDep, StoreDep
-from ..problems import problem_responses
+from ..problems import plain_pattern, problem_responses
 from ..store import MapHead, MapRecord
 
 __all__ = ["router"]
@@ -26,7 +26,9 @@ Lang = Annotated[str | None, Query(max_length=20, description="The language of t
 # Rust's, which validates the query, count U+0085 as space; ECMA's, which clients read the schema with, counts
 # U+FEFF but not U+0085, and Python's str.split also splits at U+001C-U+001F), so the schema's promise and the check
 # would part. Listing the characters keeps them one.
-NOT_ONLY_SPACES = "[^\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+NOT_ONLY_SPACES = plain_pattern(
+    "[^\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]", "must hold a word, not only white space"
+)
 
 
 class StatementBrief(BaseModel):

@@ -23,7 +23,7 @@ from ..access import not_modified, readable
 from ..compression import accepts_gzip
 from ..deps import CallerDep, SettingsDep, StoreDep
 from ..drawing import draw_within, drawing_key, drawing_response, kept_or_drawn, require_dot
-from ..problems import problem_responses
+from ..problems import plain_pattern, problem_responses
 from ..render_warnings import HEADER_OPENAPI
 from ..routes.evaluation import SemanticsName, evaluate_bounded
 from ..settings import Settings
@@ -34,6 +34,8 @@ router = APIRouter(tags=["render"])
 log = logging.getLogger("argmap.api")
 
 MEDIA = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf", "dot": "text/vnd.graphviz; charset=utf-8"}
+
+FIT_PATTERN = plain_pattern(r"^\d{1,5}:\d{1,5}$", "must be a width:height ratio such as 16:9")
 
 
 class RenderFormat(StrEnum):
@@ -73,7 +75,7 @@ async def render_map(
     settings: SettingsDep,
     theme: Annotated[Theme, Query(description="A built-in theme.")] = "light",
     lang: Annotated[str | None, Query(max_length=20, pattern=LANGUAGE_PATTERN, description="Label language.")] = None,
-    fit: Annotated[str | None, Query(max_length=11, pattern=r"^\d{1,5}:\d{1,5}$", description="Shape for a slide, e.g. 16:9.")] = None,
+    fit: Annotated[str | None, Query(max_length=11, pattern=FIT_PATTERN, description="Shape for a slide, e.g. 16:9.")] = None,
     preset: Annotated[
         Literal["presentation", "overview"] | None,
         Query(description="'presentation': fit 16:9 with a legend; 'overview': the whole map on one legible 16:9 slide, titles only."),

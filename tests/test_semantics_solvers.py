@@ -62,14 +62,26 @@ def test_ideal_without_the_preferred_extensions(seed: int) -> None:
     assert tasks.ideal_extension(fw) == dung.ideal(fw)
 
 
-@pytest.mark.parametrize("quick", [1, 10**9])
-def test_a_sat_call_past_its_quick_budget_runs_on_under_the_clock(quick: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A SAT call under a deadline first runs a few conflicts without the timer thread; past them it goes on
-    with the timer (the budget is turned off again, else the second call would stop at once) and answers
-    as the call without a deadline does."""
+@pytest.mark.parametrize(
+    ("quick", "clauses", "least_left", "timed"),
+    [
+        (1, 20_000, 0.1, True),  # one conflict allowed: the clock takes over
+        (10**9, 20_000, 0.1, False),  # a billion: it never has to
+        (10**9, 10, 0.1, True),  # a large encoding: the clock watches from the start
+        (10**9, 20_000, 10**6, True),  # little time left: the clock watches from the start
+    ],
+)
+def test_a_sat_call_past_its_quick_budget_runs_on_under_the_clock(
+    quick: int, clauses: int, least_left: float, timed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SAT call under a deadline first runs a few conflicts without the timer thread (on a small encoding,
+    with time to spare); past them it goes on with the timer (the budget is turned off again, else the second
+    call would stop at once) and answers as the call without a deadline does."""
     from argmap.semantics import _sat
 
     monkeypatch.setattr(_sat, "QUICK_CONFLICTS", quick)
+    monkeypatch.setattr(_sat, "QUICK_CLAUSES", clauses)
+    monkeypatch.setattr(_sat, "QUICK_LEFT", least_left)
     timers = 0
     real = _sat.threading.Timer
 
@@ -85,7 +97,7 @@ def test_a_sat_call_past_its_quick_budget_runs_on_under_the_clock(quick: int, mo
     for a in range(0, n, 15):
         on_clock = tasks.sceptical(fw, a, "preferred", backend="sat", timeout=60)
         assert on_clock == tasks.sceptical(fw, a, "preferred", backend="sat", timeout=None), a
-    assert (timers > 0) is (quick == 1)  # one conflict allowed: the clock took over; a billion: it never had to
+    assert (timers > 0) is timed
 
 
 def test_unknown_backend_and_semantics_are_named() -> None:

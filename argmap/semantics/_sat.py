@@ -34,9 +34,10 @@ from argmap.semantics.framework import Framework
 __all__ = ["SOLVER", "Encoding", "credulous_set", "semi_stable_accepts"]
 
 SOLVER = "glucose4"
-QUICK_CONFLICTS = 1_000  # conflicts a SAT call on a small framework may take before a timer thread watches the clock
-# (never 0: to pysat a budget of 0 is no limit at all)
-QUICK_BELOW = 5_000  # arguments: on larger frameworks 1,000 conflicts can take long, so the timer watches from the start
+QUICK_CONFLICTS = 1_000  # about this many conflicts (glucose checks at restarts) a SAT call on a small encoding may take
+# before a timer thread watches the clock (never 0: to pysat a budget of 0 is no limit at all)
+QUICK_CLAUSES = 20_000  # above, 1,000 conflicts can take tens of milliseconds, so the timer watches from the start
+QUICK_LEFT = 0.1  # seconds: with less left than this, the timer watches from the start too
 ENCODINGS = ("admissible", "complete", "stable")
 
 
@@ -100,6 +101,7 @@ class Encoding:
                 add([-(n + a + 1), r])
         left(deadline, timeout)
         self._next = (3 if self.ranges else 2) * n + 1  # the next free variable (selectors)
+        self.quick = len(clauses) <= QUICK_CLAUSES  # grows with selectors and blocking clauses; a bound, not a count
         self.solver: Any = solvers.Solver(name=SOLVER, bootstrap_with=clauses)
         left(deadline, timeout)
 
@@ -136,15 +138,19 @@ class Encoding:
         if remaining is None:
             found = solver.solve(assumptions=list(assumptions))
         else:
-            if self.n < QUICK_BELOW:
+            if self.quick and remaining > QUICK_LEFT:
                 # most questions take a few hundred conflicts: try them without the timer thread, whose start
-                # alone (about 0.3 ms) is most of the time on a small framework
+                # alone (about 0.3 ms) is most of the time on a small framework; expect_interrupt releases the GIL
+                # (other threads, the API's event loop, run on) and keeps pysat from taking over Ctrl-C
                 solver.conf_budget(QUICK_CONFLICTS)
-                found = solver.solve_limited(assumptions=list(assumptions))
-                solver.conf_budget(-1)  # the budget stays set until it is turned off
+                try:
+                    found = solver.solve_limited(assumptions=list(assumptions), expect_interrupt=True)
+                finally:
+                    solver.conf_budget(-1)  # the budget stays set until it is turned off
                 if found is not None:
                     return solver.get_model() if found else None
-            timer = threading.Timer(left(self.deadline, self.timeout) or remaining, solver.interrupt)
+                remaining = left(self.deadline, self.timeout) or remaining  # left raises once past the deadline
+            timer = threading.Timer(remaining, solver.interrupt)
             timer.start()
             try:
                 found = solver.solve_limited(assumptions=list(assumptions), expect_interrupt=True)

@@ -155,7 +155,6 @@ values = {values(relations)}
 "query.argument" = {{ dictionary = "statements", probability = {HIT_RATE} }}
 "query.id" = {{ dictionary = "statements", probability = {HIT_RATE} }}
 "query.focus" = {{ dictionary = "statements", probability = {HIT_RATE} }}
-"query.highlight" = {{ dictionary = "statements", probability = {HIT_RATE} }}
 "query.relation" = {{ dictionary = "relations", probability = {HIT_RATE} }}
 
 [[operations]]

@@ -174,7 +174,7 @@ def test_every_label_option_combination_draws(legend: bool, headers: bool, label
     statements = [g for g in root.iter(f"{NS}g") if "statement" in (g.get("class") or "")]
     groups = {g.get("data-id"): "".join(t.text or "" for t in g.iter(f"{NS}text")) for g in statements}
     assert set(groups) == {"c", "e", "u", "o"}
-    assert ("EVIDENCE" in groups["e"].upper() and "critics" in groups["o"]) is headers
+    assert ("EVIDENCE" in groups["e"].upper()) is headers and ("critics" in groups["o"]) is headers
     for key, value in (overlay or {}).items():
         assert (value if isinstance(value, str) else f"{value:.2f}") in groups[key]
     assert any("Legend" in (t.text or "") for t in root.iter(f"{NS}text")) is legend

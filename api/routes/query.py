@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict
 
-from argmap import ArgmapError, ArgumentMap, query
+from argmap import ArgumentMap, query
+from argmap._index import fold
 
 from ..access import readable, readable_fast
 from ..deps import CallerDep, StoreDep
@@ -210,10 +211,8 @@ def search(
 ) -> Response:
     """The statements whose text or title holds every word of ``q``."""
     rec, amap = readable(store, map_id, caller, with_tags=False)
-    try:
-        items = query.search(amap, q, languages=lang or None)
-    except ArgmapError:  # "search text is empty": a q of only marks (a lone accent) has no words once they are dropped
-        items = []
+    # a q of only marks (a lone accent) has no words once they are dropped: nothing to find
+    items = query.search(amap, q, languages=lang or None) if fold(q).split() else []
     return _json(SearchHits(map_id=rec.id, version=rec.version, items=items))
 
 

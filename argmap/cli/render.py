@@ -181,7 +181,9 @@ def render_command(
     ] = None,
     headers: Annotated[
         bool | None,
-        typer.Option("--headers/--no-headers", help="The small line above each box: its kind, and who holds it (default: shown)."),
+        typer.Option(
+            "--headers/--no-headers", help="The line above each box: its kind, who holds it (default: shown; not with --preset overview)."
+        ),
     ] = None,
     intrinsic_size: Annotated[
         bool, typer.Option("--intrinsic-size", help="Keep the SVG's natural size in pt instead of scaling to its container.")

@@ -50,6 +50,9 @@ try:
     (out / "grounded.svg").write_bytes(argmap.render(m, format="svg", overlay=grounded.overlay(), lang="en"))
     (out / "dfquad.svg").write_bytes(argmap.render(m, format="svg", overlay=dfquad.overlay(), lang="en"))
     (out / "objection.svg").write_bytes(argmap.render(why.focus, format="svg", overlay=grounded.overlay(), lang="en"))
+    # For a slide: titles only and no kind line; the IN/OUT badge stays.
+    bare = argmap.render(why.focus, format="svg", overlay=grounded.overlay(), lang="en", labels="title", headers=False)
+    (out / "objection.bare.svg").write_bytes(bare)
 except argmap.RenderError as exc:  # Graphviz missing: the evaluation above still stands
     print(f"(not drawn: {exc})", file=sys.stderr)
 print(f"\nwrote {', '.join(sorted(p.name for p in out.iterdir()))} to {out}")

@@ -159,6 +159,9 @@ def test_the_users_are_the_product_objection_is_explained() -> None:
     premise = explain(m, "users-are-product", lang="en")
     assert premise.label == "IN" and f"which is {e.label}" in premise.text
     assert objection in {st.id for st in premise.focus.statements}
+    # the part keeps the map's titles: an English drawing of it is headed in English
+    assert e.focus.title_in("en") == m.title_in("en") == "What is still social about social media?"
+    assert e.focus.title_in("nl") == m.title
 
 
 def test_explain_takes_a_plain_framework() -> None:

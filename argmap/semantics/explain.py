@@ -263,6 +263,7 @@ def _submap(m: ArgumentMap, statement_ids: list[str], relation_ids: list[str]) -
     payload: dict[str, Any] = {
         "id": m.id,
         "title": m.title,
+        "titles": dict(m.titles),  # an English drawing of the part keeps the English title
         "language": m.language,
         "main_claim": m.main_claim if m.main_claim in keep else None,
         "sources": [s.model_dump() for s in m.sources if s.id in used_sources],

@@ -152,7 +152,7 @@ class MapBuilder:
     Examples
     --------
     >>> from argmap import MapBuilder
-    >>> b = MapBuilder(title="Pets", language="en")
+    >>> b = MapBuilder(title="Pets", titles={"nl": "Huisdieren"}, language="en")
     >>> c = b.claim("Cats are good pets.", id="c1", main=True)
     >>> e1 = b.evidence("They purr.", type="example")
     >>> e2 = b.evidence("Purring calms people.")
@@ -160,12 +160,21 @@ class MapBuilder:
     >>> o = b.claim("Cats scratch furniture.", holder="critics")
     >>> a = b.attack(o, c)
     >>> m = b.build()
-    >>> len(m.statements), m.relation(r).is_linked, m.statement(o).holder.label()
-    (4, True, 'critics')
+    >>> len(m.statements), m.relation(r).is_linked, m.statement(o).holder.label(), m.title_in("nl")
+    (4, True, 'critics', 'Huisdieren')
     """
 
-    def __init__(self, *, title: str | None = None, language: str = "en", id: str = "map", **metadata: Any) -> None:  # noqa: A002
+    def __init__(
+        self,
+        *,
+        title: str | None = None,
+        titles: Mapping[str, str] | None = None,
+        language: str = "en",
+        id: str = "map",  # noqa: A002
+        **metadata: Any,
+    ) -> None:
         self.title = title
+        self.titles = dict(titles or {})  # the title in other languages: {"en": "Nothing to complain about?"}
         self.language = language
         self.id = id
         self.metadata = dict(metadata)
@@ -250,6 +259,7 @@ class MapBuilder:
         data = {
             "id": self.id,
             "title": self.title,
+            "titles": self.titles,
             "language": self.language,
             "main_claim": self.main_claim,
             "sources": self._sources,

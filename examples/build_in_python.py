@@ -21,7 +21,7 @@ ESSAY = Path(__file__).resolve().parent / "social_media" / "social-media.nl.txt"
 
 def build() -> argmap.ArgumentMap:
     """The critics' objection and the author's answer, as a map in Dutch and English."""
-    b = argmap.MapBuilder(title="Niks te klagen?", language="nl")
+    b = argmap.MapBuilder(title="Niks te klagen?", titles={"en": "Nothing to complain about?"}, language="nl")
     b.source("essay", text=ESSAY.read_text(encoding="utf-8"), title="Wat is er nog sociaal aan social media?")
 
     lost = b.claim(

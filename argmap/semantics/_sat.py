@@ -135,34 +135,47 @@ class Encoding:
         """One whole model (every variable's literal) under ``assumptions``, or None when there is none."""
         remaining = left(self.deadline, self.timeout)
         solver = self.solver
+        asked = list(assumptions)
         if remaining is None:
-            found = solver.solve(assumptions=list(assumptions))
+            found = solver.solve(assumptions=asked)
         else:
-            if self.quick and remaining > QUICK_LEFT:
-                # most questions take a few hundred conflicts: try them without the timer thread, whose start
-                # alone (about 0.3 ms) is most of the time on a small framework; expect_interrupt releases the GIL
-                # (other threads, the API's event loop, run on) and keeps pysat from taking over Ctrl-C
-                solver.conf_budget(QUICK_CONFLICTS)
-                try:
-                    found = solver.solve_limited(assumptions=list(assumptions), expect_interrupt=True)
-                finally:
-                    solver.conf_budget(-1)  # the budget stays set until it is turned off
-                if found is not None:
-                    return solver.get_model() if found else None
-                remaining = left(self.deadline, self.timeout) or remaining  # left raises once past the deadline
-            timer = threading.Timer(remaining, solver.interrupt)
-            timer.start()
-            try:
-                found = solver.solve_limited(assumptions=list(assumptions), expect_interrupt=True)
-            finally:
-                timer.cancel()
-            if found is None:
-                raise LimitExceededError(f"the SAT solver did not finish within {self.timeout} s (pass a larger timeout)")
-            solver.clear_interrupt()
+            found = self._quick(asked) if self.quick and remaining > QUICK_LEFT else None
+            if found is None:  # past the quick budget (or not tried): on under the clock
+                found = self._timed(asked)
         if not found:
             return None
         model: list[int] = solver.get_model()
         return model
+
+    def _quick(self, assumptions: list[int]) -> bool | None:
+        """The SAT call within about ``QUICK_CONFLICTS`` conflicts and no timer thread: True, False, or None when the
+        budget ran out.
+
+        Most questions take a few hundred conflicts, and starting the timer thread alone (about 0.3 ms) is
+        most of the time on a small framework; ``expect_interrupt`` releases the GIL (other threads, the
+        API's event loop, run on) and keeps pysat from taking over Ctrl-C.
+        """
+        self.solver.conf_budget(QUICK_CONFLICTS)
+        try:
+            found: bool | None = self.solver.solve_limited(assumptions=assumptions, expect_interrupt=True)
+        finally:
+            self.solver.conf_budget(-1)  # the budget stays set until it is turned off
+        return found
+
+    def _timed(self, assumptions: list[int]) -> bool:
+        """The SAT call with a timer thread that interrupts it at the deadline (LimitExceededError then)."""
+        remaining = left(self.deadline, self.timeout)
+        assert remaining is not None  # only called under a deadline
+        timer = threading.Timer(remaining, self.solver.interrupt)
+        timer.start()
+        try:
+            found: bool | None = self.solver.solve_limited(assumptions=assumptions, expect_interrupt=True)
+        finally:
+            timer.cancel()
+        if found is None:
+            raise LimitExceededError(f"the SAT solver did not finish within {self.timeout} s (pass a larger timeout)")
+        self.solver.clear_interrupt()
+        return found
 
     def one(self, *, require_in: Sequence[int] = (), forbid_in: Sequence[int] = ()) -> list[int] | None:
         """One extension (the encoding's) with ``require_in`` and without ``forbid_in``, or None."""
